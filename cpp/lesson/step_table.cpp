@@ -1,0 +1,29 @@
+#include "lesson/step_table.hpp"
+
+#include <string>
+
+#include "core/check.hpp"
+#include "objectives/quadratic.hpp"
+
+namespace adagrad::lesson {
+
+std::vector<StepRow> step_table(const StepTableOptions& o) {
+  require_finite("x0", o.x0);
+  if (o.steps < 1 || o.steps > 100'000)
+    fail("steps must be between 1 and 100000, got " + std::to_string(o.steps));
+  const objectives::Quadratic f({o.scale});
+  optim::Adagrad adagrad({.lr = o.lr, .eps = o.eps, .eps_placement = o.eps_placement});
+  std::vector<StepRow> rows;
+  rows.reserve(static_cast<std::size_t>(o.steps));
+  double x = o.x0, g = 0;
+  for (long long t = 1; t <= o.steps; ++t) {
+    const double before = x;
+    f.gradient({&x, 1}, {&g, 1});
+    adagrad.step({&x, 1}, {&g, 1});
+    rows.push_back({t, before, g, adagrad.sum()[0], adagrad.effective_rate()[0],
+                    adagrad.last_update()[0], x});
+  }
+  return rows;
+}
+
+}  // namespace adagrad::lesson

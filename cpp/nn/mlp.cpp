@@ -1,0 +1,240 @@
+#include "nn/mlp.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "core/check.hpp"
+#include "data/rng.hpp"
+
+namespace adagrad::nn {
+namespace {
+
+// The notebook's sigmoid, clipped so exp never overflows.
+double sigmoid(double z) { return 1.0 / (1.0 + std::exp(-std::clamp(z, -500.0, 500.0))); }
+
+double activate(Activation act, double z) {
+  switch (act) {
+    case Activation::relu: return z > 0 ? z : 0.0;
+    case Activation::tanh: return std::tanh(z);
+    case Activation::sigmoid: return sigmoid(z);
+    case Activation::linear: return z;
+  }
+  return z;
+}
+
+// dact/dz, from z and a = act(z).
+double derivative(Activation act, double z, double a) {
+  switch (act) {
+    case Activation::relu: return z > 0 ? 1.0 : 0.0;
+    case Activation::tanh: return 1.0 - a * a;
+    case Activation::sigmoid: return a * (1.0 - a);
+    case Activation::linear: return 1.0;
+  }
+  return 1.0;
+}
+
+}  // namespace
+
+Activation parse_activation(std::string_view text, std::string_view field) {
+  if (text == "relu") return Activation::relu;
+  if (text == "tanh") return Activation::tanh;
+  if (text == "sigmoid") return Activation::sigmoid;
+  if (text == "linear") return Activation::linear;
+  fail(std::string(field) + " must be one of \"relu\", \"tanh\", \"sigmoid\", \"linear\", got \"" +
+       std::string(text) + "\"");
+}
+
+std::string_view to_string(Activation activation) {
+  switch (activation) {
+    case Activation::relu: return "relu";
+    case Activation::tanh: return "tanh";
+    case Activation::sigmoid: return "sigmoid";
+    case Activation::linear: return "linear";
+  }
+  return "linear";
+}
+
+Init parse_init(std::string_view text, std::string_view field) {
+  if (text == "auto") return Init::automatic;
+  if (text == "he") return Init::he;
+  if (text == "glorot") return Init::glorot;
+  if (text == "notebook") return Init::notebook;
+  fail(std::string(field) + " must be one of \"auto\", \"he\", \"glorot\", \"notebook\", got \"" +
+       std::string(text) + "\"");
+}
+
+Mlp::Mlp(MlpOptions options) : options_(std::move(options)) {
+  const auto& layers = options_.layers;
+  if (layers.size() < 2)
+    fail("layers must list at least an input and an output size, got " +
+         std::to_string(layers.size()) + " sizes");
+  for (std::size_t i = 0; i < layers.size(); ++i) {
+    if (layers[i] < 1 || layers[i] > 4096)
+      fail("layers[" + std::to_string(i) + "] must be between 1 and 4096, got " +
+           std::to_string(layers[i]));
+  }
+  if (layers.back() != 1)
+    fail("layers must end in 1 output (sigmoid, binary cross-entropy), got " +
+         std::to_string(layers.back()));
+  std::size_t total = 0;
+  for (std::size_t l = 0; l < num_weight_layers(); ++l) {
+    w_off_.push_back(total);
+    total += width(l + 1) * width(l);
+    b_off_.push_back(total);
+    total += width(l + 1);
+  }
+  params_.assign(total, 0.0);
+  grads_.assign(total, 0.0);
+  z_.resize(num_weight_layers());
+  a_.resize(layers.size());
+  init_params(options_.seed);
+}
+
+void Mlp::init_params(std::uint64_t seed) {
+  data::Rng rng(seed);
+  std::fill(params_.begin(), params_.end(), 0.0);
+  for (std::size_t l = 0; l < num_weight_layers(); ++l) {
+    const double fan_in = static_cast<double>(width(l)), fan_out = static_cast<double>(width(l + 1));
+    Init init = options_.init;
+    if (init == Init::automatic) init = options_.activation == Activation::relu ? Init::he : Init::glorot;
+    const double sd = init == Init::he       ? std::sqrt(2.0 / fan_in)
+                      : init == Init::glorot ? std::sqrt(2.0 / (fan_in + fan_out))
+                                             : 0.1;
+    for (std::size_t k = 0; k < width(l + 1) * width(l); ++k) params_[w_off_[l] + k] = sd * rng.normal();
+  }
+}
+
+void Mlp::set_params(std::span<const double> values) {
+  require_same_size("params", values.size(), "the network", params_.size());
+  require_all_finite("params", values);
+  std::copy(values.begin(), values.end(), params_.begin());
+}
+
+void Mlp::forward(std::span<const double> x, std::size_t n) {
+  a_[0].assign(x.begin(), x.end());
+  const std::size_t layers = num_weight_layers();
+  for (std::size_t l = 0; l < layers; ++l) {
+    const std::size_t in = width(l), out = width(l + 1);
+    const double* W = &params_[w_off_[l]];  // out × in
+    const double* b = &params_[b_off_[l]];  // out
+    const double* a = a_[l].data();         // n × in
+    z_[l].resize(n * out);
+    a_[l + 1].resize(n * out);
+    double* z = z_[l].data();  // n × out
+    for (std::size_t k = 0; k < n; ++k)
+      for (std::size_t o = 0; o < out; ++o) {
+        double s = b[o];  // z = W a + b
+        for (std::size_t i = 0; i < in; ++i) s += W[o * in + i] * a[k * in + i];
+        z[k * out + o] = s;
+      }
+    const Activation act = l + 1 == layers ? Activation::sigmoid : options_.activation;
+    double* next = a_[l + 1].data();
+    for (std::size_t j = 0; j < n * out; ++j) next[j] = activate(act, z[j]);
+  }
+}
+
+// Binary cross-entropy from the logit z, in the stable form max(z, 0) - y z + log(1 + e^-|z|),
+// which equals -[y log σ(z) + (1 - y) log(1 - σ(z))] without overflow.
+Mlp::Evaluation Mlp::loss_from_logits(std::span<const double> y, std::size_t n) const {
+  const double* z = z_.back().data();
+  const double* p = a_.back().data();
+  double loss = 0, correct = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    loss += std::max(z[k], 0.0) - y[k] * z[k] + std::log1p(std::exp(-std::abs(z[k])));
+    correct += static_cast<double>((p[k] > 0.5) == (y[k] > 0.5));
+  }
+  return {loss / static_cast<double>(n), correct / static_cast<double>(n)};
+}
+
+void Mlp::backward(std::span<const double> y, std::size_t n) {
+  // At the output, ∂loss/∂z = (σ(z) - y) / n for the mean loss.
+  const double inv_n = 1.0 / static_cast<double>(n);
+  delta_.resize(n);
+  for (std::size_t k = 0; k < n; ++k) delta_[k] = (a_.back()[k] - y[k]) * inv_n;
+  for (std::size_t l = num_weight_layers(); l-- > 0;) {
+    const std::size_t in = width(l), out = width(l + 1);
+    const double* a = a_[l].data();  // n × in
+    const double* W = &params_[w_off_[l]];
+    double* dW = &grads_[w_off_[l]];
+    double* db = &grads_[b_off_[l]];
+    // dW = δᵀ a (out × in), db = Σₖ δ
+    for (std::size_t o = 0; o < out; ++o) {
+      double sb = 0;
+      for (std::size_t k = 0; k < n; ++k) sb += delta_[k * out + o];
+      db[o] = sb;
+      for (std::size_t i = 0; i < in; ++i) {
+        double s = 0;
+        for (std::size_t k = 0; k < n; ++k) s += delta_[k * out + o] * a[k * in + i];
+        dW[o * in + i] = s;
+      }
+    }
+    if (l == 0) break;
+    // δ_prev = (δ W) ⊙ act'(z_prev)   (n × in)
+    delta_prev_.resize(n * in);
+    const double* zp = z_[l - 1].data();
+    for (std::size_t k = 0; k < n; ++k)
+      for (std::size_t i = 0; i < in; ++i) {
+        double s = 0;
+        for (std::size_t o = 0; o < out; ++o) s += delta_[k * out + o] * W[o * in + i];
+        delta_prev_[k * in + i] = s * derivative(options_.activation, zp[k * in + i], a[k * in + i]);
+      }
+    std::swap(delta_, delta_prev_);
+  }
+}
+
+void Mlp::check_batch(std::span<const double> x, std::span<const double> y) const {
+  if (y.empty()) fail("y must not be empty");
+  require_same_size("x", x.size(), "y × inputs", y.size() * num_inputs());
+}
+
+Mlp::Evaluation Mlp::evaluate(std::span<const double> x, std::span<const double> y) {
+  check_batch(x, y);
+  forward(x, y.size());
+  return loss_from_logits(y, y.size());
+}
+
+Mlp::Evaluation Mlp::loss_and_gradient(std::span<const double> x, std::span<const double> y) {
+  const Evaluation e = evaluate(x, y);
+  backward(y, y.size());
+  return e;
+}
+
+void Mlp::predict(std::span<const double> x, std::span<double> out) {
+  require_same_size("x", x.size(), "out × inputs", out.size() * num_inputs());
+  // In chunks, so the workspace stays small for big inputs.
+  constexpr std::size_t kChunk = 1024;
+  const std::size_t d = num_inputs();
+  for (std::size_t start = 0; start < out.size(); start += kChunk) {
+    const std::size_t m = std::min(kChunk, out.size() - start);
+    forward(x.subspan(start * d, m * d), m);
+    std::copy_n(a_.back().begin(), m, out.begin() + static_cast<std::ptrdiff_t>(start));
+  }
+}
+
+void Mlp::predict_grid(const Grid& g, std::span<double> out) {
+  if (num_inputs() != 2) fail("predict_grid needs a network with 2 inputs, got " + std::to_string(num_inputs()));
+  require_finite("x_min", g.x_min);
+  require_finite("x_max", g.x_max);
+  require_finite("y_min", g.y_min);
+  require_finite("y_max", g.y_max);
+  if (!(g.x_max > g.x_min)) fail("x_max must be > x_min, got " + format_number(g.x_max) + " <= " + format_number(g.x_min));
+  if (!(g.y_max > g.y_min)) fail("y_max must be > y_min, got " + format_number(g.y_max) + " <= " + format_number(g.y_min));
+  if (g.nx < 1 || g.nx > 4096) fail("nx must be between 1 and 4096, got " + std::to_string(g.nx));
+  if (g.ny < 1 || g.ny > 4096) fail("ny must be between 1 and 4096, got " + std::to_string(g.ny));
+  const auto nx = static_cast<std::size_t>(g.nx), ny = static_cast<std::size_t>(g.ny);
+  require_same_size("out", out.size(), "nx × ny", nx * ny);
+  const double dx = (g.x_max - g.x_min) / static_cast<double>(nx);
+  const double dy = (g.y_max - g.y_min) / static_cast<double>(ny);
+  std::vector<double> row(2 * nx);
+  for (std::size_t r = 0; r < ny; ++r) {
+    const double yc = g.y_max - (static_cast<double>(r) + 0.5) * dy;  // row 0 at the top
+    for (std::size_t c = 0; c < nx; ++c) {
+      row[2 * c] = g.x_min + (static_cast<double>(c) + 0.5) * dx;
+      row[2 * c + 1] = yc;
+    }
+    predict(row, out.subspan(r * nx, nx));
+  }
+}
+
+}  // namespace adagrad::nn

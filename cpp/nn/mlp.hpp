@@ -1,0 +1,91 @@
+// A multilayer perceptron for binary classification: any list of layer sizes, one hidden
+// activation, a sigmoid output unit and binary cross-entropy. Parameters and gradients live in
+// one flat contiguous buffer, layer by layer [W₁ (out × in, row-major), b₁, W₂, b₂, …], which
+// is the seed notebook's W1, b1, W2, b2 order.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace adagrad::nn {
+
+enum class Activation { relu, tanh, sigmoid, linear };
+/// "relu", "tanh", "sigmoid", "linear"; throws naming `field` otherwise.
+Activation parse_activation(std::string_view text, std::string_view field = "activation");
+std::string_view to_string(Activation activation);
+
+enum class Init {
+  automatic,  ///< He for relu, Glorot otherwise
+  he,         ///< N(0, 2 / fan_in)
+  glorot,     ///< N(0, 2 / (fan_in + fan_out))
+  notebook,   ///< N(0, 0.1²), as the seed notebook
+};
+Init parse_init(std::string_view text, std::string_view field = "init");
+
+struct MlpOptions {
+  std::vector<long long> layers{2, 10, 1};  ///< input, hidden…, output (must be 1); each >= 1
+  Activation activation = Activation::relu; ///< for the hidden layers
+  Init init = Init::automatic;              ///< weights from `seed`; biases start at 0
+  std::uint64_t seed = 42;
+};
+
+/// A rectangle of the input plane sampled at cell centres; row 0 is the top (y_max).
+struct Grid {
+  double x_min = -2.5, x_max = 2.5, y_min = -2.5, y_max = 2.5;
+  long long nx = 100, ny = 100;
+};
+
+class Mlp {
+ public:
+  explicit Mlp(MlpOptions options = {});
+
+  const MlpOptions& options() const { return options_; }
+  std::size_t num_inputs() const { return static_cast<std::size_t>(options_.layers.front()); }
+  std::size_t num_params() const { return params_.size(); }
+  std::span<double> params() { return params_; }
+  std::span<const double> params() const { return params_; }
+  /// ∂loss/∂params from the latest loss_and_gradient().
+  std::span<const double> grads() const { return grads_; }
+  /// Replace every weight; size num_params(), all finite.
+  void set_params(std::span<const double> values);
+  /// Draw fresh weights from `seed`.
+  void init_params(std::uint64_t seed);
+
+  /// Where layer l's W (out × in) and b start in params(), l = 0 for the first weight layer.
+  std::size_t weight_offset(std::size_t l) const { return w_off_[l]; }
+  std::size_t bias_offset(std::size_t l) const { return b_off_[l]; }
+
+  /// P(class 1) for n samples x (n × num_inputs), written to out (n).
+  void predict(std::span<const double> x, std::span<double> out);
+  /// P(class 1) at every cell centre of the grid, written to out (ny × nx).
+  void predict_grid(const Grid& grid, std::span<double> out);
+
+  struct Evaluation {
+    double loss;      ///< mean binary cross-entropy
+    double accuracy;  ///< share of samples with (P > 0.5) == label
+  };
+  /// Loss and accuracy without touching grads.
+  Evaluation evaluate(std::span<const double> x, std::span<const double> y);
+  /// Loss and accuracy, and grads() = ∂loss/∂params.
+  Evaluation loss_and_gradient(std::span<const double> x, std::span<const double> y);
+
+ private:
+  // Activations for a batch of n: a_[0] is the input, a_[l+1] = act(z_[l]); all n × width.
+  void forward(std::span<const double> x, std::size_t n);
+  Evaluation loss_from_logits(std::span<const double> y, std::size_t n) const;
+  void backward(std::span<const double> y, std::size_t n);
+  void check_batch(std::span<const double> x, std::span<const double> y) const;
+  std::size_t width(std::size_t i) const { return static_cast<std::size_t>(options_.layers[i]); }
+  std::size_t num_weight_layers() const { return options_.layers.size() - 1; }
+
+  MlpOptions options_;
+  std::vector<double> params_, grads_;
+  std::vector<std::size_t> w_off_, b_off_;
+  std::vector<std::vector<double>> z_, a_;  // workspace, grown on demand, never shrunk
+  std::vector<double> delta_, delta_prev_;  // ∂loss/∂z of the current and previous layer
+};
+
+}  // namespace adagrad::nn

@@ -1,0 +1,44 @@
+#include "objectives/trajectory.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "core/check.hpp"
+
+namespace adagrad::objectives {
+
+Trajectory run(optim::Optimizer& optimizer, const Objective& objective,
+               std::span<const double> x0, long long steps) {
+  require_same_size("x0", x0.size(), "the objective", objective.dim());
+  require_all_finite("x0", x0);
+  if (steps < 0 || steps > 10'000'000) fail("steps must be between 0 and 10000000, got " + std::to_string(steps));
+  const auto finite = [](std::span<const double> v) {
+    return std::all_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); });
+  };
+  optimizer.reset();
+  Trajectory t;
+  t.dim = x0.size();
+  std::vector<double> x(x0.begin(), x0.end()), grad(t.dim);
+  t.params.reserve((static_cast<std::size_t>(steps) + 1) * t.dim);
+  t.params.insert(t.params.end(), x.begin(), x.end());
+  t.values.push_back(objective.value(x));
+  for (long long s = 1; s <= steps; ++s) {
+    objective.gradient(x, grad);
+    if (!finite(grad)) {
+      t.diverged_at = s;
+      break;
+    }
+    optimizer.step(x, grad);
+    const double f = objective.value(x);
+    if (!finite(x) || !std::isfinite(f)) {
+      t.diverged_at = s;
+      break;
+    }
+    t.params.insert(t.params.end(), x.begin(), x.end());
+    t.values.push_back(f);
+  }
+  return t;
+}
+
+}  // namespace adagrad::objectives

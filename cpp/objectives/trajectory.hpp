@@ -1,0 +1,30 @@
+// Run an optimizer on an objective from a start point and keep the whole path: what the
+// contour races, the x² animation and the conformance suite all draw on.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "objectives/objective.hpp"
+#include "optim/optimizer.hpp"
+
+namespace adagrad::objectives {
+
+struct Trajectory {
+  std::size_t dim = 0;
+  std::vector<double> params;  ///< (steps taken + 1) × dim; row 0 is the start
+  std::vector<double> values;  ///< f at each row of params
+  /// The step at which the gradient, a parameter or f became non-finite (1-based); the path
+  /// stops before it.
+  std::optional<long long> diverged_at;
+  long long steps_taken() const { return static_cast<long long>(values.size()) - 1; }
+};
+
+/// `steps` (>= 0) steps of `optimizer` on `objective` from x0 (size objective.dim(), finite).
+/// The optimizer is reset first, so the run starts from a clean state.
+Trajectory run(optim::Optimizer& optimizer, const Objective& objective,
+               std::span<const double> x0, long long steps);
+
+}  // namespace adagrad::objectives

@@ -1,0 +1,43 @@
+// The one interface every optimizer implements: step(params, grad) updates params in place,
+// reset() forgets the run's state (accumulators, momentum buffers, step count).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+namespace adagrad::optim {
+
+class Optimizer {
+ public:
+  virtual ~Optimizer() = default;
+
+  /// One update of `params` in place from `grad`. The first step fixes the state's size (as
+  /// PyTorch does lazily); later steps must pass the same size until reset(). Throws
+  /// std::invalid_argument on a size mismatch or a non-finite gradient, leaving params and
+  /// state untouched.
+  void step(std::span<double> params, std::span<const double> grad);
+
+  /// Forgets all per-run state; the options stay.
+  void reset();
+
+  /// How many steps have been taken since construction or the last reset().
+  std::int64_t steps() const { return steps_; }
+
+  /// "sgd", "adagrad", "rmsprop" or "adam".
+  virtual std::string_view kind() const = 0;
+
+ protected:
+  /// Size the state for n parameters (called on the first step after a reset).
+  virtual void init_state(std::size_t n) = 0;
+  /// The update itself; grad is validated, steps() already counts this step.
+  virtual void update(std::span<double> params, std::span<const double> grad) = 0;
+  virtual void clear_state() = 0;
+
+ private:
+  std::int64_t steps_ = 0;
+  std::size_t size_ = 0;
+};
+
+}  // namespace adagrad::optim
