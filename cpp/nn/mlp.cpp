@@ -6,22 +6,13 @@
 
 #include "core/check.hpp"
 #include "data/rng.hpp"
+#include "nn/kernels.hpp"
 
 namespace adagrad::nn {
 namespace {
 
 // The notebook's sigmoid, clipped so exp never overflows.
 double sigmoid(double z) { return 1.0 / (1.0 + std::exp(-std::clamp(z, -500.0, 500.0))); }
-
-double activate(Activation act, double z) {
-  switch (act) {
-    case Activation::relu: return z > 0 ? z : 0.0;
-    case Activation::tanh: return std::tanh(z);
-    case Activation::sigmoid: return sigmoid(z);
-    case Activation::linear: return z;
-  }
-  return z;
-}
 
 // dact/dz, from z and a = act(z).
 double derivative(Activation act, double z, double a) {
@@ -111,26 +102,39 @@ void Mlp::set_params(std::span<const double> values) {
   std::copy(values.begin(), values.end(), params_.begin());
 }
 
+// Buffers are layer-major: a_[l] holds width(l) rows of n samples, so every inner loop runs
+// over samples with unit stride and vectorises; z = W a + b keeps the sum over inputs in
+// index order.
 void Mlp::forward(std::span<const double> x, std::size_t n) {
-  a_[0].assign(x.begin(), x.end());
+  const std::size_t d = num_inputs();
+  a_[0].resize(d * n);
+  for (std::size_t k = 0; k < n; ++k)  // rows of samples → a row per input
+    for (std::size_t i = 0; i < d; ++i) a_[0][i * n + k] = x[k * d + i];
   const std::size_t layers = num_weight_layers();
   for (std::size_t l = 0; l < layers; ++l) {
     const std::size_t in = width(l), out = width(l + 1);
     const double* W = &params_[w_off_[l]];  // out × in
     const double* b = &params_[b_off_[l]];  // out
-    const double* a = a_[l].data();         // n × in
-    z_[l].resize(n * out);
-    a_[l + 1].resize(n * out);
-    double* z = z_[l].data();  // n × out
-    for (std::size_t k = 0; k < n; ++k)
-      for (std::size_t o = 0; o < out; ++o) {
-        double s = b[o];  // z = W a + b
-        for (std::size_t i = 0; i < in; ++i) s += W[o * in + i] * a[k * in + i];
-        z[k * out + o] = s;
-      }
-    const Activation act = l + 1 == layers ? Activation::sigmoid : options_.activation;
+    const double* a = a_[l].data();         // in × n
+    z_[l].resize(out * n);
+    a_[l + 1].resize(out * n);
+    double* z = z_[l].data();               // out × n
+    for (std::size_t o = 0; o < out; ++o) {
+      double* zo = z + o * n;
+      std::fill_n(zo, n, b[o]);                                          // z = b
+      for (std::size_t i = 0; i < in; ++i) kernels::axpy(W[o * in + i], a + i * n, zo, n);  // + Wᵢ aᵢ
+    }
     double* next = a_[l + 1].data();
-    for (std::size_t j = 0; j < n * out; ++j) next[j] = activate(act, z[j]);
+    if (l + 1 == layers) {
+      for (std::size_t k = 0; k < out * n; ++k) next[k] = sigmoid(z[k]);  // the notebook's σ
+      continue;
+    }
+    switch (options_.activation) {
+      case Activation::relu: kernels::relu(z, next, out * n); break;
+      case Activation::tanh: kernels::tanh(z, next, out * n); break;
+      case Activation::sigmoid: kernels::sigmoid(z, next, out * n); break;
+      case Activation::linear: std::copy_n(z, out * n, next); break;
+    }
   }
 }
 
@@ -154,31 +158,25 @@ void Mlp::backward(std::span<const double> y, std::size_t n) {
   for (std::size_t k = 0; k < n; ++k) delta_[k] = (a_.back()[k] - y[k]) * inv_n;
   for (std::size_t l = num_weight_layers(); l-- > 0;) {
     const std::size_t in = width(l), out = width(l + 1);
-    const double* a = a_[l].data();  // n × in
+    const double* a = a_[l].data();  // in × n
     const double* W = &params_[w_off_[l]];
     double* dW = &grads_[w_off_[l]];
     double* db = &grads_[b_off_[l]];
-    // dW = δᵀ a (out × in), db = Σₖ δ
     for (std::size_t o = 0; o < out; ++o) {
-      double sb = 0;
-      for (std::size_t k = 0; k < n; ++k) sb += delta_[k * out + o];
-      db[o] = sb;
-      for (std::size_t i = 0; i < in; ++i) {
-        double s = 0;
-        for (std::size_t k = 0; k < n; ++k) s += delta_[k * out + o] * a[k * in + i];
-        dW[o * in + i] = s;
-      }
+      const double* d = &delta_[o * n];
+      db[o] = kernels::sum(d, n);                                                 // Σₖ δ
+      for (std::size_t i = 0; i < in; ++i) dW[o * in + i] = kernels::dot(d, a + i * n, n);  // δ aᵀ
     }
     if (l == 0) break;
-    // δ_prev = (δ W) ⊙ act'(z_prev)   (n × in)
-    delta_prev_.resize(n * in);
+    // δ_prev = (Wᵀ δ) ⊙ act'(z_prev)   (in × n)
+    delta_prev_.assign(in * n, 0.0);
+    for (std::size_t i = 0; i < in; ++i) {
+      double* dp = &delta_prev_[i * n];
+      for (std::size_t o = 0; o < out; ++o) kernels::axpy(W[o * in + i], &delta_[o * n], dp, n);
+    }
     const double* zp = z_[l - 1].data();
-    for (std::size_t k = 0; k < n; ++k)
-      for (std::size_t i = 0; i < in; ++i) {
-        double s = 0;
-        for (std::size_t o = 0; o < out; ++o) s += delta_[k * out + o] * W[o * in + i];
-        delta_prev_[k * in + i] = s * derivative(options_.activation, zp[k * in + i], a[k * in + i]);
-      }
+    for (std::size_t k = 0; k < in * n; ++k)
+      delta_prev_[k] *= derivative(options_.activation, zp[k], a[k]);
     std::swap(delta_, delta_prev_);
   }
 }
@@ -203,7 +201,7 @@ Mlp::Evaluation Mlp::loss_and_gradient(std::span<const double> x, std::span<cons
 void Mlp::predict(std::span<const double> x, std::span<double> out) {
   require_same_size("x", x.size(), "out × inputs", out.size() * num_inputs());
   // In chunks, so the workspace stays small for big inputs.
-  constexpr std::size_t kChunk = 1024;
+  constexpr std::size_t kChunk = 512;
   const std::size_t d = num_inputs();
   for (std::size_t start = 0; start < out.size(); start += kChunk) {
     const std::size_t m = std::min(kChunk, out.size() - start);
@@ -226,15 +224,15 @@ void Mlp::predict_grid(const Grid& g, std::span<double> out) {
   require_same_size("out", out.size(), "nx × ny", nx * ny);
   const double dx = (g.x_max - g.x_min) / static_cast<double>(nx);
   const double dy = (g.y_max - g.y_min) / static_cast<double>(ny);
-  std::vector<double> row(2 * nx);
+  grid_points_.resize(2 * nx * ny);
   for (std::size_t r = 0; r < ny; ++r) {
     const double yc = g.y_max - (static_cast<double>(r) + 0.5) * dy;  // row 0 at the top
     for (std::size_t c = 0; c < nx; ++c) {
-      row[2 * c] = g.x_min + (static_cast<double>(c) + 0.5) * dx;
-      row[2 * c + 1] = yc;
+      grid_points_[2 * (r * nx + c)] = g.x_min + (static_cast<double>(c) + 0.5) * dx;
+      grid_points_[2 * (r * nx + c) + 1] = yc;
     }
-    predict(row, out.subspan(r * nx, nx));
   }
+  predict(grid_points_, out);
 }
 
 }  // namespace adagrad::nn

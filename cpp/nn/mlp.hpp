@@ -86,6 +86,7 @@ class Mlp {
   std::vector<std::size_t> w_off_, b_off_;
   std::vector<std::vector<double>> z_, a_;  // workspace, grown on demand, never shrunk
   std::vector<double> delta_, delta_prev_;  // ∂loss/∂z of the current and previous layer
+  std::vector<double> grid_points_;         // predict_grid's cell centres
 };
 
 }  // namespace adagrad::nn
