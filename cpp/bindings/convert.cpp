@@ -237,7 +237,7 @@ val to_float64_array(std::span<const double> values) {
   return val::global("Float64Array").new_(typed_memory_view(values.size(), values.data()));
 }
 
-void write_back(const val& target, std::span<const double> values) {
+void write_back(val target, std::span<const double> values) {
   if (is_plain_array(target)) {
     for (std::size_t i = 0; i < values.size(); ++i) target.set(i, values[i]);
   } else {

@@ -115,7 +115,7 @@ data::Dataset to_dataset(const val& v);
 /// A new Float64Array holding a copy of values (no view into WASM memory survives).
 val to_float64_array(std::span<const double> values);
 /// Writes values into target (a typed array or plain array of the same length) in place.
-void write_back(const val& target, std::span<const double> values);
+void write_back(val target, std::span<const double> values);
 /// The number, or null.
 val number_or_null(const std::optional<long long>& value);
 /// {n, dim, x, y}.

@@ -211,27 +211,17 @@ void Mlp::predict(std::span<const double> x, std::span<double> out) {
 }
 
 void Mlp::predict_grid(const Grid& g, std::span<double> out) {
-  if (num_inputs() != 2) fail("predict_grid needs a network with 2 inputs, got " + std::to_string(num_inputs()));
-  require_finite("x_min", g.x_min);
-  require_finite("x_max", g.x_max);
-  require_finite("y_min", g.y_min);
-  require_finite("y_max", g.y_max);
-  if (!(g.x_max > g.x_min)) fail("x_max must be > x_min, got " + format_number(g.x_max) + " <= " + format_number(g.x_min));
-  if (!(g.y_max > g.y_min)) fail("y_max must be > y_min, got " + format_number(g.y_max) + " <= " + format_number(g.y_min));
-  if (g.nx < 1 || g.nx > 4096) fail("nx must be between 1 and 4096, got " + std::to_string(g.nx));
-  if (g.ny < 1 || g.ny > 4096) fail("ny must be between 1 and 4096, got " + std::to_string(g.ny));
+  if (num_inputs() != 2)
+    fail("predict_grid needs a network with 2 inputs, got " + std::to_string(num_inputs()));
+  g.validate();
+  require_same_size("out", out.size(), "nx × ny", g.size());
   const auto nx = static_cast<std::size_t>(g.nx), ny = static_cast<std::size_t>(g.ny);
-  require_same_size("out", out.size(), "nx × ny", nx * ny);
-  const double dx = (g.x_max - g.x_min) / static_cast<double>(nx);
-  const double dy = (g.y_max - g.y_min) / static_cast<double>(ny);
-  grid_points_.resize(2 * nx * ny);
-  for (std::size_t r = 0; r < ny; ++r) {
-    const double yc = g.y_max - (static_cast<double>(r) + 0.5) * dy;  // row 0 at the top
+  grid_points_.resize(2 * g.size());
+  for (std::size_t r = 0; r < ny; ++r)
     for (std::size_t c = 0; c < nx; ++c) {
-      grid_points_[2 * (r * nx + c)] = g.x_min + (static_cast<double>(c) + 0.5) * dx;
-      grid_points_[2 * (r * nx + c) + 1] = yc;
+      grid_points_[2 * (r * nx + c)] = g.x_at(c);
+      grid_points_[2 * (r * nx + c) + 1] = g.y_at(r);
     }
-  }
   predict(grid_points_, out);
 }
 

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/grid.hpp"
+
 namespace adagrad::nn {
 
 enum class Activation { relu, tanh, sigmoid, linear };
@@ -32,11 +34,7 @@ struct MlpOptions {
   std::uint64_t seed = 42;
 };
 
-/// A rectangle of the input plane sampled at cell centres; row 0 is the top (y_max).
-struct Grid {
-  double x_min = -2.5, x_max = 2.5, y_min = -2.5, y_max = 2.5;
-  long long nx = 100, ny = 100;
-};
+using Grid = adagrad::Grid;
 
 class Mlp {
  public:

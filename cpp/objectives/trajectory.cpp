@@ -37,8 +37,24 @@ Trajectory run(optim::Optimizer& optimizer, const Objective& objective,
     }
     t.params.insert(t.params.end(), x.begin(), x.end());
     t.values.push_back(f);
+    const auto rate = optimizer.effective_rate();
+    t.rates.insert(t.rates.end(), rate.begin(), rate.end());
   }
   return t;
+}
+
+std::vector<double> value_grid(const Objective& objective, const Grid& grid) {
+  if (objective.dim() != 2)
+    fail("value_grid needs an objective of 2 parameters, got " + std::to_string(objective.dim()));
+  grid.validate();
+  std::vector<double> out(grid.size());
+  const auto nx = static_cast<std::size_t>(grid.nx), ny = static_cast<std::size_t>(grid.ny);
+  for (std::size_t r = 0; r < ny; ++r)
+    for (std::size_t c = 0; c < nx; ++c) {
+      const double p[2] = {grid.x_at(c), grid.y_at(r)};
+      out[r * nx + c] = objective.value(p);
+    }
+  return out;
 }
 
 }  // namespace adagrad::objectives

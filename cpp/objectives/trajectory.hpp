@@ -7,6 +7,7 @@
 #include <span>
 #include <vector>
 
+#include "core/grid.hpp"
 #include "objectives/objective.hpp"
 #include "optim/optimizer.hpp"
 
@@ -16,11 +17,17 @@ struct Trajectory {
   std::size_t dim = 0;
   std::vector<double> params;  ///< (steps taken + 1) × dim; row 0 is the start
   std::vector<double> values;  ///< f at each row of params
+  /// The optimizer's effective_rate() after each step, steps taken × dim; empty for SGD.
+  std::vector<double> rates;
   /// The step at which the gradient, a parameter or f became non-finite (1-based); the path
   /// stops before it.
   std::optional<long long> diverged_at;
   long long steps_taken() const { return static_cast<long long>(values.size()) - 1; }
 };
+
+/// f at every cell centre of a grid over a 2-parameter objective (row 0 at the top), ny × nx:
+/// the loss surface a contour plot draws.
+std::vector<double> value_grid(const Objective& objective, const Grid& grid);
 
 /// `steps` (>= 0) steps of `optimizer` on `objective` from x0 (size objective.dim(), finite).
 /// The optimizer is reset first, so the run starts from a clean state.

@@ -40,7 +40,7 @@ class Adagrad final : public Optimizer {
   /// G: the running sum of squared (weight-decayed) gradients.
   std::span<const double> sum() const { return sum_; }
   /// The factor that multiplied g: η_t / (sqrt(G) + ε) or η_t / sqrt(G + ε).
-  std::span<const double> effective_rate() const { return rate_; }
+  std::span<const double> effective_rate() const override { return rate_; }
   /// The change applied to each parameter: -effective_rate · g.
   std::span<const double> last_update() const { return update_; }
 

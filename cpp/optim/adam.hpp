@@ -19,6 +19,7 @@ struct AdamOptions {
 class Adam final : public Optimizer {
  public:
   explicit Adam(AdamOptions options = {});
+  std::span<const double> effective_rate() const override { return rate_; }
   std::string_view kind() const override { return "adam"; }
   const AdamOptions& options() const { return options_; }
 
@@ -28,7 +29,7 @@ class Adam final : public Optimizer {
   void clear_state() override;
 
   AdamOptions options_;
-  std::vector<double> exp_avg_, exp_avg_sq_, max_exp_avg_sq_;
+  std::vector<double> exp_avg_, exp_avg_sq_, max_exp_avg_sq_, rate_;
 };
 
 }  // namespace adagrad::optim

@@ -28,6 +28,12 @@ class Optimizer {
   /// "sgd", "adagrad", "rmsprop" or "adam".
   virtual std::string_view kind() const = 0;
 
+  /// After a step, the per-parameter factor the optimizer's direction was multiplied by:
+  /// AdaGrad η_t / (√G + ε), RMSProp η / (√v + ε) (the gradient's factor when momentum is 0),
+  /// Adam η / (1 - β₁ᵗ) / (√v̂ + ε) (the first moment's factor). Empty for SGD, whose rate
+  /// is its lr, and before the first step.
+  virtual std::span<const double> effective_rate() const { return {}; }
+
  protected:
   /// Size the state for n parameters (called on the first step after a reset).
   virtual void init_state(std::size_t n) = 0;

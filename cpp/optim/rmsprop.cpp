@@ -18,12 +18,14 @@ void Rmsprop::init_state(std::size_t n) {
   square_avg_.assign(n, 0.0);
   grad_avg_.assign(n, 0.0);
   buf_.assign(n, 0.0);
+  rate_.assign(n, 0.0);
 }
 
 void Rmsprop::clear_state() {
   square_avg_.clear();
   grad_avg_.clear();
   buf_.clear();
+  rate_.clear();
 }
 
 // reference: PyTorch's _single_tensor_rmsprop (torch/optim/rmsprop.py).
@@ -39,6 +41,7 @@ void Rmsprop::update(std::span<double> params, std::span<const double> grad) {
     } else {
       avg = std::sqrt(square_avg_[i]) + o.eps;  // √v + ε
     }
+    rate_[i] = o.lr / avg;
     if (o.momentum > 0) {
       buf_[i] = o.momentum * buf_[i] + g / avg;  // b ← μb + g / (√v + ε)
       params[i] -= o.lr * buf_[i];

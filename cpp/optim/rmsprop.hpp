@@ -20,6 +20,7 @@ struct RmspropOptions {
 class Rmsprop final : public Optimizer {
  public:
   explicit Rmsprop(RmspropOptions options = {});
+  std::span<const double> effective_rate() const override { return rate_; }
   std::string_view kind() const override { return "rmsprop"; }
   const RmspropOptions& options() const { return options_; }
 
@@ -29,7 +30,7 @@ class Rmsprop final : public Optimizer {
   void clear_state() override;
 
   RmspropOptions options_;
-  std::vector<double> square_avg_, grad_avg_, buf_;
+  std::vector<double> square_avg_, grad_avg_, buf_, rate_;
 };
 
 }  // namespace adagrad::optim

@@ -1,0 +1,334 @@
+// The whole JS surface of the core, as Embind declarations. Each entry converts its arguments
+// (convert.hpp), calls one core function and converts the result: no math here. Every body
+// runs in guarded(), so a C++ exception reaches JS as an Error thrown by api.js (see
+// convert.hpp for why it is not thrown from here). api.js adds the constructors and checks.
+#include <malloc.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <emscripten/bind.h>
+
+#include "convert.hpp"
+#include "core/check.hpp"
+#include "lesson/step_table.hpp"
+#include "nn/training.hpp"
+#include "objectives/linear_regression.hpp"
+#include "objectives/quadratic.hpp"
+#include "objectives/trajectory.hpp"
+#include "optim/adagrad.hpp"
+#include "optim/factory.hpp"
+
+namespace adagrad::bindings {
+namespace {
+
+using emscripten::allow_raw_pointers;
+
+// ---- optimizers ---------------------------------------------------------------------------
+
+optim::Optimizer* create_optimizer(val spec) {
+  return guarded([&] { return optim::make_optimizer(to_optimizer_spec(spec)).release(); });
+}
+
+void step(optim::Optimizer& opt, val params, val grads) {
+  guarded([&] {
+    std::vector<double> p = to_doubles(params, "params");
+    const std::vector<double> g = to_doubles(grads, "grad");
+    opt.step(p, g);
+    write_back(params, p);
+  });
+}
+
+std::string kind(const optim::Optimizer& opt) { return std::string(opt.kind()); }
+double steps(const optim::Optimizer& opt) { return static_cast<double>(opt.steps()); }
+void reset(optim::Optimizer& opt) { opt.reset(); }
+
+const optim::Adagrad& as_adagrad(const optim::Optimizer& opt, const char* method) {
+  const auto* adagrad = dynamic_cast<const optim::Adagrad*>(&opt);
+  if (!adagrad)
+    fail(std::string(method) + "() is only available for adagrad, this optimizer is " +
+         std::string(opt.kind()));
+  return *adagrad;
+}
+val sum(const optim::Optimizer& opt) {
+  return guarded([&] { return to_float64_array(as_adagrad(opt, "sum").sum()); });
+}
+val effective_rate(const optim::Optimizer& opt) {
+  return guarded([&] { return to_float64_array(as_adagrad(opt, "effectiveRate").effective_rate()); });
+}
+val last_update(const optim::Optimizer& opt) {
+  return guarded([&] { return to_float64_array(as_adagrad(opt, "lastUpdate").last_update()); });
+}
+
+val option_names(val kind) {
+  return guarded([&] {
+    val out = val::array();
+    for (std::string_view name : optim::option_names(to_string(kind, "kind")))
+      out.call<void>("push", std::string(name));
+    return out;
+  });
+}
+
+// ---- the manual step table ----------------------------------------------------------------
+
+val step_table(val options) {
+  return guarded([&] {
+    const Options o(options, "stepTable", true);
+    lesson::StepTableOptions s;
+    s.x0 = o.number("x0", s.x0);
+    s.lr = o.number("lr", s.lr);
+    s.eps = o.number("eps", s.eps);
+    if (o.has("eps_placement")) s.eps_placement = optim::parse_eps_placement(o.string("eps_placement"));
+    s.steps = o.integer("steps", s.steps);
+    s.scale = o.number("scale", s.scale);
+    o.finish();
+    val rows = val::array();
+    for (const lesson::StepRow& r : lesson::step_table(s)) {
+      val row = val::object();
+      row.set("t", static_cast<double>(r.t));
+      row.set("x", r.x);
+      row.set("grad", r.grad);
+      row.set("sum", r.sum);
+      row.set("effective_rate", r.effective_rate);
+      row.set("update", r.update);
+      row.set("x_new", r.x_new);
+      rows.call<void>("push", row);
+    }
+    return rows;
+  });
+}
+
+// ---- objectives and whole runs ------------------------------------------------------------
+
+val from_trajectory(const objectives::Trajectory& t) {
+  val out = val::object();
+  out.set("dim", static_cast<double>(t.dim));
+  out.set("stepsTaken", static_cast<double>(t.steps_taken()));
+  out.set("params", to_float64_array(t.params));
+  out.set("values", to_float64_array(t.values));
+  out.set("divergedAt", number_or_null(t.diverged_at));
+  return out;
+}
+
+double quadratic_value(val scales, val x) {
+  return guarded([&] { return objectives::Quadratic(to_doubles(scales, "scales")).value(to_doubles(x, "x")); });
+}
+
+val quadratic_gradient(val scales, val x) {
+  return guarded([&] {
+    const objectives::Quadratic f(to_doubles(scales, "scales"));
+    std::vector<double> grad(f.dim());
+    f.gradient(to_doubles(x, "x"), grad);
+    return to_float64_array(grad);
+  });
+}
+
+val run_quadratic(val options) {
+  return guarded([&] {
+    const Options o(options, "runQuadratic");
+    const objectives::Quadratic f(o.doubles("scales"));
+    const std::vector<double> x0 = o.doubles_if_present("x0").value_or(f.start());
+    const long long steps = o.integer("steps");
+    const auto opt = optim::make_optimizer(to_optimizer_spec(o.required("optimizer")));
+    o.finish();
+    return from_trajectory(objectives::run(*opt, f, x0, steps));
+  });
+}
+
+val run_linear_regression(val options) {
+  return guarded([&] {
+    const Options o(options, "runLinearRegression");
+    const objectives::LinearRegressionMse f(read_dataset(o));
+    const std::vector<double> x0 = o.doubles_if_present("x0").value_or(f.start());
+    const long long steps = o.integer("steps");
+    const auto opt = optim::make_optimizer(to_optimizer_spec(o.required("optimizer")));
+    o.finish();
+    return from_trajectory(objectives::run(*opt, f, x0, steps));
+  });
+}
+
+double linear_regression_value(val data, val params) {
+  return guarded([&] {
+    return objectives::LinearRegressionMse(to_dataset(data)).value(to_doubles(params, "params"));
+  });
+}
+
+val linear_regression_minimum(val data) {
+  return guarded([&] { return to_float64_array(objectives::LinearRegressionMse(to_dataset(data)).minimum()); });
+}
+
+// ---- data sets ----------------------------------------------------------------------------
+
+val make_dataset(val options) {
+  return guarded([&] {
+    const Options o(options, "makeDataset");
+    const data::Dataset d = read_generated_dataset(o);
+    o.finish();
+    return from_dataset(d);
+  });
+}
+
+// ---- the network --------------------------------------------------------------------------
+
+nn::Mlp* create_network(val options) {
+  return guarded([&] { return new nn::Mlp(to_mlp_options(options)); });
+}
+
+double num_params(const nn::Mlp& net) { return static_cast<double>(net.num_params()); }
+
+val get_params(const nn::Mlp& net) { return guarded([&] { return to_float64_array(net.params()); }); }
+
+void set_params(nn::Mlp& net, val params) {
+  guarded([&] { net.set_params(to_doubles(params, "params")); });
+}
+
+val evaluate(nn::Mlp& net, val x, val y) {
+  return guarded([&] {
+    const auto e = net.evaluate(to_doubles(x, "x"), to_doubles(y, "y"));
+    val out = val::object();
+    out.set("loss", e.loss);
+    out.set("accuracy", e.accuracy);
+    return out;
+  });
+}
+
+val predict(nn::Mlp& net, val x) {
+  return guarded([&] {
+    const std::vector<double> xs = to_doubles(x, "x");
+    std::vector<double> out(xs.size() / net.num_inputs());  // the core checks the remainder
+    net.predict(xs, out);
+    return to_float64_array(out);
+  });
+}
+
+val predict_grid(nn::Mlp& net, val grid) {
+  return guarded([&] {
+    const nn::Grid g = to_grid(grid);
+    // Size the output only for a grid the core accepts, so a bad nx or ny reaches the core's
+    // check instead of an allocation failure.
+    const bool sane = g.nx >= 1 && g.nx <= 4096 && g.ny >= 1 && g.ny <= 4096;
+    std::vector<double> out(sane ? static_cast<std::size_t>(g.nx * g.ny) : 0);
+    net.predict_grid(g, out);
+    return to_float64_array(out);
+  });
+}
+
+// ---- training -----------------------------------------------------------------------------
+
+// nn::TrainingRun plus the weights it started from, so that restart() can go back to them.
+struct Run {
+  nn::TrainingRun run;
+  std::vector<double> start;
+};
+
+Run* create_training_run(val options) {
+  return guarded([&]() -> Run* {
+    const Options o(options, "TrainingRun");
+    nn::Mlp net(to_mlp_options(o.get("network")));
+    if (o.has("params")) net.set_params(o.doubles("params"));
+    std::vector<double> start(net.params().begin(), net.params().end());
+    auto opt = optim::make_optimizer(to_optimizer_spec(o.required("optimizer")));
+    const Options data(o.required("data"), "data");
+    data::Dataset d = data.has("kind") ? read_generated_dataset(data) : read_dataset(data, net.num_inputs());
+    data.finish();
+    nn::TrainOptions t;
+    t.batch_size = o.integer("batch_size", t.batch_size);
+    t.shuffle_seed = o.seed("shuffle_seed", t.shuffle_seed);
+    o.finish();
+    return new Run{nn::TrainingRun(std::move(net), std::move(opt), std::move(d), t), std::move(start)};
+  });
+}
+
+val from_stats(const nn::EpochStats& s) {
+  val out = val::object();
+  out.set("epoch", static_cast<double>(s.epoch));
+  out.set("loss", s.loss);
+  out.set("accuracy", s.accuracy);
+  out.set("diverged", s.diverged);
+  return out;
+}
+
+val run_epoch(Run& r) { return guarded([&] { return from_stats(r.run.epoch()); }); }
+val run_epochs(Run& r, val count) {
+  return guarded([&] { return from_stats(r.run.epochs(to_integer(count, "count"))); });
+}
+double run_epochs_done(const Run& r) { return static_cast<double>(r.run.epochs_done()); }
+val run_diverged_at(const Run& r) { return guarded([&] { return number_or_null(r.run.diverged_at()); }); }
+val run_losses(const Run& r) { return guarded([&] { return to_float64_array(r.run.losses()); }); }
+val run_accuracies(const Run& r) { return guarded([&] { return to_float64_array(r.run.accuracies()); }); }
+double run_num_params(Run& r) { return num_params(r.run.network()); }
+val run_get_params(Run& r) { return get_params(r.run.network()); }
+val run_predict_grid(Run& r, val grid) { return predict_grid(r.run.network(), grid); }
+val run_predict(Run& r, val x) { return predict(r.run.network(), x); }
+val run_evaluate(Run& r, val x, val y) { return evaluate(r.run.network(), x, y); }
+val run_data(const Run& r) { return guarded([&] { return from_dataset(r.run.data()); }); }
+void run_restart(Run& r, val params) {
+  guarded([&] { r.run.restart(params.isUndefined() ? r.start : to_doubles(params, "params")); });
+}
+void run_restart_from_seed(Run& r, val seed) {
+  guarded([&] { r.run.restart_from_seed(to_seed(seed, "seed")); });
+}
+
+// ---- diagnostics --------------------------------------------------------------------------
+
+/// Bytes of the WASM heap in use by malloc: what the leak tests watch.
+double heap_in_use() { return static_cast<double>(mallinfo().uordblks); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(adagrad_lab) {
+  using namespace emscripten;
+
+  class_<optim::Optimizer>("Optimizer")
+      .function("step", &step)
+      .function("kind", &kind)
+      .function("steps", &steps)
+      .function("reset", &reset)
+      .function("sum", &sum)
+      .function("effectiveRate", &effective_rate)
+      .function("lastUpdate", &last_update);
+  function("createOptimizer", &create_optimizer, allow_raw_pointers());
+  function("optionNames", &option_names);
+
+  function("stepTable", &step_table);
+
+  function("quadraticValue", &quadratic_value);
+  function("quadraticGradient", &quadratic_gradient);
+  function("runQuadratic", &run_quadratic);
+  function("runLinearRegression", &run_linear_regression);
+  function("linearRegressionValue", &linear_regression_value);
+  function("linearRegressionMinimum", &linear_regression_minimum);
+
+  function("makeDataset", &make_dataset);
+
+  class_<nn::Mlp>("Network")
+      .function("numParams", &num_params)
+      .function("getParams", &get_params)
+      .function("setParams", &set_params)
+      .function("evaluate", &evaluate)
+      .function("predict", &predict)
+      .function("predictGrid", &predict_grid);
+  function("_createNetwork", &create_network, allow_raw_pointers());
+
+  class_<Run>("TrainingRun")
+      .function("epoch", &run_epoch)
+      .function("epochs", &run_epochs)
+      .function("epochsDone", &run_epochs_done)
+      .function("divergedAt", &run_diverged_at)
+      .function("losses", &run_losses)
+      .function("accuracies", &run_accuracies)
+      .function("numParams", &run_num_params)
+      .function("getParams", &run_get_params)
+      .function("predictGrid", &run_predict_grid)
+      .function("predict", &run_predict)
+      .function("evaluate", &run_evaluate)
+      .function("data", &run_data)
+      .function("restart", &run_restart)
+      .function("restartFromSeed", &run_restart_from_seed);
+  function("_createTrainingRun", &create_training_run, allow_raw_pointers());
+
+  function("heapInUse", &heap_in_use);
+}
+
+}  // namespace adagrad::bindings
