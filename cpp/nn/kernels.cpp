@@ -125,4 +125,82 @@ void axpy(double alpha, const double* x, double* y, std::size_t n) {
   for (; k < n; ++k) y[k] += alpha * x[k];
 }
 
+namespace {
+
+// out[k] = init + Σᵢ coef(i) · rows[i][k] for an 8-sample block held in four registers.
+template <class Coef>
+inline void block8(const double* rows, std::size_t stride, std::size_t count, Coef coef,
+                   double init, double* out) {
+  v2d s0 = splat(init), s1 = s0, s2 = s0, s3 = s0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const v2d c = splat(coef(i));
+    const double* r = rows + i * stride;
+    s0 += c * load(r);
+    s1 += c * load(r + 2);
+    s2 += c * load(r + 4);
+    s3 += c * load(r + 6);
+  }
+  store(out, s0);
+  store(out + 2, s1);
+  store(out + 4, s2);
+  store(out + 6, s3);
+}
+
+template <class Coef>
+inline void combine_rows(const double* rows, std::size_t count, std::size_t n, Coef coef,
+                         double init, double* out) {
+  std::size_t k = 0;
+  for (; k + 8 <= n; k += 8) block8(rows + k, n, count, coef, init, out + k);
+  for (; k < n; ++k) {  // the tail, same order of summation
+    double s = init;
+    for (std::size_t i = 0; i < count; ++i) s += coef(i) * rows[i * n + k];
+    out[k] = s;
+  }
+}
+
+}  // namespace
+
+void affine(const double* W, const double* init, const double* a, double* out, std::size_t in,
+            std::size_t out_units, std::size_t n) {
+  for (std::size_t o = 0; o < out_units; ++o) {
+    const double* w = W + o * in;
+    combine_rows(a, in, n, [w](std::size_t i) { return w[i]; }, init[o], out + o * n);
+  }
+}
+
+void affine_transposed(const double* W, const double* delta, double* out, std::size_t in,
+                       std::size_t out_units, std::size_t n) {
+  for (std::size_t i = 0; i < in; ++i) {
+    const double* col = W + i;
+    combine_rows(delta, out_units, n, [col, in](std::size_t o) { return col[o * in]; }, 0.0,
+                 out + i * n);
+  }
+}
+
+void outer_accumulate(const double* delta, const double* a, double* dW, std::size_t in,
+                      std::size_t out_units, std::size_t n) {
+  for (std::size_t o = 0; o < out_units; ++o) {
+    const double* d = delta + o * n;
+    std::size_t i = 0;
+    for (; i + 4 <= in; i += 4) {  // four dot products sharing each load of d
+      const double* a0 = a + i * n;
+      v2d s[4][2] = {};
+      std::size_t k = 0;
+      for (; k + 4 <= n; k += 4) {
+        const v2d d0 = load(d + k), d1 = load(d + k + 2);
+        for (std::size_t j = 0; j < 4; ++j) {
+          s[j][0] += d0 * load(a0 + j * n + k);
+          s[j][1] += d1 * load(a0 + j * n + k + 2);
+        }
+      }
+      for (std::size_t j = 0; j < 4; ++j) {
+        double t = (s[j][0][0] + s[j][1][0]) + (s[j][0][1] + s[j][1][1]);
+        for (std::size_t kk = k; kk < n; ++kk) t += d[kk] * a0[j * n + kk];
+        dW[o * in + i + j] = t;
+      }
+    }
+    for (; i < in; ++i) dW[o * in + i] = dot(d, a + i * n, n);
+  }
+}
+
 }  // namespace adagrad::nn::kernels

@@ -21,4 +21,19 @@ double sum(const double* a, std::size_t n);
 /// y[k] += alpha · x[k].
 void axpy(double alpha, const double* x, double* y, std::size_t n);
 
+/// The dense layer's product over a batch, layer-major: for every output o and sample k,
+///   out[o·n + k] = init[o] + Σᵢ W[o·in + i] · a[i·n + k]       (i in index order)
+/// with init = b (forward: z = W a + b). Samples are kept in registers across the sum over i.
+void affine(const double* W, const double* init, const double* a, double* out, std::size_t in,
+            std::size_t out_units, std::size_t n);
+
+/// The backward product, layer-major: for every input i and sample k,
+///   out[i·n + k] = Σₒ W[o·in + i] · delta[o·n + k]            (o in index order)
+void affine_transposed(const double* W, const double* delta, double* out, std::size_t in,
+                       std::size_t out_units, std::size_t n);
+
+/// dW[o·in + i] = Σₖ delta[o·n + k] · a[i·n + k] (as dot()), four inputs at a time.
+void outer_accumulate(const double* delta, const double* a, double* dW, std::size_t in,
+                      std::size_t out_units, std::size_t n);
+
 }  // namespace adagrad::nn::kernels

@@ -119,11 +119,7 @@ void Mlp::forward(std::span<const double> x, std::size_t n) {
     z_[l].resize(out * n);
     a_[l + 1].resize(out * n);
     double* z = z_[l].data();               // out × n
-    for (std::size_t o = 0; o < out; ++o) {
-      double* zo = z + o * n;
-      std::fill_n(zo, n, b[o]);                                          // z = b
-      for (std::size_t i = 0; i < in; ++i) kernels::axpy(W[o * in + i], a + i * n, zo, n);  // + Wᵢ aᵢ
-    }
+    kernels::affine(W, b, a, z, in, out, n);  // z = W a + b
     double* next = a_[l + 1].data();
     if (l + 1 == layers) {
       for (std::size_t k = 0; k < out * n; ++k) next[k] = sigmoid(z[k]);  // the notebook's σ
@@ -162,18 +158,12 @@ void Mlp::backward(std::span<const double> y, std::size_t n) {
     const double* W = &params_[w_off_[l]];
     double* dW = &grads_[w_off_[l]];
     double* db = &grads_[b_off_[l]];
-    for (std::size_t o = 0; o < out; ++o) {
-      const double* d = &delta_[o * n];
-      db[o] = kernels::sum(d, n);                                                 // Σₖ δ
-      for (std::size_t i = 0; i < in; ++i) dW[o * in + i] = kernels::dot(d, a + i * n, n);  // δ aᵀ
-    }
+    for (std::size_t o = 0; o < out; ++o) db[o] = kernels::sum(&delta_[o * n], n);  // db = Σₖ δ
+    kernels::outer_accumulate(delta_.data(), a, dW, in, out, n);                   // dW = δ aᵀ
     if (l == 0) break;
     // δ_prev = (Wᵀ δ) ⊙ act'(z_prev)   (in × n)
-    delta_prev_.assign(in * n, 0.0);
-    for (std::size_t i = 0; i < in; ++i) {
-      double* dp = &delta_prev_[i * n];
-      for (std::size_t o = 0; o < out; ++o) kernels::axpy(W[o * in + i], &delta_[o * n], dp, n);
-    }
+    delta_prev_.resize(in * n);
+    kernels::affine_transposed(W, delta_.data(), delta_prev_.data(), in, out, n);
     const double* zp = z_[l - 1].data();
     for (std::size_t k = 0; k < in * n; ++k)
       delta_prev_[k] *= derivative(options_.activation, zp[k], a[k]);
