@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include <emscripten/bind.h>
@@ -60,6 +61,13 @@ std::uint64_t to_seed(const val& v, std::string_view field) {
   const long long i = to_integer(v, field);
   if (i < 0) fail(std::string(field) + " must be an integer >= 0, got " + std::to_string(i));
   return static_cast<std::uint64_t>(i);
+}
+
+std::size_t to_size(const val& v, std::string_view field) {
+  const std::uint64_t i = to_seed(v, field);
+  if (i > std::numeric_limits<std::size_t>::max())  // size_t is 32 bits in wasm32
+    fail(std::string(field) + " is too large, got " + std::to_string(i));
+  return static_cast<std::size_t>(i);
 }
 
 std::string to_string(const val& v, std::string_view field) {
@@ -203,14 +211,8 @@ data::Dataset read_dataset(const Options& o, std::size_t default_dim) {
   data::Dataset d;
   d.x = o.doubles("x");
   d.y = o.doubles("y");
-  d.n = d.y.size();
-  if (o.has("dim") || default_dim == 0) {
-    const long long dim = o.integer("dim");
-    if (dim < 0) fail("dim must be an integer >= 0, got " + std::to_string(dim));
-    d.dim = static_cast<std::size_t>(dim);
-  } else {
-    d.dim = default_dim;
-  }
+  d.n = o.has("n") ? to_size(o.get("n"), "n") : d.y.size();  // so makeDataset's result fits
+  d.dim = o.has("dim") || default_dim == 0 ? to_size(o.required("dim"), "dim") : default_dim;
   return d;
 }
 

@@ -1,0 +1,284 @@
+// The JS API contract (docs/api.md): shapes, defaults, in-place updates, copies not views.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert');
+const { loadLab } = require('./lab.js');
+
+const isWasmMemory = (lab, a) => a.buffer === lab.HEAP8.buffer;
+
+test('the factory loads under require() and resolves to the API', async () => {
+  const lab = await loadLab();
+  for (const name of ['createOptimizer', 'optionNames', 'stepTable', 'quadraticValue', 'quadraticGradient',
+    'runQuadratic', 'runLinearRegression', 'linearRegressionValue', 'linearRegressionMinimum', 'makeDataset',
+    'Network', 'TrainingRun', 'heapInUse'])
+    assert.strictEqual(typeof lab[name], 'function', name);
+  assert.strictEqual(lab._createNetwork, undefined, 'raw factories stay hidden');
+});
+
+test('optimizers step a Float64Array in place and report their state', async () => {
+  const lab = await loadLab();
+  const opt = lab.createOptimizer({ kind: 'adagrad', lr: 0.1, eps: 1e-8, eps_placement: 'inside' });
+  try {
+    assert.strictEqual(opt.kind(), 'adagrad');
+    assert.strictEqual(opt.steps(), 0);
+    const params = new Float64Array([1, 2]);
+    opt.step(params, new Float64Array([0.5, -1]));
+    assert.strictEqual(opt.steps(), 1);
+    // G = g², rate = lr / sqrt(G + eps), update = -rate * g
+    assert.deepStrictEqual(Array.from(opt.sum()), [0.25, 1]);
+    assert.deepStrictEqual(Array.from(opt.effectiveRate()), [0.1 / Math.sqrt(0.25 + 1e-8), 0.1 / Math.sqrt(1 + 1e-8)]);
+    const update = opt.lastUpdate();
+    assert.deepStrictEqual(Array.from(params), [1 + update[0], 2 + update[1]]);
+    for (const a of [opt.sum(), opt.effectiveRate(), opt.lastUpdate()]) {
+      assert.ok(a instanceof Float64Array);
+      assert.ok(!isWasmMemory(lab, a), 'a copy, not a view of WASM memory');
+    }
+    opt.reset();
+    assert.strictEqual(opt.steps(), 0);
+    assert.strictEqual(opt.sum().length, 0);
+  } finally {
+    opt.delete();
+  }
+});
+
+test('plain arrays work too, and are updated in place', async () => {
+  const lab = await loadLab();
+  const opt = lab.createOptimizer({ kind: 'sgd', lr: 0.5 });
+  const params = [1, 2];
+  opt.step(params, [1, -2]);
+  assert.deepStrictEqual(params, [0.5, 3]);
+  opt.delete();
+});
+
+test('every kind with its PyTorch defaults', async () => {
+  const lab = await loadLab();
+  assert.deepStrictEqual(lab.optionNames('sgd'), ['lr', 'momentum', 'dampening', 'weight_decay', 'nesterov']);
+  assert.deepStrictEqual(lab.optionNames('adagrad'), ['lr', 'lr_decay', 'weight_decay', 'initial_accumulator_value', 'eps', 'eps_placement']);
+  assert.deepStrictEqual(lab.optionNames('rmsprop'), ['lr', 'alpha', 'eps', 'weight_decay', 'momentum', 'centered']);
+  assert.deepStrictEqual(lab.optionNames('adam'), ['lr', 'beta1', 'beta2', 'eps', 'weight_decay', 'amsgrad']);
+  for (const kind of ['sgd', 'adagrad', 'rmsprop', 'adam']) {
+    const opt = lab.createOptimizer({ kind });
+    const p = new Float64Array([1]);
+    opt.step(p, new Float64Array([1]));
+    assert.ok(p[0] < 1, kind);
+    assert.strictEqual(opt.kind(), kind);
+    opt.delete();
+  }
+});
+
+test('sum/effectiveRate/lastUpdate refuse other kinds with a clear Error', async () => {
+  const lab = await loadLab();
+  const opt = lab.createOptimizer({ kind: 'adam' });
+  assert.throws(() => opt.sum(), { message: 'sum() is only available for adagrad, this optimizer is adam' });
+  assert.throws(() => opt.lastUpdate(), { message: 'lastUpdate() is only available for adagrad, this optimizer is adam' });
+  opt.delete();
+});
+
+test("the manual step table reproduces the notebook's numbers", async () => {
+  const lab = await loadLab();
+  const rows = lab.stepTable();
+  assert.strictEqual(rows.length, 10);
+  assert.deepStrictEqual(Object.keys(rows[0]), ['t', 'x', 'grad', 'sum', 'effective_rate', 'update', 'x_new']);
+  assert.deepStrictEqual([rows[0].t, rows[0].x, rows[0].grad, rows[0].sum], [1, 4, 8, 64]);
+  assert.ok(Math.abs(rows[0].x_new - 3) < 1e-8 && Math.abs(rows[1].x_new - 2.4) < 1e-8);
+  assert.ok(Math.abs(rows[2].x_new - 1.9673) < 1e-4);
+  const inside = lab.stepTable({ x0: 1, lr: 0.5, eps: 1e-8, eps_placement: 'inside', steps: 3, scale: 2 });
+  assert.strictEqual(inside.length, 3);
+  assert.strictEqual(inside[0].grad, 4);
+  assert.strictEqual(inside[0].effective_rate, 0.5 / Math.sqrt(16 + 1e-8));
+});
+
+test('quadratic value and gradient', async () => {
+  const lab = await loadLab();
+  assert.strictEqual(lab.quadraticValue([1, 10], [3, 2]), 49);
+  assert.deepStrictEqual(Array.from(lab.quadraticGradient(new Float64Array([1, 10]), [3, 2])), [6, 40]);
+});
+
+test('runQuadratic returns the whole path', async () => {
+  const lab = await loadLab();
+  const r = lab.runQuadratic({ scales: [1, 10], x0: [3, 2], steps: 60, optimizer: { kind: 'adagrad', lr: 0.5 } });
+  assert.strictEqual(r.dim, 2);
+  assert.strictEqual(r.stepsTaken, 60);
+  assert.strictEqual(r.divergedAt, null);
+  assert.ok(r.params instanceof Float64Array && r.params.length === 61 * 2);
+  assert.ok(r.values instanceof Float64Array && r.values.length === 61);
+  assert.deepStrictEqual(Array.from(r.params.subarray(0, 2)), [3, 2]);
+  assert.strictEqual(r.values[0], 49);
+  assert.ok(r.values[60] < r.values[0]);
+  // x0 defaults to the objective's start (5 in every coordinate)
+  assert.deepStrictEqual(Array.from(lab.runQuadratic({ scales: [1], steps: 0, optimizer: { kind: 'sgd' } }).params), [5]);
+});
+
+test('a run that blows up stops and says where', async () => {
+  const lab = await loadLab();
+  const r = lab.runQuadratic({ scales: [1], x0: [1], steps: 1000, optimizer: { kind: 'sgd', lr: 10 } });
+  assert.strictEqual(typeof r.divergedAt, 'number');
+  assert.strictEqual(r.stepsTaken, r.divergedAt - 1);
+  assert.strictEqual(r.values.length, r.stepsTaken + 1);
+  assert.ok(r.values.every(Number.isFinite));
+});
+
+test('linear regression: value, minimum and a run towards it', async () => {
+  const lab = await loadLab();
+  const data = { x: new Float64Array([0, 1, 2, 3]), y: new Float64Array([1, 3, 5, 7]), dim: 1 };
+  const min = lab.linearRegressionMinimum(data);
+  assert.ok(Math.abs(min[0] - 2) < 1e-12 && Math.abs(min[1] - 1) < 1e-12);
+  assert.ok(lab.linearRegressionValue(data, min) < 1e-24);
+  assert.strictEqual(lab.linearRegressionValue(data, [0, 0]), (1 + 9 + 25 + 49) / 4);
+  const r = lab.runLinearRegression({ ...data, x0: [0, 0], steps: 3000, optimizer: { kind: 'adagrad', lr: 0.5 } });
+  assert.strictEqual(r.dim, 2);
+  assert.strictEqual(r.params.length, 3001 * 2);
+  const last = r.params.subarray(3000 * 2);
+  assert.ok(Math.abs(last[0] - 2) < 1e-3 && Math.abs(last[1] - 1) < 1e-3, `ended at ${last}`);
+  // x0 defaults to zeros
+  assert.deepStrictEqual(Array.from(lab.runLinearRegression({ ...data, steps: 0, optimizer: { kind: 'sgd' } }).params), [0, 0]);
+});
+
+test('makeDataset: seeded, shaped, labelled 0/1', async () => {
+  const lab = await loadLab();
+  for (const kind of ['spiral', 'circle', 'xor', 'gaussians']) {
+    const d = lab.makeDataset({ kind, n_samples: 50, noise: 0.1, seed: 3 });
+    assert.strictEqual(d.n, 50);
+    assert.strictEqual(d.dim, 2);
+    assert.ok(d.x instanceof Float64Array && d.x.length === 100);
+    assert.ok(d.y instanceof Float64Array && d.y.length === 50);
+    assert.ok(d.y.every((v) => v === 0 || v === 1));
+    assert.deepStrictEqual(lab.makeDataset({ kind, n_samples: 50, noise: 0.1, seed: 3 }), d);
+    assert.notDeepStrictEqual(lab.makeDataset({ kind, n_samples: 50, noise: 0.1, seed: 4 }).x, d.x);
+  }
+  const d = lab.makeDataset({ kind: 'spiral' });  // defaults: 300 samples, noise 0.1, seed 42
+  assert.strictEqual(d.n, 300);
+  assert.deepStrictEqual(lab.makeDataset({ kind: 'spiral', n_samples: 300, noise: 0.1, seed: 42 }), d);
+});
+
+test('Network: parameters, prediction, evaluation', async () => {
+  const lab = await loadLab();
+  const net = new lab.Network({ layers: [2, 10, 1], activation: 'relu', init: 'auto', seed: 42 });
+  try {
+    assert.ok(net instanceof lab.Network);
+    assert.strictEqual(net.numParams(), 2 * 10 + 10 + 10 + 1);
+    const p = net.getParams();
+    assert.ok(p instanceof Float64Array && p.length === 41 && !isWasmMemory(lab, p));
+    const q = p.map((v, i) => v + i * 1e-3);
+    net.setParams(q);
+    assert.deepStrictEqual(net.getParams(), q);
+    const d = lab.makeDataset({ kind: 'xor', n_samples: 40, seed: 1 });
+    const prob = net.predict(d.x);
+    assert.strictEqual(prob.length, 40);
+    assert.ok(prob.every((v) => v > 0 && v < 1));
+    const e = net.evaluate(d.x, d.y);
+    assert.deepStrictEqual(Object.keys(e), ['loss', 'accuracy']);
+    assert.ok(e.loss > 0 && e.accuracy >= 0 && e.accuracy <= 1);
+    // The same seed gives the same weights; defaults are [2, 10, 1] relu auto 42.
+    const again = new lab.Network({});
+    assert.deepStrictEqual(again.getParams(), p);
+    again.delete();
+  } finally {
+    net.delete();
+  }
+});
+
+test('predictGrid: ny rows of nx, row 0 at the top (y_max)', async () => {
+  const lab = await loadLab();
+  const net = new lab.Network({ layers: [2, 1] });  // P = sigmoid(w1 x + w2 y + b)
+  try {
+    net.setParams([0, 20, 0]);  // rises with y
+    let g = net.predictGrid({ x_min: -1, x_max: 1, y_min: -1, y_max: 1, nx: 4, ny: 3 });
+    assert.strictEqual(g.length, 12);
+    assert.ok(g[0] > 0.99 && g[11] < 0.01, 'top row high, bottom row low');
+    net.setParams([20, 0, 0]);  // rises with x
+    g = net.predictGrid({ x_min: -1, x_max: 1, y_min: -1, y_max: 1, nx: 4, ny: 3 });
+    assert.ok(g[0] < 0.01 && g[3] > 0.99, 'left column low, right column high');
+    assert.strictEqual(net.predictGrid().length, 100 * 100, 'defaults: 100 x 100 over [-2.5, 2.5]²');
+  } finally {
+    net.delete();
+  }
+});
+
+test('TrainingRun: epochs, history, restart', async () => {
+  const lab = await loadLab();
+  const start = new lab.Network({ layers: [2, 8, 1], seed: 5 });
+  const params0 = start.getParams();
+  start.delete();
+  const run = new lab.TrainingRun({
+    network: { layers: [2, 8, 1], activation: 'tanh', seed: 5 }, params: params0,
+    optimizer: { kind: 'adagrad', lr: 0.1 }, data: { kind: 'circle', n_samples: 100, noise: 0.05, seed: 2 },
+    batch_size: 0, shuffle_seed: 0,
+  });
+  try {
+    assert.ok(run instanceof lab.TrainingRun);
+    const first = run.epoch();
+    assert.deepStrictEqual(Object.keys(first), ['epoch', 'loss', 'accuracy', 'diverged']);
+    assert.strictEqual(first.epoch, 0);
+    assert.strictEqual(first.diverged, false);
+    const last = run.epochs(49);
+    assert.strictEqual(last.epoch, 49);
+    assert.strictEqual(run.epochsDone(), 50);
+    assert.strictEqual(run.divergedAt(), null);
+    const losses = run.losses();
+    assert.ok(losses instanceof Float64Array && losses.length === 50);
+    assert.strictEqual(losses[0], first.loss);
+    assert.strictEqual(losses[49], last.loss);
+    assert.ok(losses[49] < losses[0]);
+    assert.strictEqual(run.accuracies().length, 50);
+    assert.strictEqual(run.getParams().length, params0.length);
+    assert.strictEqual(run.predictGrid({ nx: 5, ny: 7 }).length, 35);
+    const data = run.data();
+    assert.deepStrictEqual(data, lab.makeDataset({ kind: 'circle', n_samples: 100, noise: 0.05, seed: 2 }));
+    const e = run.evaluate(data.x, data.y);
+    assert.ok(Math.abs(e.loss - run.epoch().loss) < 1e-2);
+    // restart() goes back to the weights the run started from, restart(p) to p.
+    run.restart();
+    assert.strictEqual(run.epochsDone(), 0);
+    assert.deepStrictEqual(run.getParams(), params0);
+    assert.strictEqual(run.epoch().loss, first.loss);
+    const p = params0.map((v) => v / 2);
+    run.restart(p);
+    assert.deepStrictEqual(run.getParams(), p);
+  } finally {
+    run.delete();
+  }
+});
+
+test('TrainingRun: explicit data equals generated data; mini-batches are seeded', async () => {
+  const lab = await loadLab();
+  const d = lab.makeDataset({ kind: 'spiral', n_samples: 60, seed: 8 });
+  const make = (data, extra = {}) => new lab.TrainingRun({ optimizer: { kind: 'adam', lr: 0.01 }, data, ...extra });
+  const a = make({ kind: 'spiral', n_samples: 60, seed: 8 }), b = make({ x: d.x, y: d.y, dim: 2 }), c = make({ x: d.x, y: d.y });
+  a.epochs(20); b.epochs(20); c.epochs(20);
+  assert.deepStrictEqual(a.losses(), b.losses());
+  assert.deepStrictEqual(a.losses(), c.losses(), 'dim defaults to the network input count');
+  const m1 = make(d, { batch_size: 16, shuffle_seed: 3 }), m2 = make({ x: d.x, y: d.y, dim: 2 }, { batch_size: 16, shuffle_seed: 3 });
+  m1.epochs(5); m2.epochs(5);
+  assert.deepStrictEqual(m1.losses(), m2.losses());
+  assert.notDeepStrictEqual(m1.losses(), a.losses().subarray(0, 5));
+  for (const r of [a, b, c, m1, m2]) r.delete();
+});
+
+test('TrainingRun: divergence stops the run and keeps the last good weights', async () => {
+  const lab = await loadLab();
+  const run = new lab.TrainingRun({ optimizer: { kind: 'sgd', lr: 1e300 }, data: { kind: 'gaussians', n_samples: 20 } });
+  const before = run.getParams();
+  let s = run.epochs(10);
+  if (!s.diverged) s = run.epochs(10);
+  assert.strictEqual(s.diverged, true);
+  assert.ok(Number.isNaN(s.loss));
+  assert.strictEqual(typeof run.divergedAt(), 'number');
+  assert.ok(run.getParams().every(Number.isFinite));
+  assert.strictEqual(run.epochsDone(), run.divergedAt());
+  assert.ok(before.length > 0);
+  run.delete();
+});
+
+test('results survive memory growth: nothing returned is a view of WASM memory', async () => {
+  const lab = await loadLab();
+  const net = new lab.Network({});
+  const p = net.getParams();
+  const copy = Array.from(p);
+  const bytes = lab.HEAP8.buffer.byteLength;
+  const big = net.predictGrid({ nx: 4096, ny: 1024 });  // 32 MB of output: grows the heap
+  assert.ok(lab.HEAP8.buffer.byteLength > bytes, 'the heap grew');
+  assert.strictEqual(big.length, 4096 * 1024);
+  assert.deepStrictEqual(Array.from(p), copy);
+  net.delete();
+});
