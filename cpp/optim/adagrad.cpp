@@ -43,15 +43,20 @@ void Adagrad::update(std::span<double> params, std::span<const double> grad) {
   const auto& o = options_;
   // η_t = η / (1 + (t - 1) · lr_decay)
   const double clr = o.lr / (1.0 + static_cast<double>(steps() - 1) * o.lr_decay);
-  const bool inside = o.eps_placement == EpsPlacement::inside;
-  for (std::size_t i = 0; i < params.size(); ++i) {
-    const double g = grad[i] + o.weight_decay * params[i];  // g ← g + λθ
-    sum_[i] += g * g;                                        // G ← G + g²
-    rate_[i] = inside ? clr / std::sqrt(sum_[i] + o.eps)     // η_t / √(G + ε)
-                      : clr / (std::sqrt(sum_[i]) + o.eps);  // η_t / (√G + ε)
-    update_[i] = -rate_[i] * g;                              // Δθ = -rate · g
-    params[i] += update_[i];
-  }
+  // One loop per placement, so each is branch-free and vectorises.
+  const auto apply = [&](auto rate_of) {
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const double g = grad[i] + o.weight_decay * params[i];  // g ← g + λθ
+      sum_[i] += g * g;                                        // G ← G + g²
+      rate_[i] = rate_of(sum_[i]);
+      update_[i] = -rate_[i] * g;                              // Δθ = -rate · g
+      params[i] += update_[i];
+    }
+  };
+  if (o.eps_placement == EpsPlacement::inside)
+    apply([&](double G) { return clr / std::sqrt(G + o.eps); });  // η_t / √(G + ε)
+  else
+    apply([&](double G) { return clr / (std::sqrt(G) + o.eps); });  // η_t / (√G + ε)
 }
 
 }  // namespace adagrad::optim
