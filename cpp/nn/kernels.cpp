@@ -20,39 +20,79 @@ inline v2d as_double(v2i v) { return __builtin_bit_cast(v2d, v); }
 inline v2i as_int(v2d v) { return __builtin_bit_cast(v2i, v); }
 inline v2d select(v2i mask, v2d yes, v2d no) { return as_double((mask & as_int(yes)) | (~mask & as_int(no))); }
 
-constexpr double kInvLn2 = 1.44269504088896338700e+00;
-constexpr double kLn2Hi = 6.93147180369123816490e-01;  // Cody–Waite split of ln 2
-constexpr double kLn2Lo = 1.90821492927058770002e-10;
 constexpr double kRound = 6755399441055744.0;  // 1.5·2⁵²: x + kRound rounds x to an integer
+constexpr double kInvLn2Over32 = 0x1.71547652b82fep+5;  // 32 / ln 2
+constexpr double kLn2Over32Hi = 0x1.62e42fe000000p-6;  // ln 2 / 32, Cody–Waite split: n·hi is exact
+constexpr double kLn2Over32Lo = 0x1.f473de6af278fp-35;
 
-// e^y = 2ᵏ·(1 + p(r)) with y = k ln 2 + r, |r| <= ln2 / 2, and p(r) = expm1(r) by its Taylor
-// series to r¹³/13! (error < 1e-17). Valid for y in [-708, 0]; the callers clamp.
+// 2^(j/32) for j = 0 … 31 as hi + lo (hi the nearest double, lo the rest), from a 60-digit
+// computation.
+constexpr double kExp2Table[32][2] = {
+    {0x1.0000000000000p+0, 0x0.0p+0},
+    {0x1.059b0d3158574p+0, 0x1.d73e2a475b465p-55},
+    {0x1.0b5586cf9890fp+0, 0x1.8a62e4adc610bp-54},
+    {0x1.11301d0125b51p+0, -0x1.6c51039449b3ap-54},
+    {0x1.172b83c7d517bp+0, -0x1.19041b9d78a76p-55},
+    {0x1.1d4873168b9aap+0, 0x1.e016e00a2643cp-54},
+    {0x1.2387a6e756238p+0, 0x1.9b07eb6c70573p-54},
+    {0x1.29e9df51fdee1p+0, 0x1.612e8afad1255p-55},
+    {0x1.306fe0a31b715p+0, 0x1.6f46ad23182e4p-55},
+    {0x1.371a7373aa9cbp+0, -0x1.63aeabf42eae2p-54},
+    {0x1.3dea64c123422p+0, 0x1.ada0911f09ebcp-55},
+    {0x1.44e086061892dp+0, 0x1.89b7a04ef80d0p-59},
+    {0x1.4bfdad5362a27p+0, 0x1.d4397afec42e2p-56},
+    {0x1.5342b569d4f82p+0, -0x1.07abe1db13cadp-55},
+    {0x1.5ab07dd485429p+0, 0x1.6324c054647adp-54},
+    {0x1.6247eb03a5585p+0, -0x1.383c17e40b497p-54},
+    {0x1.6a09e667f3bcdp+0, -0x1.bdd3413b26456p-54},
+    {0x1.71f75e8ec5f74p+0, -0x1.16e4786887a99p-55},
+    {0x1.7a11473eb0187p+0, -0x1.41577ee04992fp-55},
+    {0x1.82589994cce13p+0, -0x1.d4c1dd41532d8p-54},
+    {0x1.8ace5422aa0dbp+0, 0x1.6e9f156864b27p-54},
+    {0x1.93737b0cdc5e5p+0, -0x1.75fc781b57ebcp-57},
+    {0x1.9c49182a3f090p+0, 0x1.c7c46b071f2bep-56},
+    {0x1.a5503b23e255dp+0, -0x1.d2f6edb8d41e1p-54},
+    {0x1.ae89f995ad3adp+0, 0x1.7a1cd345dcc81p-54},
+    {0x1.b7f76f2fb5e47p+0, -0x1.5584f7e54ac3bp-56},
+    {0x1.c199bdd85529cp+0, 0x1.11065895048ddp-55},
+    {0x1.cb720dcef9069p+0, 0x1.503cbd1e949dbp-56},
+    {0x1.d5818dcfba487p+0, 0x1.2ed02d75b3707p-55},
+    {0x1.dfc97337b9b5fp+0, -0x1.1a5cd4f184b5cp-54},
+    {0x1.ea4afa2a490dap+0, -0x1.e9c23179c2893p-54},
+    {0x1.f50765b6e4540p+0, 0x1.9d3e12dd8a18bp-54},
+};
+
+// e^y = 2ᵏ · 2^(j/32) · (1 + p(r)) with y = (32k + j) ln2/32 + r, |r| <= ln2/64, and
+// p(r) = expm1(r) by its Taylor series to r⁷/7! (error < 2e-20). Valid for y in [-708, 0];
+// the callers clamp. Returns 2ᵏ·2^(j/32) split as scale·(t_hi + t_lo) and p.
 struct ExpParts {
-  v2d scale;  // 2ᵏ
-  v2d p;      // expm1(r)
+  v2d scale;       // 2ᵏ
+  v2d t_hi, t_lo;  // 2^(j/32)
+  v2d p;           // expm1(r)
 };
 inline ExpParts exp_parts(v2d y) {
-  const v2d shifted = y * splat(kInvLn2) + splat(kRound);
-  const v2d k = shifted - splat(kRound);
-  const v2d r = (y - k * splat(kLn2Hi)) - k * splat(kLn2Lo);
-  v2d p = splat(1.0 / 6227020800.0);  // 1/13!
-  constexpr double inv_fact[] = {1.0 / 479001600.0, 1.0 / 39916800.0, 1.0 / 3628800.0,
-                                 1.0 / 362880.0,    1.0 / 40320.0,    1.0 / 5040.0,
-                                 1.0 / 720.0,       1.0 / 120.0,      1.0 / 24.0,
-                                 1.0 / 6.0,         1.0 / 2.0,        1.0};
-  for (double c : inv_fact) p = p * r + splat(c);
-  // 2ᵏ from the integer sitting in the low bits of `shifted`
-  const v2i bits = (as_int(shifted) - as_int(splat(kRound)) + 1023) << 52;
-  return {as_double(bits), p * r};
+  const v2d shifted = y * splat(kInvLn2Over32) + splat(kRound);
+  const v2d nf = shifted - splat(kRound);
+  const v2d r = (y - nf * splat(kLn2Over32Hi)) - nf * splat(kLn2Over32Lo);
+  // Coefficients as whole vectors, so they are operands in memory rather than splatted anew.
+  static constexpr v2d c7 = {1.0 / 5040, 1.0 / 5040}, c6 = {1.0 / 720, 1.0 / 720},
+                       c5 = {1.0 / 120, 1.0 / 120}, c4 = {1.0 / 24, 1.0 / 24},
+                       c3 = {1.0 / 6, 1.0 / 6}, c2 = {0.5, 0.5}, c1 = {1.0, 1.0};
+  const v2d p = (((((c7 * r + c6) * r + c5) * r + c4) * r + c3) * r + c2) * r + c1;
+  const v2i n = as_int(shifted) - as_int(splat(kRound));  // the integer n = 32k + j
+  const v2i j = n & 31, k = n >> 5;
+  const v2d t_hi = {kExp2Table[j[0]][0], kExp2Table[j[1]][0]};
+  const v2d t_lo = {kExp2Table[j[0]][1], kExp2Table[j[1]][1]};
+  return {as_double((k + 1023) << 52), t_hi, t_lo, p * r};
 }
-// e^y - 1 without cancellation near 0.
+// e^y - 1 without cancellation near 0: 2ᵏ t_hi - 1 is exact where it matters (Sterbenz).
 inline v2d expm1_neg(v2d y) {
-  const auto [scale, p] = exp_parts(y);
-  return scale * p + (scale - splat(1.0));
+  const auto [scale, t_hi, t_lo, p] = exp_parts(y);
+  return (scale * t_hi - splat(1.0)) + scale * (t_lo + t_hi * p);
 }
 inline v2d exp_neg(v2d y) {
-  const auto [scale, p] = exp_parts(y);
-  return scale * p + scale;
+  const auto [scale, t_hi, t_lo, p] = exp_parts(y);
+  return scale * (t_hi + (t_lo + t_hi * p));
 }
 
 inline v2d abs(v2d x) { return as_double(as_int(x) & v2i{INT64_MAX, INT64_MAX}); }
