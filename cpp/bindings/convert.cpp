@@ -22,8 +22,15 @@ std::string field_at(std::string_view field, std::size_t i) {
 
 bool is_plain_array(const val& v) { return val::global("Array").call<bool>("isArray", v); }
 
+// The common case, checked first: one instanceof against a constructor looked up once.
+bool is_float64_array(const val& v) {
+  static const val float64_array = val::global("Float64Array");
+  return v.instanceof(float64_array);
+}
+
 // Typed arrays whose elements are JS numbers (not the BigInt ones, which `set` cannot mix).
 bool is_number_typed_array(const val& v) {
+  if (is_float64_array(v)) return true;
   if (!val::global("ArrayBuffer").call<bool>("isView", v)) return false;
   const std::string name = v["constructor"]["name"].as<std::string>();
   return name == "Float64Array" || name == "Float32Array" || name == "Int8Array" ||
@@ -240,10 +247,10 @@ val to_float64_array(std::span<const double> values) {
 }
 
 void write_back(val target, std::span<const double> values) {
-  if (is_plain_array(target)) {
-    for (std::size_t i = 0; i < values.size(); ++i) target.set(i, values[i]);
-  } else {
+  if (is_float64_array(target) || !is_plain_array(target)) {
     target.call<void>("set", val(typed_memory_view(values.size(), values.data())));
+  } else {
+    for (std::size_t i = 0; i < values.size(); ++i) target.set(i, values[i]);
   }
 }
 
