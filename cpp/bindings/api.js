@@ -33,7 +33,9 @@ function adagradLabInstall() {
     quadraticValue: undefined, quadraticGradient: undefined,
     runQuadratic: undefined, runLinearRegression: undefined,
     linearRegressionValue: undefined, linearRegressionMinimum: undefined,
-    makeDataset: undefined, heapInUse: undefined,
+    quadraticValueGrid: 2, linearRegressionValueGrid: 2,
+    makeDataset: undefined, makeRegressionDataset: undefined, tokenize: undefined, bagOfWords: undefined,
+    gradientHistories: 1, heapInUse: undefined,
   };
   for (const name of Object.keys(functions)) Module[name] = guard(Module[name], functions[name]);
 

@@ -12,6 +12,11 @@
 
 #include "convert.hpp"
 #include "core/check.hpp"
+#include "core/grid.hpp"
+#include "data/regression.hpp"
+#include "data/text.hpp"
+#include "lesson/gradient_histories.hpp"
+#include "lesson/pitfalls.hpp"
 #include "lesson/step_table.hpp"
 #include "nn/training.hpp"
 #include "objectives/linear_regression.hpp"
@@ -55,7 +60,10 @@ val sum(const optim::Optimizer& opt) {
   return guarded([&] { return to_float64_array(as_adagrad(opt, "sum").sum()); });
 }
 val effective_rate(const optim::Optimizer& opt) {
-  return guarded([&] { return to_float64_array(as_adagrad(opt, "effectiveRate").effective_rate()); });
+  return guarded([&] {
+    if (opt.kind() == "sgd") fail("effectiveRate() is not available for sgd, whose rate is its lr");
+    return to_float64_array(opt.effective_rate());
+  });
 }
 val last_update(const optim::Optimizer& opt) {
   return guarded([&] { return to_float64_array(as_adagrad(opt, "lastUpdate").last_update()); });
@@ -107,8 +115,24 @@ val from_trajectory(const objectives::Trajectory& t) {
   out.set("stepsTaken", static_cast<double>(t.steps_taken()));
   out.set("params", to_float64_array(t.params));
   out.set("values", to_float64_array(t.values));
+  out.set("rates", to_float64_array(t.rates));
   out.set("divergedAt", number_or_null(t.diverged_at));
   return out;
+}
+
+// The run of a `runQuadratic`-style option object: with reset_state_every_step, the lesson's
+// pitfall (AdaGrad re-created before every step) instead of a plain objectives::run.
+val run_objective(const Options& o, const objectives::Objective& f) {
+  const std::vector<double> x0 = o.doubles_if_present("x0").value_or(f.start());
+  const long long steps = o.integer("steps");
+  const auto opt = optim::make_optimizer(to_optimizer_spec(o.required("optimizer")));
+  const bool forgetful = o.has("reset_state_every_step") && to_bool(o.get("reset_state_every_step"), "reset_state_every_step");
+  o.finish();
+  if (!forgetful) return from_trajectory(objectives::run(*opt, f, x0, steps));
+  const auto* adagrad = dynamic_cast<const optim::Adagrad*>(opt.get());
+  if (!adagrad)
+    fail("reset_state_every_step needs an adagrad optimizer, got " + std::string(opt->kind()));
+  return from_trajectory(lesson::run_with_state_reset_every_step(f, x0, steps, adagrad->options()));
 }
 
 double quadratic_value(val scales, val x) {
@@ -127,24 +151,14 @@ val quadratic_gradient(val scales, val x) {
 val run_quadratic(val options) {
   return guarded([&] {
     const Options o(options, "runQuadratic");
-    const objectives::Quadratic f(o.doubles("scales"));
-    const std::vector<double> x0 = o.doubles_if_present("x0").value_or(f.start());
-    const long long steps = o.integer("steps");
-    const auto opt = optim::make_optimizer(to_optimizer_spec(o.required("optimizer")));
-    o.finish();
-    return from_trajectory(objectives::run(*opt, f, x0, steps));
+    return run_objective(o, objectives::Quadratic(o.doubles("scales")));
   });
 }
 
 val run_linear_regression(val options) {
   return guarded([&] {
     const Options o(options, "runLinearRegression");
-    const objectives::LinearRegressionMse f(read_dataset(o));
-    const std::vector<double> x0 = o.doubles_if_present("x0").value_or(f.start());
-    const long long steps = o.integer("steps");
-    const auto opt = optim::make_optimizer(to_optimizer_spec(o.required("optimizer")));
-    o.finish();
-    return from_trajectory(objectives::run(*opt, f, x0, steps));
+    return run_objective(o, objectives::LinearRegressionMse(read_dataset(o)));
   });
 }
 
@@ -158,6 +172,18 @@ val linear_regression_minimum(val data) {
   return guarded([&] { return to_float64_array(objectives::LinearRegressionMse(to_dataset(data)).minimum()); });
 }
 
+val quadratic_value_grid(val scales, val grid) {
+  return guarded([&] {
+    return to_float64_array(objectives::value_grid(objectives::Quadratic(to_doubles(scales, "scales")), to_grid(grid)));
+  });
+}
+
+val linear_regression_value_grid(val data, val grid) {
+  return guarded([&] {
+    return to_float64_array(objectives::value_grid(objectives::LinearRegressionMse(to_dataset(data)), to_grid(grid)));
+  });
+}
+
 // ---- data sets ----------------------------------------------------------------------------
 
 val make_dataset(val options) {
@@ -166,6 +192,60 @@ val make_dataset(val options) {
     const data::Dataset d = read_generated_dataset(o);
     o.finish();
     return from_dataset(d);
+  });
+}
+
+val make_regression_dataset(val options) {
+  return guarded([&] {
+    const Options o(options, "makeRegressionDataset");
+    const std::string kind = o.string("kind");
+    data::RegressionOptions r;
+    r.n_samples = o.integer("n_samples", r.n_samples);
+    r.noise = o.number("noise", r.noise);
+    r.seed = o.seed("seed", r.seed);
+    r.density = o.number("density", r.density);
+    o.finish();
+    if (kind == "line") return from_dataset(data::line(r));
+    if (kind == "sparse_column") return from_dataset(data::sparse_column(r));
+    fail("kind must be one of \"line\", \"sparse_column\", got \"" + kind + "\"");
+  });
+}
+
+val tokenize(val text) {
+  return guarded([&] {
+    val out = val::array();
+    for (const std::string& word : data::tokenize(to_string(text, "text"))) out.call<void>("push", word);
+    return out;
+  });
+}
+
+val bag_of_words(val texts, val labels) {
+  return guarded([&] {
+    const auto bag = data::bag_of_words(to_strings(texts, "texts"), to_doubles(labels, "labels"));
+    val out = from_dataset(bag.data);
+    val vocabulary = val::array();
+    for (const std::string& word : bag.vocabulary) vocabulary.call<void>("push", word);
+    out.set("vocabulary", vocabulary);
+    out.set("documentFrequency", to_float64_array(bag.document_frequency));
+    return out;
+  });
+}
+
+// ---- lesson figures -----------------------------------------------------------------------
+
+val gradient_histories(val options) {
+  return guarded([&] {
+    const Options o(options, "gradientHistories", true);
+    lesson::GradientHistoryOptions h;
+    h.steps = o.integer("steps", h.steps);
+    h.seed = o.seed("seed", h.seed);
+    h.rare_probability = o.number("rare_probability", h.rare_probability);
+    o.finish();
+    const auto histories = lesson::gradient_histories(h);
+    val out = val::object();
+    out.set("frequent", to_float64_array(histories.frequent));
+    out.set("rare", to_float64_array(histories.rare));
+    return out;
   });
 }
 
@@ -204,11 +284,9 @@ val predict(nn::Mlp& net, val x) {
 
 val predict_grid(nn::Mlp& net, val grid) {
   return guarded([&] {
-    const nn::Grid g = to_grid(grid);
-    // Size the output only for a grid the core accepts, so a bad nx or ny reaches the core's
-    // check instead of an allocation failure.
-    const bool sane = g.nx >= 1 && g.nx <= 4096 && g.ny >= 1 && g.ny <= 4096;
-    std::vector<double> out(sane ? static_cast<std::size_t>(g.nx * g.ny) : 0);
+    const Grid g = to_grid(grid);
+    g.validate();  // before sizing the output by it
+    std::vector<double> out(g.size());
     net.predict_grid(g, out);
     return to_float64_array(out);
   });
@@ -300,7 +378,14 @@ EMSCRIPTEN_BINDINGS(adagrad_lab) {
   function("linearRegressionValue", &linear_regression_value);
   function("linearRegressionMinimum", &linear_regression_minimum);
 
+  function("quadraticValueGrid", &quadratic_value_grid);
+  function("linearRegressionValueGrid", &linear_regression_value_grid);
+
   function("makeDataset", &make_dataset);
+  function("makeRegressionDataset", &make_regression_dataset);
+  function("tokenize", &tokenize);
+  function("bagOfWords", &bag_of_words);
+  function("gradientHistories", &gradient_histories);
 
   class_<nn::Mlp>("Network")
       .function("numParams", &num_params)

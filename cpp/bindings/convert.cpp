@@ -82,6 +82,12 @@ std::string to_string(const val& v, std::string_view field) {
   return v.as<std::string>();
 }
 
+bool to_bool(const val& v, std::string_view field) {
+  if (v.typeOf().as<std::string>() != "boolean")
+    fail(std::string(field) + " must be true or false, got " + describe(v));
+  return v.as<bool>();
+}
+
 // ---- arrays -------------------------------------------------------------------------------
 
 std::vector<double> to_doubles(const val& v, std::string_view field) {
@@ -103,6 +109,14 @@ std::vector<long long> to_integers(const val& v, std::string_view field) {
   const std::vector<double> values = to_doubles(v, field);
   std::vector<long long> out(values.size());
   for (std::size_t i = 0; i < values.size(); ++i) out[i] = to_integer(val(values[i]), field_at(field, i));
+  return out;
+}
+
+std::vector<std::string> to_strings(const val& v, std::string_view field) {
+  if (!is_plain_array(v)) fail(std::string(field) + " must be an array of strings, got " + describe(v));
+  const auto n = v["length"].as<std::size_t>();
+  std::vector<std::string> out(n);
+  for (std::size_t i = 0; i < n; ++i) out[i] = to_string(v[i], field_at(field, i));
   return out;
 }
 
@@ -201,9 +215,9 @@ nn::MlpOptions to_mlp_options(const val& v) {
   return m;
 }
 
-nn::Grid to_grid(const val& v) {
+Grid to_grid(const val& v) {
   const Options o(v, "grid", true);
-  nn::Grid g;
+  Grid g;
   g.x_min = o.number("x_min", g.x_min);
   g.x_max = o.number("x_max", g.x_max);
   g.y_min = o.number("y_min", g.y_min);

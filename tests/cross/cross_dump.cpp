@@ -1,7 +1,7 @@
 // adagrad_cross_dump: the native half of the native-vs-WASM agreement test. Prints, as JSON
 // with every double in %.17g (which reads back exactly), a set of scenarios and what the native
-// core computes for them: seeded data sets, seeded initial weights, training losses, and
-// optimizer paths. tests/node/cross.test.js runs the same scenarios, read from this output,
+// core computes for them: seeded data sets (classification and regression), gradient
+// histories, seeded initial weights, training losses, and optimizer paths. tests/node/cross.test.js runs the same scenarios, read from this output,
 // through the WASM module and compares.
 #include <cstdio>
 #include <memory>
@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "data/dataset.hpp"
+#include "data/regression.hpp"
+#include "lesson/gradient_histories.hpp"
 #include "nn/mlp.hpp"
 #include "nn/training.hpp"
 #include "objectives/quadratic.hpp"
@@ -57,6 +59,20 @@ const std::vector<DatasetCase> kDatasets = {
     {"xor", {300, 0.1, 42}},      {"xor", {64, 0.5, 3}},
     {"gaussians", {300, 0.1, 42}}, {"gaussians", {99, 0.25, 2024}},
 };
+
+struct RegressionCase {
+  std::string kind;  // "line" or "sparse_column"
+  data::RegressionOptions options;
+};
+
+const std::vector<RegressionCase> kRegression = {
+    {"line", {100, 0.1, 7, 0.1}},
+    {"line", {33, 0.5, 99, 0.1}},
+    {"sparse_column", {100, 0.1, 7, 0.1}},
+    {"sparse_column", {250, 0.0, 5, 0.02}},
+};
+
+const std::vector<lesson::GradientHistoryOptions> kHistories = {{100, 42, 0.1}, {500, 3, 0.5}};
 
 struct TrainingCase {
   std::vector<long long> layers;
@@ -116,6 +132,42 @@ void dump_datasets() {
     print_array(d.x);
     std::printf(",\"y\":");
     print_array(d.y);
+    std::printf("}");
+  }
+  std::printf("\n]");
+}
+
+void dump_regression() {
+  std::printf("\"regression\":[\n");
+  for (std::size_t i = 0; i < kRegression.size(); ++i) {
+    const auto& c = kRegression[i];
+    const data::Dataset d = c.kind == "line" ? data::line(c.options) : data::sparse_column(c.options);
+    std::printf("%s{\"options\":{\"kind\":\"%s\",\"n_samples\":%lld,\"noise\":", i ? ",\n" : "",
+                c.kind.c_str(), c.options.n_samples);
+    print_number(c.options.noise);
+    std::printf(",\"seed\":%llu,\"density\":", static_cast<unsigned long long>(c.options.seed));
+    print_number(c.options.density);
+    std::printf("},\"n\":%zu,\"dim\":%zu,\"x\":", d.n, d.dim);
+    print_array(d.x);
+    std::printf(",\"y\":");
+    print_array(d.y);
+    std::printf("}");
+  }
+  std::printf("\n]");
+}
+
+void dump_histories() {
+  std::printf("\"gradient_histories\":[\n");
+  for (std::size_t i = 0; i < kHistories.size(); ++i) {
+    const auto& o = kHistories[i];
+    const auto h = lesson::gradient_histories(o);
+    std::printf("%s{\"options\":{\"steps\":%lld,\"seed\":%llu,\"rare_probability\":", i ? ",\n" : "",
+                o.steps, static_cast<unsigned long long>(o.seed));
+    print_number(o.rare_probability);
+    std::printf("},\"frequent\":");
+    print_array(h.frequent);
+    std::printf(",\"rare\":");
+    print_array(h.rare);
     std::printf("}");
   }
   std::printf("\n]");
@@ -185,6 +237,10 @@ void dump_paths() {
 int main() {
   std::printf("{\n");
   dump_datasets();
+  std::printf(",\n");
+  dump_regression();
+  std::printf(",\n");
+  dump_histories();
   std::printf(",\n");
   dump_training();
   std::printf(",\n");

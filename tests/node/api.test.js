@@ -66,6 +66,19 @@ test('every kind with its PyTorch defaults', async () => {
   }
 });
 
+test('effectiveRate() for every adaptive kind', async () => {
+  const lab = await loadLab();
+  for (const kind of ['adagrad', 'rmsprop', 'adam']) {
+    const opt = lab.createOptimizer({ kind, lr: 0.1 });
+    assert.strictEqual(opt.effectiveRate().length, 0, 'empty before the first step');
+    opt.step([1, 2, 3], [0.1, 0.2, 0.3]);
+    const rate = opt.effectiveRate();
+    assert.strictEqual(rate.length, 3, kind);
+    assert.ok(rate.every((r) => r > 0), kind);
+    opt.delete();
+  }
+});
+
 test('sum/effectiveRate/lastUpdate refuse other kinds with a clear Error', async () => {
   const lab = await loadLab();
   const opt = lab.createOptimizer({ kind: 'adam' });
@@ -281,4 +294,77 @@ test('results survive memory growth: nothing returned is a view of WASM memory',
   assert.strictEqual(big.length, 4096 * 1024);
   assert.deepStrictEqual(Array.from(p), copy);
   net.delete();
+});
+
+test('trajectories record the effective rate of each step', async () => {
+  const lab = await loadLab();
+  const r = lab.runQuadratic({ scales: [1, 10], x0: [3, 2], steps: 5, optimizer: { kind: 'adagrad', lr: 0.5 } });
+  assert.ok(r.rates instanceof Float64Array && r.rates.length === 5 * 2);
+  const opt = lab.createOptimizer({ kind: 'adagrad', lr: 0.5 });
+  const x = new Float64Array([3, 2]);
+  opt.step(x, lab.quadraticGradient([1, 10], x));
+  assert.deepStrictEqual(r.rates.subarray(0, 2), opt.effectiveRate());
+  opt.delete();
+  assert.strictEqual(lab.runQuadratic({ scales: [1], steps: 5, optimizer: { kind: 'sgd' } }).rates.length, 0, 'none for sgd');
+});
+
+test("the reset pitfall: AdaGrad re-created every step takes fixed-size steps", async () => {
+  const lab = await loadLab();
+  const options = { scales: [1], x0: [5], steps: 10, optimizer: { kind: 'adagrad', lr: 0.1 } };
+  const bad = lab.runQuadratic({ ...options, reset_state_every_step: true });
+  for (let s = 1; s <= 10; s++) assert.ok(Math.abs(bad.params[s - 1] - bad.params[s] - 0.1) < 1e-9, `step ${s}`);
+  const good = lab.runQuadratic({ ...options, reset_state_every_step: false });
+  assert.deepStrictEqual(good, lab.runQuadratic(options));
+  assert.notDeepStrictEqual(good.params, bad.params);
+  const reg = lab.runLinearRegression({ x: [0, 1], y: [1, 3], dim: 1, steps: 3, optimizer: { kind: 'adagrad', lr: 0.1 }, reset_state_every_step: true });
+  assert.strictEqual(reg.stepsTaken, 3);
+});
+
+test('value grids: the loss surface for contour plots, row 0 at the top', async () => {
+  const lab = await loadLab();
+  const g = lab.quadraticValueGrid([1, 10], { x_min: -1, x_max: 1, y_min: -1, y_max: 1, nx: 2, ny: 2 });
+  assert.deepStrictEqual(Array.from(g), [2.75, 2.75, 2.75, 2.75]);
+  assert.strictEqual(lab.quadraticValueGrid([1, 10]).length, 100 * 100, 'default grid');
+  const data = { x: [0, 1, 2], y: [1, 3, 5], dim: 1 };
+  const grid = { x_min: 0, x_max: 4, y_min: -2, y_max: 2, nx: 4, ny: 2 };  // (w, b) plane
+  const v = lab.linearRegressionValueGrid(data, grid);
+  assert.strictEqual(v.length, 8);
+  assert.strictEqual(v[0], lab.linearRegressionValue(data, [0.5, 1]), 'row 0: b at the top');
+  assert.strictEqual(v[7], lab.linearRegressionValue(data, [3.5, -1]));
+});
+
+test('regression data sets: the noisy line and the rare column', async () => {
+  const lab = await loadLab();
+  const line = lab.makeRegressionDataset({ kind: 'line' });  // 100 samples, noise 0.1, seed 7
+  assert.deepStrictEqual([line.n, line.dim, line.x.length, line.y.length], [100, 1, 100, 100]);
+  const min = lab.linearRegressionMinimum(line);
+  assert.ok(Math.abs(min[0] - 2) < 0.1 && Math.abs(min[1] - 1) < 0.1, `fit ${min}`);
+  const sparse = lab.makeRegressionDataset({ kind: 'sparse_column', n_samples: 200, density: 0.05, noise: 0, seed: 1 });
+  assert.strictEqual(sparse.x.filter((v) => v === 1).length, 10);
+  assert.ok(sparse.x.every((v) => v === 0 || v === 1));
+  assert.deepStrictEqual(lab.makeRegressionDataset({ kind: 'line', seed: 3 }), lab.makeRegressionDataset({ kind: 'line', seed: 3 }));
+});
+
+test('bag of words: vocabulary by frequency, counts per text', async () => {
+  const lab = await loadLab();
+  assert.deepStrictEqual(lab.tokenize("Hello, world! It's 2 worlds."), ['hello', 'world', "it's", '2', 'worlds']);
+  const bag = lab.bagOfWords(['the cat sat', 'the dog', 'The cat, the cat'], [1, 0, 1]);
+  assert.strictEqual(bag.n, 3);
+  assert.strictEqual(bag.dim, bag.vocabulary.length);
+  assert.deepStrictEqual(bag.vocabulary.slice(0, 2), ['the', 'cat']);
+  assert.deepStrictEqual(Array.from(bag.documentFrequency.subarray(0, 2)), [3, 2]);
+  assert.deepStrictEqual(Array.from(bag.x.subarray(2 * bag.dim, 2 * bag.dim + 2)), [2, 2], 'third text: the x2, cat x2');
+  assert.deepStrictEqual(Array.from(bag.y), [1, 0, 1]);
+});
+
+test('gradient histories: frequent and large, rare and small', async () => {
+  const lab = await loadLab();
+  const h = lab.gradientHistories();
+  assert.strictEqual(h.frequent.length, 100);
+  assert.strictEqual(h.rare.length, 100);
+  const zeros = h.rare.filter((g) => g === 0).length;
+  assert.ok(zeros > 70, `${zeros} of 100 rare gradients are zero`);
+  assert.ok(h.frequent.every((g) => g !== 0));
+  assert.deepStrictEqual(lab.gradientHistories({ steps: 100, seed: 42, rare_probability: 0.1 }), h);
+  assert.strictEqual(lab.gradientHistories({ steps: 7 }).rare.length, 7);
 });

@@ -1,7 +1,8 @@
 // Native and WASM agree. tests/cross/adagrad_cross_dump (built by the native preset; path in
 // $ADAGRAD_NATIVE_DUMP) prints fixed scenarios and the native core's results as %.17g JSON;
-// here the same scenarios run through the WASM module. Data sets, seeded weights and optimizer
-// paths must be bit-identical; training losses equal to 1e-12.
+// here the same scenarios run through the WASM module. Data sets, gradient histories, seeded
+// weights and optimizer paths must be bit-identical; training losses equal to 1e-12 (and the
+// final weights to 1e-9).
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
@@ -41,6 +42,25 @@ for (const d of native.datasets) {
     assert.strictEqual(got.dim, d.dim);
     assertIdentical(got.x, d.x, `${d.options.kind} x`);
     assertIdentical(got.y, d.y, `${d.options.kind} y`);
+  });
+}
+
+for (const d of native.regression) {
+  test(`same seed, same regression set: ${describeData(d.options)} density=${d.options.density}`, async () => {
+    const lab = await loadLab();
+    const got = lab.makeRegressionDataset(d.options);
+    assert.deepStrictEqual([got.n, got.dim], [d.n, d.dim]);
+    assertIdentical(got.x, d.x, `${d.options.kind} x`);
+    assertIdentical(got.y, d.y, `${d.options.kind} y`);
+  });
+}
+
+for (const h of native.gradient_histories) {
+  test(`same seed, same gradient histories: ${JSON.stringify(h.options)}`, async () => {
+    const lab = await loadLab();
+    const got = lab.gradientHistories(h.options);
+    assertIdentical(got.frequent, h.frequent, 'frequent');
+    assertIdentical(got.rare, h.rare, 'rare');
   });
 }
 
