@@ -1,0 +1,387 @@
+// Figure: the notebook's spiral, classified by a small network trained side by side with two
+// optimizers from the same starting weights. Data, weights, training, loss, accuracy and the
+// decision boundary all come from the WASM core (makeDataset, Network, TrainingRun).
+import { el, reducedMotion } from '../ui/dom.js';
+import { numberField, selectField, button, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
+import { player } from '../ui/player.js';
+import { lineChart } from '../draw/linechart.js';
+import { heatmap } from '../draw/heatmap.js';
+import { colors } from '../draw/colors.js';
+import { short, percent } from '../format.js';
+
+export const presets = {
+  notebook: {
+    seed: '42', noise: '0.1', n: '300', hidden: '10', act: 'relu', init: 'notebook', wseed: '42',
+    opt: 'adagrad', lr: '0.1', cmp: 'sgd', clr: '0.01', place: 'inside', epochs: '2000',
+  },
+  solves: {
+    seed: '42', noise: '0.1', n: '300', hidden: '24,24,24', act: 'tanh', init: 'auto', wseed: '42',
+    opt: 'adagrad', lr: '0.1', cmp: 'sgd', clr: '0.1', place: 'inside', epochs: '2000',
+  },
+};
+export const defaults = { ...presets.notebook, epf: '10' };
+
+const KINDS = [
+  ['adagrad', 'AdaGrad'], ['sgd', 'plain SGD'], ['momentum', 'Momentum (SGD, 0.9)'], ['rmsprop', 'RMSProp'], ['adam', 'Adam'],
+];
+const kindName = (k) => KINDS.find(([v]) => v === k)?.[1] ?? k;
+const BOX = { x_min: -2.5, x_max: 2.5, y_min: -2.5, y_max: 2.5, nx: 100, ny: 100 };
+const MAX_LAYERS = 6, MAX_WIDTH = 256, MAX_SAMPLES = 2000, MAX_EPOCHS = 100000;
+const HEATMAP_INTERVAL_MS = 120;  // while playing, redraw boundaries at most this often
+
+/** PyTorch option names for each choice on the page. */
+function optimizerSpec(kind, lr, place) {
+  switch (kind) {
+    case 'adagrad': return { kind: 'adagrad', lr, eps: 1e-8, eps_placement: place };
+    case 'momentum': return { kind: 'sgd', lr, momentum: 0.9 };
+    default: return { kind, lr };
+  }
+}
+
+export function render(container, lab, { state = {}, onState = () => {} } = {}) {
+  const s = { ...defaults, ...state };
+  let setup = null;        // {cfg, data, runs: [{run, name, kind, lr, stats}]}
+  let lastHeatmap = 0;
+  let carry = 0;
+
+  // ----- presets
+  const presetRow = el('div', { className: 'presets', role: 'group', 'aria-label': 'Presets' },
+    el('div', { className: 'preset' },
+      button('The notebook’s network', () => applyPreset('notebook'), { name: 'preset-notebook' }),
+      el('p', {}, '2-10-1 ReLU, small random weights; AdaGrad η = 0.1 against plain SGD η = 0.01 for 2000 epochs, as in the notebook. Ten units are too few for two full turns of spiral: watch where it stalls.')),
+    el('div', { className: 'preset' },
+      button('A network that solves it', () => applyPreset('solves'), { name: 'preset-solves' }),
+      el('p', {}, 'Three tanh layers of 24; AdaGrad η = 0.1 against plain SGD η = 0.1. AdaGrad separates the two arms almost perfectly within 2000 epochs; the summary below gives the exact numbers once it has run.')));
+
+  // ----- settings
+  const f = {
+    seed: numberField({ label: 'data seed', name: 'seed', value: s.seed, inputMode: 'numeric', width: 's', onCommit: rebuild }),
+    noise: numberField({ label: 'noise', name: 'noise', value: s.noise, width: 's', onCommit: rebuild }),
+    n: numberField({ label: 'points', name: 'n_samples', value: s.n, inputMode: 'numeric', width: 's', onCommit: rebuild }),
+    wseed: numberField({ label: 'weight seed', name: 'wseed', value: s.wseed, inputMode: 'numeric', width: 's', onCommit: rebuild }),
+    lr: numberField({ label: 'η', name: 'lr', value: s.lr, width: 's', onCommit: rebuild }),
+    clr: numberField({ label: 'η', name: 'clr', value: s.clr, width: 's', onCommit: rebuild }),
+    epochs: numberField({ label: 'epochs', name: 'epochs', value: s.epochs, inputMode: 'numeric', width: 's', onCommit: rebuild }),
+  };
+  const act = selectField({ label: 'activation', name: 'activation', value: s.act, onChange: rebuild,
+    options: [['relu', 'ReLU'], ['tanh', 'tanh'], ['sigmoid', 'sigmoid'], ['linear', 'linear']] });
+  const init = selectField({ label: 'initial weights', name: 'init', value: s.init, onChange: rebuild,
+    options: [['auto', 'He / Glorot'], ['he', 'He'], ['glorot', 'Glorot'], ['notebook', 'notebook: N(0, 0.1²)']] });
+  const opt = selectField({ label: 'optimizer', name: 'opt', value: s.opt, options: KINDS, onChange: rebuild });
+  const cmp = selectField({ label: 'compared with', name: 'cmp', value: s.cmp, options: KINDS, onChange: rebuild });
+  const place = selectField({ label: 'AdaGrad’s ε', name: 'eps_placement', value: s.place, onChange: rebuild,
+    options: [['inside', 'inside √ (notebook)'], ['outside', 'outside √ (PyTorch)']] });
+  const epf = selectField({ label: 'epochs per frame', name: 'epf', value: s.epf, onChange: () => report(),
+    options: ['1', '5', '10', '25', '50', '100', '250'].map((v) => [v, v]) });
+
+  // hidden layers: one size field per layer, add and remove
+  let hidden = s.hidden === '' ? [] : s.hidden.split(',');
+  const layerList = el('div', { className: 'layers' });
+  const layerMessage = el('span', { className: 'field-msg', 'aria-live': 'polite' });
+  let layerFields = [];
+  function drawLayerEditor() {
+    layerFields = hidden.map((size, i) => {
+      const field = numberField({ label: `layer ${i + 1}`, name: `layer${i + 1}`, value: size, inputMode: 'numeric', width: 'xs',
+        onCommit: (text) => { hidden[i] = text.trim(); rebuild(); } });
+      const remove = button('×', () => { hidden.splice(i, 1); drawLayerEditor(); rebuild(); }, { kind: 'icon', label: `Remove hidden layer ${i + 1}` });
+      field.root.append(remove);
+      return field;
+    });
+    const add = button('+ layer', () => { hidden.push(hidden[hidden.length - 1] || '8'); drawLayerEditor(); rebuild(); layerFields.at(-1)?.input.focus(); },
+      { label: 'Add a hidden layer', name: 'add-layer' });
+    add.disabled = hidden.length >= MAX_LAYERS;
+    layerList.replaceChildren(el('span', { className: 'layer-end' }, '2 inputs →'), ...layerFields.map((x) => x.root),
+      el('span', { className: 'layer-end' }, '→ 1 output'), add);
+  }
+  drawLayerEditor();
+
+  const formMessage = el('p', { className: 'form-msg', 'aria-live': 'polite' });
+  const fieldset = (legend, ...children) => el('fieldset', {}, el('legend', {}, legend), el('div', { className: 'controls' }, ...children));
+  container.append(presetRow,
+    el('div', { className: 'settings' },
+      fieldset('Data: the notebook’s spiral', f.seed.root, f.noise.root, f.n.root),
+      el('fieldset', { className: 'wide' }, el('legend', {}, 'Network'),
+        el('div', { className: 'layer-editor' }, el('span', { className: 'label' }, 'hidden layers (neurons)'), layerList, layerMessage),
+        el('div', { className: 'controls' }, act.root, init.root, f.wseed.root)),
+      fieldset('Optimizers', opt.root, f.lr.root, cmp.root, f.clr.root, place.root)),
+    formMessage);
+
+  const playButton = button('Play', () => (loop.playing ? loop.pause() : play()), { kind: 'primary', name: 'play' });
+  const loop = player(advance, (playing) => {
+    playButton.textContent = playing ? 'Pause' : 'Play';
+    playButton.setAttribute('aria-pressed', String(playing));
+    if (!playing) { drawAll(true); summarize(); }
+  });
+  const counter = el('output', { className: 'counter' });
+  container.append(el('div', { className: 'transport', role: 'group', 'aria-label': 'Training' },
+    playButton,
+    button('Step one epoch', () => { loop.pause(); train(1); drawAll(true); summarize(); }, { name: 'step' }),
+    button('Reset', () => { loop.pause(); rebuild(); }, { name: 'reset' }),
+    f.epochs.root, epf.root, counter));
+
+  // ----- figures
+  const boards = el('div', { className: 'figure-grid two boards' });
+  const panels = [0, 1].map((i) => {
+    const title = el('span');
+    const fig = el('figure', { className: 'panel' }, el('figcaption', {}, el('span', { className: i ? 'key-other' : 'key-adagrad' }, '■ '), title));
+    boards.append(fig);
+    const draw = heatmap(fig, { label: 'decision boundary' });
+    const stats = el('p', { className: 'stats' });
+    fig.append(stats);
+    return { title, draw, stats };
+  });
+  const curves = el('div', { className: 'figure-grid two' });
+  const lossPanel = el('figure', { className: 'panel' }, el('figcaption', {}, 'Loss (binary cross-entropy)'));
+  const accPanel = el('figure', { className: 'panel' }, el('figcaption', {}, 'Accuracy on the training points'));
+  curves.append(lossPanel, accPanel);
+  const lossChart = lineChart(lossPanel, { xLabel: 'epoch', yLabel: 'loss', label: 'loss against epoch' });
+  const accChart = lineChart(accPanel, { xLabel: 'epoch', yLabel: 'accuracy', label: 'accuracy against epoch' });
+  const summary = el('div', { className: 'explain', 'aria-live': 'polite' });
+  const legendNote = el('p', { className: 'note' }, 'Background: the network’s probability of the blue class, from orange (0) through white (0.5) to blue (1), on a 100 × 100 grid.');
+  container.append(boards, legendNote, curves, summary);
+
+  // ----- building runs in the core
+  function readSettings() {
+    let bad = false;
+    const read = (field, parse) => {
+      const r = parse(field.text);
+      if (r.error) { field.error(r.error); bad = true; return NaN; }
+      field.ok();
+      return r.value;
+    };
+    const cfg = {
+      seed: read(f.seed, (t) => parseWhole(t, 'seed', { min: 0, max: 4294967295 })),
+      noise: read(f.noise, (t) => parseNumber(t, 'noise')),
+      n: read(f.n, (t) => parseWhole(t, 'points', { max: MAX_SAMPLES })),
+      wseed: read(f.wseed, (t) => parseWhole(t, 'weight seed', { min: 0, max: 4294967295 })),
+      lr: read(f.lr, (t) => parseNumber(t, 'η')),
+      clr: read(f.clr, (t) => parseNumber(t, 'η')),
+      epochs: read(f.epochs, (t) => parseWhole(t, 'epochs', { min: 1, max: MAX_EPOCHS })),
+      hidden: hidden.map((text, i) => read(layerFields[i], (t) => parseWhole(t, `layer ${i + 1}`, { max: MAX_WIDTH }))),
+      act: act.value, init: init.value, opt: opt.value, cmp: cmp.value, place: place.value,
+    };
+    return bad ? null : cfg;
+  }
+
+  function clearMessages() {
+    for (const x of [act, init, opt, cmp, place]) x.ok();
+    layerMessage.textContent = '';
+  }
+
+  // Put a message from the core beside the field it names.
+  function blame(message, stage) {
+    const name = fieldOfMessage(message);
+    if (stage === 'data') {
+      ({ seed: f.seed, noise: f.noise, n_samples: f.n }[name] || f.n).error(message);
+    } else if (stage === 'network') {
+      if (name === 'layers') {
+        const m = /^layers\[(\d+)\]/.exec(message);
+        const field = m ? layerFields[Number(m[1]) - 1] : null;
+        if (field) field.error(message); else layerMessage.textContent = message;
+      } else if (name === 'activation') act.error(message);
+      else if (name === 'init') init.error(message);
+      else if (name === 'seed') f.wseed.error(message);
+      else layerMessage.textContent = message;
+    } else if (name === 'eps_placement') place.error(message);
+    else (stage === 'a' ? f.lr : f.clr).error(message);
+  }
+
+  function build(cfg) {
+    let stage = 'data';
+    const made = [];
+    try {
+      const d = lab.makeDataset({ kind: 'spiral', n_samples: cfg.n, noise: cfg.noise, seed: cfg.seed });
+      stage = 'network';
+      const network = { layers: [2, ...cfg.hidden, 1], activation: cfg.act, init: cfg.init, seed: cfg.wseed };
+      const net = new lab.Network(network);
+      made.push(net);
+      const params = net.getParams();  // both runs start from these exact weights
+      const data = { x: d.x, y: d.y, dim: d.dim };
+      const runs = [];
+      for (const [which, kind, lr] of [['a', cfg.opt, cfg.lr], ['b', cfg.cmp, cfg.clr]]) {
+        stage = which;
+        const run = new lab.TrainingRun({ network, params, optimizer: optimizerSpec(kind, lr, cfg.place), data, batch_size: 0, shuffle_seed: 0 });
+        made.push(run);
+        runs.push({ run, kind, lr, name: kindName(kind), stats: null });
+      }
+      net.delete();
+      return { cfg, data: d, runs };
+    } catch (error) {
+      for (const obj of made) obj.delete();
+      blame(messageOf(error), stage);
+      return null;
+    }
+  }
+
+  function rebuild() {
+    clearMessages();
+    const cfg = readSettings();
+    if (!cfg) { formMessage.textContent = 'Fix the marked field; the figures still show the last valid run.'; return false; }
+    const next = build(cfg);
+    if (!next) { formMessage.textContent = 'The core refused this setting; the figures still show the last valid run.'; return false; }
+    formMessage.textContent = '';
+    loop.pause();
+    free();
+    setup = next;
+    report();
+    drawAll(true);
+    summarize();
+    return true;
+  }
+
+  function free() {
+    if (!setup) return;
+    for (const r of setup.runs) r.run.delete();
+    setup = null;
+  }
+
+  function report() {
+    onState({
+      seed: f.seed.text.trim(), noise: f.noise.text.trim(), n: f.n.text.trim(), hidden: hidden.map((h) => h.trim()).join(','),
+      act: act.value, init: init.value, wseed: f.wseed.text.trim(), opt: opt.value, lr: f.lr.text.trim(),
+      cmp: cmp.value, clr: f.clr.text.trim(), place: place.value, epochs: f.epochs.text.trim(), epf: epf.value,
+    });
+  }
+
+  function applyPreset(name) {
+    const p = presets[name];
+    for (const key of ['seed', 'noise', 'n', 'wseed', 'lr', 'clr', 'epochs']) f[key].set(p[key]);
+    act.set(p.act); init.set(p.init); opt.set(p.opt); cmp.set(p.cmp); place.set(p.place);
+    hidden = p.hidden.split(',');
+    drawLayerEditor();
+    rebuild();
+  }
+
+  // ----- training and drawing
+  const done = (r) => r.run.epochsDone();
+  const stopped = (r) => r.stats?.diverged || r.run.divergedAt() !== null;
+  const finished = () => setup.runs.every((r) => stopped(r) || done(r) >= setup.cfg.epochs);
+
+  function train(count) {
+    if (!setup) return;
+    for (const r of setup.runs) {
+      if (stopped(r)) continue;
+      const k = Math.min(count, setup.cfg.epochs - done(r));
+      if (k > 0) r.stats = r.run.epochs(k);
+    }
+  }
+
+  function epochLabel() {
+    const e = Math.max(...setup.runs.map(done));
+    return `epoch ${e} of ${setup.cfg.epochs}`;
+  }
+
+  function describe(r) {
+    const at = r.run.divergedAt();
+    if (at !== null) return `diverged at epoch ${at}`;
+    if (!r.stats) return 'not trained yet';
+    return `accuracy ${percent(r.stats.accuracy)} · loss ${short(r.stats.loss, 4)}`;
+  }
+
+  function drawAll(withHeatmaps) {
+    if (!setup) return;
+    counter.textContent = epochLabel();
+    const { runs, data, cfg } = setup;
+    const points = { x: data.x, labels: data.y, dim: data.dim };
+    runs.forEach((r, i) => {
+      const p = panels[i];
+      p.title.textContent = `${r.name}, η = ${short(r.lr)}`;
+      p.stats.replaceChildren(`epoch ${done(r)} · `, r.run.divergedAt() !== null ? el('span', { className: 'danger' }, describe(r)) : describe(r));
+      if (withHeatmaps) {
+        const grid = r.run.predictGrid(BOX);
+        p.draw({ box: BOX, grid, nx: BOX.nx, ny: BOX.ny, points,
+          description: `Decision boundary of the ${r.name} network after ${done(r)} epochs, ${describe(r)}.` });
+      }
+    });
+    if (withHeatmaps) lastHeatmap = performance.now();
+    const names = runs.map((r) => `${r.name} (η ${short(r.lr)})`);
+    if (names[0] === names[1]) names[1] += ' ′';
+    const series = (getter) => runs.map((r, i) => ({
+      label: names[i], color: i ? colors.other : colors.adagrad, dash: i ? [6, 4] : undefined,
+      x: null, y: getter(r.run), width: 2,
+    }));
+    const losses = series((run) => run.losses());
+    const markers = runs.filter((r) => r.run.divergedAt() !== null)
+      .map((r) => ({ x: r.run.divergedAt(), text: `${r.name} diverged at epoch ${r.run.divergedAt()}`, color: colors.danger }));
+    // the losses array is indexed from epoch 0; plot it at epochs 1, 2, …
+    for (const s of losses) s.x = Array.from(s.y, (_, k) => k + 1);
+    lossChart({ series: losses, xDomain: [0, cfg.epochs], markers,
+      description: `Loss against epoch: ${runs.map((r) => `${r.name} ${describe(r)}`).join('; ')}.` });
+    const accs = series((run) => run.accuracies());
+    for (const s of accs) s.x = Array.from(s.y, (_, k) => k + 1);
+    accChart({ series: accs, xDomain: [0, cfg.epochs], yDomain: [0, 1], markers, yFormat: (v) => `${Math.round(v * 100)}%`,
+      description: `Accuracy against epoch: ${runs.map((r) => `${r.name} ${describe(r)}`).join('; ')}.` });
+  }
+
+  function summarize() {
+    if (!setup) return;
+    const { runs, cfg } = setup;
+    const trained = runs.some((r) => done(r) > 0 || r.run.divergedAt() !== null);
+    if (!trained) {
+      summary.replaceChildren(el('p', {}, 'Both networks start from the same weights on the same points. Press Play to train them side by side, or Step one epoch.'));
+      return;
+    }
+    const lines = runs.map((r) => {
+      const at = r.run.divergedAt();
+      if (at !== null) return el('li', {}, `${r.name} (η = ${short(r.lr)}): `, el('strong', { className: 'danger' }, `diverged at epoch ${at}`), ' — a loss or weight became infinite, so training stopped there. Try a smaller η.');
+      const acc = r.run.accuracies();
+      let first = -1;
+      for (let k = 0; k < acc.length; k++) if (acc[k] > 0.99) { first = k + 1; break; }
+      return el('li', {}, `${r.name} (η = ${short(r.lr)}): after ${done(r)} epochs `,
+        el('strong', {}, `${percent(r.stats.accuracy)} accuracy`), `, loss ${short(r.stats.loss, 4)}`,
+        first > 0 ? `; first above 99% at epoch ${first}.` : '.');
+    });
+    const parts = [el('p', {}, finished() ? 'Result:' : `So far (${epochLabel()}):`), el('ul', {}, lines)];
+    if (isPreset('notebook') && finished()) {
+      parts.push(el('p', {}, `This is the notebook’s own setup, and it ends at ${percent(runs[0].stats?.accuracy)} for AdaGrad and ${percent(runs[1].stats?.accuracy)} for plain SGD: `,
+        'far from a clean split. Ten ReLU units cannot follow two full turns of the spiral, and AdaGrad’s step keeps shrinking as G grows. Try the network that solves it.'));
+    }
+    summary.replaceChildren(...parts);
+  }
+
+  function isPreset(name) {
+    const p = presets[name];
+    return f.seed.text.trim() === p.seed && f.noise.text.trim() === p.noise && f.n.text.trim() === p.n &&
+      hidden.join(',') === p.hidden && act.value === p.act && init.value === p.init && f.wseed.text.trim() === p.wseed &&
+      opt.value === p.opt && f.lr.text.trim() === p.lr && cmp.value === p.cmp && f.clr.text.trim() === p.clr &&
+      place.value === p.place && f.epochs.text.trim() === p.epochs;
+  }
+
+  function advance(dt) {
+    if (!setup || finished()) return false;
+    if (reducedMotion()) {  // no animation: train in time-boxed chunks, draw once at the end
+      const start = performance.now();
+      while (!finished() && performance.now() - start < 40) train(10);
+      counter.textContent = epochLabel();
+      return !finished();
+    }
+    train(Number(epf.value));
+    const heat = finished() || performance.now() - lastHeatmap > HEATMAP_INTERVAL_MS;
+    drawAll(heat);
+    return !finished();
+  }
+
+  function play() {
+    if (!setup) return;
+    if (finished()) { if (!rebuild()) return; }
+    loop.play();
+  }
+
+  if (!rebuild()) {
+    const keptHidden = hidden.join(',');
+    restoreDefaults(f, defaults, () => { applyPreset('notebook'); return setup !== null; }, formMessage, 'setup');
+    if (keptHidden !== presets.notebook.hidden) layerMessage.textContent = `The link’s hidden layers “${keptHidden}” were refused.`;
+  }
+
+  return function update(next = {}) {
+    for (const key of ['seed', 'noise', 'n', 'wseed', 'lr', 'clr', 'epochs']) if (next[key] !== undefined) f[key].set(next[key]);
+    if (next.act !== undefined) act.set(next.act);
+    if (next.init !== undefined) init.set(next.init);
+    if (next.opt !== undefined) opt.set(next.opt);
+    if (next.cmp !== undefined) cmp.set(next.cmp);
+    if (next.place !== undefined) place.set(next.place);
+    if (next.epf !== undefined) epf.set(next.epf);
+    if (next.hidden !== undefined) { hidden = next.hidden === '' ? [] : next.hidden.split(','); drawLayerEditor(); }
+    rebuild();
+  };
+}

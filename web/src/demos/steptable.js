@@ -1,0 +1,239 @@
+// Figure: the manual step table. AdaGrad on f(x) = x² one row per step, with the update
+// formula filled in with the current row's numbers. Rows come from lab.stepTable.
+import { el, reducedMotion } from '../ui/dom.js';
+import { numberField, selectField, button, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
+import { player } from '../ui/player.js';
+import { copyText } from '../ui/clipboard.js';
+import { math, row, mi, mn, mo, frac, sqrt, sub, sup } from '../ui/math.js';
+import { lineChart } from '../draw/linechart.js';
+import { colors } from '../draw/colors.js';
+import { short, full } from '../format.js';
+
+export const defaults = { x0: '4', lr: '1', eps: '1e-8', place: 'outside', steps: '10' };
+const MAX_ROWS = 200;
+const COLUMNS = [
+  ['t', 'step', 'step'],
+  ['x', 'x', 'x'],
+  ['grad', 'gradient g = 2x', 'gradient'],
+  ['sum', 'G (sum of g²)', 'G'],
+  ['effective_rate', 'effective rate', 'effective_rate'],
+  ['update', 'update', 'update'],
+  ['x_new', 'new x', 'new_x'],
+];
+
+/** The rows as CSV with every digit (a header line, then one line per step). */
+export function toCsv(rows) {
+  return [COLUMNS.map((c) => c[2]).join(','), ...rows.map((r) => COLUMNS.map(([k]) => full(r[k])).join(','))].join('\n') + '\n';
+}
+/** The rows as a Markdown table, six significant digits. */
+export function toMarkdown(rows) {
+  const head = `| ${COLUMNS.map((c) => c[1]).join(' | ')} |`;
+  const rule = `|${COLUMNS.map(() => '---:').join('|')}|`;
+  const body = rows.map((r) => `| ${COLUMNS.map(([k]) => (k === 't' ? String(r[k]) : short(r[k], 6).replace('−', '-'))).join(' | ')} |`);
+  return [head, rule, ...body].join('\n') + '\n';
+}
+
+export function render(container, lab, { state = {}, onState = () => {} } = {}) {
+  const s = { ...defaults, ...state };
+  let rows = null, cfg = null;
+  let shown = 0;       // rows revealed
+  let current = 0;     // row whose numbers fill the formula (1-based; 0: none yet)
+  let carry = 0;
+
+  const fields = {
+    x0: numberField({ label: 'start x₀', name: 'x0', value: s.x0, onCommit: recompute }),
+    lr: numberField({ label: 'learning rate η', name: 'lr', value: s.lr, onCommit: recompute }),
+    eps: numberField({ label: 'ε', name: 'eps', value: s.eps, onCommit: recompute }),
+    steps: numberField({ label: 'rows', name: 'steps', value: s.steps, inputMode: 'numeric', width: 's', onCommit: recompute }),
+  };
+  const place = selectField({
+    label: 'ε placement', name: 'eps_placement', value: s.place,
+    options: [['outside', 'outside: η / (√G + ε)'], ['inside', 'inside: η / √(G + ε)']],
+    onChange: recompute,
+  });
+  const formMessage = el('p', { className: 'form-msg', 'aria-live': 'polite' });
+
+  const playButton = button('Play', () => (loop.playing ? loop.pause() : play()), { kind: 'primary', name: 'play' });
+  const loop = player(advance, (playing) => {
+    playButton.textContent = playing ? 'Pause' : 'Play';
+    playButton.setAttribute('aria-pressed', String(playing));
+  });
+  const transport = el('div', { className: 'transport', role: 'group', 'aria-label': 'Step through the table' },
+    playButton,
+    button('Next step', () => { loop.pause(); if (rows && shown < rows.length) { shown++; current = shown; show(); } }, { name: 'next' }),
+    button('Show all', () => { loop.pause(); if (rows) { shown = rows.length; current = shown; show(); } }, { name: 'all' }),
+    button('Clear', () => { loop.pause(); shown = 0; current = 0; show(); }, { name: 'clear' }));
+
+  container.append(
+    el('div', { className: 'controls', role: 'group', 'aria-label': 'Settings of the step table' },
+      fields.x0.root, fields.lr.root, fields.eps.root, place.root, fields.steps.root),
+    formMessage, transport);
+
+  const top = el('div', { className: 'figure-grid two' });
+  const walkPanel = el('figure', { className: 'panel' }, el('figcaption', {}, 'Where each step lands on f(x) = x²'));
+  const formulaPanel = el('figure', { className: 'panel formula-panel' }, el('figcaption', {}, 'The current row, worked out'));
+  const formula = el('div', { className: 'formula', 'aria-live': 'polite' });
+  formulaPanel.append(formula);
+  top.append(walkPanel, formulaPanel);
+  container.append(top);
+  const walkChart = lineChart(walkPanel, { xLabel: 'x', yLabel: 'f(x)', label: 'steps of the table on the parabola' });
+
+  const tbody = el('tbody');
+  const table = el('table', { className: 'steps' },
+    el('caption', {}, 'AdaGrad on f(x) = x², one row per step'),
+    el('thead', {}, el('tr', {}, COLUMNS.map(([, label]) => el('th', { scope: 'col' }, label)))),
+    tbody);
+  const copyStatus = el('span', { className: 'copy-status', role: 'status' });
+  const fallback = el('textarea', { className: 'copy-fallback', readonly: true, rows: 6, 'aria-label': 'Table text to copy by hand', hidden: true });
+  container.append(
+    el('div', { className: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Step table (scrolls sideways on narrow screens)' }, table),
+    el('div', { className: 'copy-row' },
+      button('Copy as CSV', () => copy('csv'), { name: 'copy-csv' }),
+      button('Copy as Markdown', () => copy('md'), { name: 'copy-md' }),
+      copyStatus),
+    fallback);
+
+  function readFields() {
+    let bad = false;
+    const read = (key, parse) => {
+      const r = parse(fields[key].text);
+      if (r.error) { fields[key].error(r.error); bad = true; return NaN; }
+      fields[key].ok();
+      return r.value;
+    };
+    const out = {
+      x0: read('x0', (t) => parseNumber(t, 'x0')),
+      lr: read('lr', (t) => parseNumber(t, 'η')),
+      eps: read('eps', (t) => parseNumber(t, 'ε')),
+      steps: read('steps', (t) => parseWhole(t, 'rows', { max: MAX_ROWS })),
+      place: place.value,
+    };
+    return bad ? null : out;
+  }
+
+  function recompute() {
+    const next = readFields();
+    if (!next) { formMessage.textContent = 'Fix the marked field; the table still shows the last valid run.'; return false; }
+    let table;
+    try {
+      table = lab.stepTable({ x0: next.x0, lr: next.lr, eps: next.eps, eps_placement: next.place, steps: next.steps, scale: 1 });
+    } catch (error) {
+      const msg = messageOf(error);
+      const key = { x0: 'x0', lr: 'lr', eps: 'eps', steps: 'steps' }[fieldOfMessage(msg)];
+      if (key) fields[key].error(msg); else place.error(msg);
+      formMessage.textContent = 'The core refused this setting; the table still shows the last valid run.';
+      return false;
+    }
+    place.ok();
+    formMessage.textContent = '';
+    loop.pause();
+    rows = table; cfg = next;
+    shown = rows.length; current = 1;
+    onState({ x0: fields.x0.text.trim(), lr: fields.lr.text.trim(), eps: fields.eps.text.trim(), place: place.value, steps: fields.steps.text.trim() });
+    show();
+    return true;
+  }
+
+  function cell(value, key) {
+    if (key === 't') return el('td', {}, String(value));
+    return el('td', { title: full(value), dataset: { value: full(value) } }, short(value));
+  }
+
+  function show() {
+    if (!rows) return;
+    const visible = rows.slice(0, shown);
+    tbody.replaceChildren(...visible.map((r, i) => {
+      const tr = el('tr', { tabindex: '0', 'aria-current': i + 1 === current ? 'step' : undefined, dataset: { step: String(r.t) } },
+        COLUMNS.map(([k]) => cell(r[k], k)));
+      tr.addEventListener('click', () => { current = i + 1; show(); });
+      tr.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); current = i + 1; show(); tbody.children[i]?.focus(); } });
+      return tr;
+    }));
+    if (!visible.length) tbody.append(el('tr', {}, el('td', { colSpan: COLUMNS.length, className: 'empty' }, 'Press Play or Next step to fill the table.')));
+    drawWalk();
+    formula.replaceChildren(...formulaFor(current));
+  }
+
+  function drawWalk() {
+    const xs = [rows[0].x, ...rows.slice(0, shown).map((r) => r.x_new)];
+    const fs = xs.map((x) => lab.quadraticValue([1], [x]));
+    const reach = Math.abs(cfg.x0) * 1.15 || 1;
+    const cx = [], cy = [];
+    for (let i = 0; i <= 120; i++) { const x = -reach + (2 * reach * i) / 120; cx.push(x); cy.push(lab.quadraticValue([1], [x])); }
+    walkChart({
+      xDomain: [-reach, reach], yDomain: [0, lab.quadraticValue([1], [reach]) * 1.05],
+      series: [
+        { label: 'f(x) = x²', color: colors.curve, x: cx, y: cy },
+        { label: 'AdaGrad steps', color: colors.adagrad, x: xs, y: fs, dots: true, last: true, width: 1.5 },
+      ],
+      description: shown ? `After ${shown} steps x = ${short(xs[xs.length - 1])}.` : `Start at x = ${short(cfg.x0)}.`,
+    });
+  }
+
+  // The update rule, filled in with row `k`'s numbers (every number read from the row).
+  function formulaFor(k) {
+    const inside = cfg.place === 'inside';
+    const rootOf = (G) => (inside ? sqrt(G, mo('+'), mi('ε')) : row(sqrt(G), mo('+'), mi('ε')));
+    const rootNum = (G) => (inside ? sqrt(mn(G), mo('+'), mn(short(cfg.eps))) : row(sqrt(mn(G)), mo('+'), mn(short(cfg.eps))));
+    const symbolic = math(true, row(
+      sub(mi('x'), mi('new')), mo('='), mi('x'), mo('−'), frac(mi('η'), rootOf(mi('G'))), mo('·'), mi('g')));
+    if (!rows || k < 1) {
+      return [symbolic, el('p', { className: 'formula-note' }, 'Step through the table to see this rule filled in with numbers.')];
+    }
+    const r = rows[k - 1];
+    const prevG = k > 1 ? rows[k - 2].sum : 0;
+    const n = (v) => mn(short(v));
+    const paren = (v) => (v < 0 ? row(mo('('), n(v), mo(')')) : n(v));
+    const lines = [
+      math(true, row(mi('g'), mo('='), mn('2'), mi('x'), mo('='), mn('2'), mo('·'), paren(r.x), mo('='), n(r.grad))),
+      math(true, row(mi('G'), mo('='), n(prevG), mo('+'), sup(paren(r.grad), mn('2')), mo('='), n(r.sum))),
+      math(true, row(mtext('rate'), mo('='), frac(n(cfg.lr), rootNum(short(r.sum))), mo('='), n(r.effective_rate))),
+      math(true, row(sub(mi('x'), mi('new')), mo('='), n(r.x), mo('−'), n(r.effective_rate), mo('·'), paren(r.grad), mo('='), n(r.x_new))),
+    ];
+    return [el('p', { className: 'formula-step' }, `Step ${k}`), ...lines];
+  }
+
+  async function copy(kind) {
+    if (!rows) return;
+    const text = kind === 'csv' ? toCsv(rows) : toMarkdown(rows);
+    const ok = await copyText(text);
+    if (ok) {
+      fallback.hidden = true;
+      copyStatus.textContent = `Copied ${rows.length} rows as ${kind === 'csv' ? 'CSV' : 'Markdown'}.`;
+    } else {
+      fallback.value = text;
+      fallback.hidden = false;
+      fallback.focus(); fallback.select();
+      copyStatus.textContent = 'The clipboard is not available here: the text is selected below, press Ctrl+C (⌘C).';
+    }
+  }
+
+  function advance(dt) {
+    if (!rows || shown >= rows.length) return false;
+    carry += dt * 2;  // two rows a second: time to read each
+    const whole = Math.floor(carry);
+    if (whole > 0) { carry -= whole; shown = Math.min(rows.length, shown + whole); current = shown; show(); }
+    return shown < rows.length;
+  }
+  function play() {
+    if (!rows) return;
+    if (reducedMotion()) { shown = rows.length; current = shown; show(); return; }
+    if (shown >= rows.length) shown = 0;
+    carry = 1;
+    loop.play();
+  }
+
+  if (!recompute()) restoreDefaults(fields, defaults, () => { place.set(defaults.place); return recompute(); }, formMessage, 'table');
+
+  return function update(next = {}) {
+    for (const key of ['x0', 'lr', 'eps', 'steps']) if (next[key] !== undefined) fields[key].set(next[key]);
+    if (next.place !== undefined) place.set(next.place);
+    recompute();
+  };
+}
+
+function mtext(t) {
+  const node = document.createElementNS('http://www.w3.org/1998/Math/MathML', 'mtext');
+  node.textContent = t;
+  return node;
+}

@@ -1,0 +1,156 @@
+// A line chart on canvas with axes, ticks, labels and an HTML legend. It draws what it is
+// given: series of (x, y) values, optionally only the first `count` of them.
+import { hidpiCanvas } from './canvas.js';
+import { linearScale, logScale, niceDomain, niceLogDomain } from './scale.js';
+import { colors, font } from './colors.js';
+import { tick } from '../format.js';
+
+const margin = { top: 12, right: 14, bottom: 40, left: 58 };
+
+export function lineChart(container, { xLabel = '', yLabel = '', yLog = false, label = '' } = {}) {
+  const root = document.createElement('div');
+  root.className = 'chart';
+  container.append(root);
+  const surface = hidpiCanvas(root, { className: 'chart-canvas', label, onResize: () => draw() });
+  const legend = document.createElement('ul');
+  legend.className = 'legend';
+  root.append(legend);
+  let data = null, legendKey = '';
+
+  function extent(series, axis, positiveOnly) {
+    let lo = Infinity, hi = -Infinity;
+    for (const s of series) {
+      const values = axis === 'x' ? s.x : s.y;
+      const n = s.count ?? s.y.length;
+      for (let i = 0; i < n; i++) {
+        const v = values ? values[i] : i;
+        if (!Number.isFinite(v) || (positiveOnly && v <= 0)) continue;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+    }
+    return lo <= hi ? [lo, hi] : null;
+  }
+
+  function updateLegend(series) {
+    const shown = series.filter((s) => s.label);
+    const key = shown.map((s) => `${s.label}|${s.color}|${s.dash || ''}`).join(';');
+    if (key === legendKey) return;
+    legendKey = key;
+    legend.replaceChildren(...shown.map((s) => {
+      const item = document.createElement('li');
+      const swatch = document.createElement('span');
+      swatch.className = 'swatch' + (s.dash ? ' dashed' : '') + (s.dotsOnly ? ' dot' : '');
+      swatch.style.setProperty('--swatch', s.color);
+      item.append(swatch, document.createTextNode(s.label));
+      return item;
+    }));
+  }
+
+  function draw() {
+    if (!data) return;
+    const w = surface.width, h = surface.height;
+    if (w < 10 || h < 10) return;
+    const ctx = surface.begin();
+    const { series } = data;
+    const x0 = margin.left, x1 = w - margin.right, y0 = h - margin.bottom, y1 = margin.top;
+    const xDomain = data.xDomain || niceDomain(...(extent(series, 'x') || [0, 1]), 6);
+    let yDomain = data.yDomain;
+    if (!yDomain) {
+      const e = extent(series, 'y', yLog) || (yLog ? [0.1, 1] : [0, 1]);
+      yDomain = yLog ? niceLogDomain(e[0], e[1]) : niceDomain(e[0], e[1], 5);
+    }
+    const sx = linearScale(xDomain, [x0, x1]);
+    const sy = (yLog ? logScale : linearScale)(yDomain, [y0, y1]);
+
+    ctx.font = font;
+    ctx.lineWidth = 1;
+    // grid and tick labels
+    ctx.fillStyle = colors.muted;
+    ctx.textAlign = 'center'; ctx.textBaseline = 'top';
+    for (const t of sx.ticks(Math.max(2, Math.floor((x1 - x0) / 70)))) {
+      const px = Math.round(sx(t)) + 0.5;
+      ctx.strokeStyle = colors.grid; ctx.beginPath(); ctx.moveTo(px, y0); ctx.lineTo(px, y1); ctx.stroke();
+      ctx.fillText(tick(t), px, y0 + 6);
+    }
+    ctx.textAlign = 'right'; ctx.textBaseline = 'middle';
+    const yFormat = data.yFormat || tick;
+    for (const t of sy.ticks(Math.max(2, Math.floor((y0 - y1) / 40)))) {
+      const py = Math.round(sy(t)) + 0.5;
+      ctx.strokeStyle = colors.grid; ctx.beginPath(); ctx.moveTo(x0, py); ctx.lineTo(x1, py); ctx.stroke();
+      ctx.fillText(yFormat(t), x0 - 6, py);
+    }
+    // axes
+    ctx.strokeStyle = colors.axis;
+    ctx.beginPath(); ctx.moveTo(x0 + 0.5, y1); ctx.lineTo(x0 + 0.5, y0 + 0.5); ctx.lineTo(x1, y0 + 0.5); ctx.stroke();
+    ctx.fillStyle = colors.ink;
+    ctx.textAlign = 'center'; ctx.textBaseline = 'bottom';
+    ctx.fillText(xLabel, (x0 + x1) / 2, h - 2);
+    ctx.save();
+    ctx.translate(13, (y0 + y1) / 2); ctx.rotate(-Math.PI / 2);
+    ctx.textBaseline = 'middle';
+    ctx.fillText(data.yLabel ?? yLabel, 0, 0);
+    ctx.restore();
+
+    // series, clipped to the plot area
+    ctx.save();
+    ctx.beginPath(); ctx.rect(x0, y1 - 4, x1 - x0 + 4, y0 - y1 + 8); ctx.clip();
+    for (const s of series) {
+      const n = s.count ?? s.y.length;
+      const px = (i) => sx(s.x ? s.x[i] : i);
+      const py = (i) => sy(s.y[i]);
+      ctx.strokeStyle = s.color; ctx.fillStyle = s.color;
+      ctx.lineWidth = s.width ?? 2; ctx.setLineDash(s.dash || []);
+      ctx.lineJoin = 'round';
+      if (!s.dotsOnly) {
+        ctx.beginPath();
+        let pen = false;
+        for (let i = 0; i < n; i++) {
+          const a = px(i), b = py(i);
+          if (!Number.isFinite(a) || !Number.isFinite(b)) { pen = false; continue; }
+          // keep far-off values drawable: canvas misbehaves with huge coordinates
+          const bb = Math.max(-1e5, Math.min(1e5, b));
+          if (pen) ctx.lineTo(a, bb); else ctx.moveTo(a, bb);
+          pen = true;
+        }
+        ctx.stroke();
+      }
+      ctx.setLineDash([]);
+      if (s.dots) {
+        for (let i = 0; i < n; i++) {
+          const a = px(i), b = py(i);
+          if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
+          ctx.globalAlpha = s.dotsOnly ? 0.35 : 0.6;
+          ctx.beginPath(); ctx.arc(a, b, 2.5, 0, 2 * Math.PI); ctx.fill();
+        }
+        ctx.globalAlpha = 1;
+      }
+      if (s.last && n > 0) {
+        const a = px(n - 1), b = py(n - 1);
+        if (Number.isFinite(a) && Number.isFinite(b)) {
+          ctx.beginPath(); ctx.arc(a, b, s.lastRadius ?? 5, 0, 2 * Math.PI); ctx.fill();
+          ctx.strokeStyle = '#fff'; ctx.lineWidth = 1.5; ctx.stroke();
+        }
+      }
+    }
+    ctx.restore();
+    for (const m of data.markers || []) {  // labelled vertical markers (e.g. "diverged")
+      const px = Math.round(sx(m.x)) + 0.5;
+      if (!(px >= x0 && px <= x1)) continue;
+      ctx.strokeStyle = m.color; ctx.setLineDash([4, 3]);
+      ctx.beginPath(); ctx.moveTo(px, y0); ctx.lineTo(px, y1); ctx.stroke(); ctx.setLineDash([]);
+      ctx.fillStyle = m.color; ctx.textBaseline = 'top';
+      ctx.textAlign = px > (x0 + x1) / 2 ? 'right' : 'left';
+      ctx.fillText(m.text, px + (ctx.textAlign === 'left' ? 4 : -4), y1 + 2);
+    }
+  }
+
+  /** series: [{label, color, dash, width, x, y, count, dots, dotsOnly, last}]; optional
+   *  xDomain, yDomain, yLabel, yFormat (tick text), markers: [{x, text, color}], description (screen-reader text). */
+  return function update(next) {
+    data = next;
+    updateLegend(next.series);
+    if (next.description) surface.setLabel(next.description);
+    draw();
+  };
+}

@@ -1,0 +1,62 @@
+// Every setting lives in the URL's hash ("#x2.lr=0.5&sp.hidden=24,24"), so a setup can be
+// shared and reproduced. Text from the URL is checked against a strict pattern per key before
+// anything uses it; whatever fails is reported and dropped, never interpreted.
+
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+const WHOLE = /^\d{1,10}$/;
+const LAYERS = /^(\d{1,4}(,\d{1,4}){0,7})?$/;
+const PLACES = ['outside', 'inside'];
+const KINDS = ['adagrad', 'sgd', 'momentum', 'rmsprop', 'adam'];
+
+const number = { pattern: NUMBER, what: 'a number' };
+const whole = { pattern: WHOLE, what: 'a whole number' };
+const oneOf = (list) => ({ pattern: new RegExp(`^(${list.join('|')})$`), what: `one of ${list.join(', ')}` });
+
+/** prefix → key → rule. The prefixes name the figures: x2 (the parabola), table, sp (spiral). */
+export const schema = {
+  x2: { x0: number, lr: number, eps: number, place: oneOf(PLACES), steps: whole, speed: oneOf(['1', '2', '5', '10', '25', '100']) },
+  table: { x0: number, lr: number, eps: number, place: oneOf(PLACES), steps: whole },
+  sp: {
+    seed: whole, noise: number, n: whole, hidden: { pattern: LAYERS, what: 'layer sizes like 24,24' },
+    act: oneOf(['relu', 'tanh', 'sigmoid', 'linear']), init: oneOf(['auto', 'he', 'glorot', 'notebook']), wseed: whole,
+    opt: oneOf(KINDS), lr: number, cmp: oneOf(KINDS), clr: number, place: oneOf(PLACES), epochs: whole,
+    epf: oneOf(['1', '5', '10', '25', '50', '100', '250']),
+  },
+  page: { only: oneOf(['x2', 'table', 'sp']) },
+};
+
+const MAX_HASH = 2000;
+const quote = (text) => `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`;
+
+/** Reads a hash into {x2: {...}, table: {...}, sp: {...}, page: {...}} of accepted strings,
+ *  and a list of messages about what was refused. */
+export function readHash(hash) {
+  const out = Object.fromEntries(Object.keys(schema).map((k) => [k, {}]));
+  const refused = [];
+  let text = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (!text) return { state: out, refused };
+  if (text.length > MAX_HASH) return { state: out, refused: [`The link’s settings are longer than ${MAX_HASH} characters and were ignored.`] };
+  let params;
+  try { params = new URLSearchParams(text); } catch { return { state: out, refused: ['The link’s settings could not be read and were ignored.'] }; }
+  for (const [key, value] of params) {
+    const dot = key.indexOf('.');
+    const group = schema[key.slice(0, dot)], name = key.slice(dot + 1);
+    const rule = dot > 0 && group && Object.hasOwn(group, name) ? group[name] : null;
+    if (!rule) { refused.push(`Ignored the unknown setting ${quote(key)} in the link.`); continue; }
+    if (!rule.pattern.test(value)) { refused.push(`Ignored ${quote(key)} from the link: ${quote(value)} is not ${rule.what}.`); continue; }
+    out[key.slice(0, dot)][name] = value;
+  }
+  return { state: out, refused };
+}
+
+/** The hash for the given state, listing only what differs from each figure's defaults. */
+export function writeHash(state, defaults) {
+  const params = new URLSearchParams();
+  for (const [group, rules] of Object.entries(schema)) {
+    for (const name of Object.keys(rules)) {
+      const value = state[group]?.[name];
+      if (value !== undefined && value !== (defaults[group] || {})[name]) params.set(`${group}.${name}`, value);
+    }
+  }
+  return params.toString().replace(/%2C/g, ',');
+}

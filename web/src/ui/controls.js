@@ -1,0 +1,111 @@
+// Form controls with a message slot beside each one. Parsing here only turns text into a
+// number; whether the number is allowed is the WASM core's call, and its message is shown.
+import { el, uid } from './dom.js';
+
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+const SPECIAL = /^[-+]?(nan|inf|infinity)$/i;
+
+/** Text → number, or {error}. NaN and ±∞ pass through so the core can say why they fail. */
+export function parseNumber(text, name) {
+  const t = String(text).trim();
+  if (t === '') return { error: `${name}: enter a number` };
+  if (NUMBER.test(t)) return { value: Number(t) };
+  if (SPECIAL.test(t)) {
+    const lower = t.toLowerCase().replace(/^[-+]/, '');
+    if (lower === 'nan') return { value: NaN };
+    return { value: t.startsWith('-') ? -Infinity : Infinity };
+  }
+  return { error: `${name}: “${t.length > 24 ? t.slice(0, 24) + '…' : t}” is not a number` };
+}
+
+/** A whole number within the page's own limits (the core checks its own range after this). */
+export function parseWhole(text, name, { min = -Infinity, max = Infinity } = {}) {
+  const parsed = parseNumber(text, name);
+  if (parsed.error) return parsed;
+  const v = parsed.value;
+  if (Number.isNaN(v)) return parsed;  // the core names it
+  if (!Number.isInteger(v)) return { error: `${name} must be a whole number, got ${text.trim()}` };
+  if (v < min) return { error: `${name} must be at least ${min} on this page, got ${v}` };
+  if (v > max) return { error: `${name} can be at most ${max} on this page, got ${v}` };
+  return parsed;
+}
+
+/** A labelled text input for a number with its own error line. */
+export function numberField({ label, name, value, hint = '', width = 'm', inputMode = 'decimal', onCommit }) {
+  const id = uid(name);
+  const input = el('input', {
+    id, type: 'text', inputmode: inputMode, autocomplete: 'off', spellcheck: 'false',
+    className: `w-${width}`, value: String(value), 'aria-describedby': `${id}-msg`,
+    dataset: { field: name },
+  });
+  const message = el('span', { id: `${id}-msg`, className: 'field-msg', 'aria-live': 'polite' });
+  const root = el('div', { className: 'field' },
+    el('label', { for: id }, label, hint ? el('span', { className: 'hint' }, hint) : null), input, message);
+  let committed = input.value;
+  const commit = () => { if (input.value !== committed || input.getAttribute('aria-invalid')) { committed = input.value; onCommit(input.value); } };
+  input.addEventListener('change', commit);
+  input.addEventListener('keydown', (e) => { if (e.key === 'Enter') commit(); });
+  return {
+    root, input,
+    get text() { return input.value; },
+    set(text) { input.value = String(text); committed = input.value; },
+    error(msg) {
+      message.textContent = msg;
+      input.setAttribute('aria-invalid', 'true');
+      root.classList.add('invalid');
+    },
+    ok() {
+      message.textContent = '';
+      input.removeAttribute('aria-invalid');
+      root.classList.remove('invalid');
+    },
+  };
+}
+
+/** A labelled <select>. options: [[value, text], …] */
+export function selectField({ label, name, value, options, onChange }) {
+  const id = uid(name);
+  const select = el('select', { id, dataset: { field: name }, 'aria-describedby': `${id}-msg` },
+    options.map(([v, t]) => el('option', { value: v }, t)));
+  select.value = value;
+  const message = el('span', { id: `${id}-msg`, className: 'field-msg', 'aria-live': 'polite' });
+  select.addEventListener('change', () => onChange(select.value));
+  const root = el('div', { className: 'field' }, el('label', { for: id }, label), select, message);
+  return {
+    root, select,
+    get value() { return select.value; },
+    set(v) { select.value = v; },
+    error(msg) { message.textContent = msg; root.classList.add('invalid'); },
+    ok() { message.textContent = ''; root.classList.remove('invalid'); },
+  };
+}
+
+export function button(text, onClick, { kind = '', label, name } = {}) {
+  return el('button', { type: 'button', className: `btn ${kind}`.trim(), onClick, 'aria-label': label, dataset: name ? { action: name } : undefined }, text);
+}
+
+/** The core's messages begin with the field they are about ("lr must be …"). */
+export function fieldOfMessage(message) {
+  const m = /^([a-z_]+)(\[\d+\])?\b/.exec(message || '');
+  return m ? m[1] : '';
+}
+
+export function messageOf(error) {
+  return error && error.message ? error.message : String(error);
+}
+
+/** When a shared link's settings are refused at load: show the defaults' run, but keep each
+ *  refused text and its message in its field so the reader sees what was wrong. */
+export function restoreDefaults(fields, defaults, rerun, formMessage, what) {
+  const refused = [];
+  for (const [key, field] of Object.entries(fields)) {
+    if (field.root.classList.contains('invalid')) {
+      refused.push([field, field.text, field.root.querySelector('.field-msg').textContent]);
+    }
+    if (defaults[key] !== undefined) field.set(defaults[key]);
+    field.ok();
+  }
+  rerun();
+  for (const [field, text, msg] of refused) { field.set(text); field.error(msg); }
+  formMessage.textContent = `A setting from the link was refused; showing the default ${what} instead.`;
+}

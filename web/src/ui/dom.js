@@ -1,0 +1,26 @@
+// Building DOM from code with text nodes only: user text is never parsed as HTML.
+
+/** el('p', {className: 'note'}, 'text', childNode, …) */
+export function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'className') node.className = value;
+    else if (key === 'text') node.textContent = value;
+    else if (key === 'dataset') Object.assign(node.dataset, value);
+    else if (key.startsWith('on')) node.addEventListener(key.slice(2).toLowerCase(), value);
+    else if (key in node && typeof value !== 'string') node[key] = value;
+    else node.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+let counter = 0;
+export const uid = (prefix) => `${prefix}-${++counter}`;
+
+/** Whether the reader asked for less motion (checked at each use: it can change). */
+export const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
