@@ -310,3 +310,48 @@ TEST_CASE("centered rmsprop stays finite under a constant gradient", "[optim][rm
   }
   CHECK(finite);
 }
+
+TEST_CASE("effective_rate is lr / (sqrt(v) + eps) for rmsprop and the moment's factor for adam",
+          "[optim][effective_rate]") {
+  SECTION("sgd has no rate of its own") {
+    Sgd opt({.lr = 0.1});
+    std::vector<double> x{1.0};
+    opt.step(x, std::vector<double>{0.5});
+    CHECK(opt.effective_rate().empty());
+  }
+  SECTION("rmsprop: v = (1 - alpha) g^2 after one step, and x moves by -rate g") {
+    Rmsprop opt({.lr = 0.01, .alpha = 0.9});
+    CHECK(opt.effective_rate().empty());
+    std::vector<double> x{1.0, -2.0};
+    const std::vector<double> g{0.5, 1.0};
+    opt.step(x, g);
+    REQUIRE(opt.effective_rate().size() == 2);
+    for (std::size_t i = 0; i < 2; ++i) {
+      const double rate = 0.01 / (std::sqrt(0.1 * g[i] * g[i]) + 1e-8);
+      CHECK(opt.effective_rate()[i] == Approx(rate).epsilon(1e-15));
+    }
+    CHECK(x[0] == Approx(1.0 - opt.effective_rate()[0] * 0.5).epsilon(1e-15));
+    opt.reset();
+    CHECK(opt.effective_rate().empty());
+  }
+  SECTION("adam: lr / (1 - beta1) / (|g| + eps) after one step, times m = (1 - beta1) g") {
+    Adam opt({.lr = 0.001});
+    std::vector<double> x{1.0, -2.0};
+    const std::vector<double> g{0.5, -4.0};
+    opt.step(x, g);
+    REQUIRE(opt.effective_rate().size() == 2);
+    for (std::size_t i = 0; i < 2; ++i) {
+      const double rate = 0.001 / 0.1 / (std::abs(g[i]) + 1e-8);
+      CHECK(opt.effective_rate()[i] == Approx(rate).epsilon(1e-12));
+    }
+    CHECK(x[1] == Approx(-2.0 - opt.effective_rate()[1] * 0.1 * -4.0).epsilon(1e-12));
+  }
+  SECTION("adagrad's effective_rate is the same through the Optimizer interface") {
+    Adagrad opt({.lr = 0.5});
+    std::vector<double> x{1.0};
+    opt.step(x, std::vector<double>{2.0});
+    const Optimizer& base = opt;
+    REQUIRE(base.effective_rate().size() == 1);
+    CHECK(base.effective_rate()[0] == Approx(0.5 / (2.0 + 1e-10)).epsilon(1e-15));
+  }
+}

@@ -8,6 +8,7 @@
 #include "objectives/quadratic.hpp"
 #include "objectives/trajectory.hpp"
 #include "optim/adagrad.hpp"
+#include "optim/rmsprop.hpp"
 #include "optim/sgd.hpp"
 
 using namespace adagrad;
@@ -124,4 +125,48 @@ TEST_CASE("adagrad on x^2 does not diverge even at lr 50", "[objectives][traject
   CHECK_FALSE(t.diverged_at.has_value());
   CHECK(t.steps_taken() == 500);
   CHECK(all_finite(t.params));
+}
+
+TEST_CASE("run records adagrad's effective rate after every step, and none for sgd", "[objectives][trajectory]") {
+  const Quadratic f({1, 10});
+  optim::Adagrad opt({.lr = 0.5});
+  const auto t = run(opt, f, std::vector<double>{3, -2}, 6);
+  REQUIRE(t.rates.size() == 6 * 2);
+  // by hand: G_i accumulates (2 s_i x_i)^2 along the path itself
+  const double s[2] = {1, 10};
+  double G[2] = {0, 0};
+  for (int k = 0; k < 6; ++k)
+    for (int i = 0; i < 2; ++i) {
+      const double g = 2 * s[i] * t.params[2 * k + i];
+      G[i] += g * g;
+      INFO("step " << k + 1 << " coordinate " << i);
+      CHECK(t.rates[2 * k + i] == Approx(0.5 / (std::sqrt(G[i]) + 1e-10)).epsilon(1e-14));
+      CHECK(t.params[2 * (k + 1) + i] == Approx(t.params[2 * k + i] - t.rates[2 * k + i] * g).epsilon(1e-14));
+    }
+  optim::Sgd sgd({.lr = 0.01});
+  CHECK(run(sgd, f, std::vector<double>{3, -2}, 6).rates.empty());
+}
+
+TEST_CASE("a diverged run keeps rates only for the steps it kept", "[objectives][trajectory][divergence]") {
+  // RMSProp's first step is about lr / sqrt(1 - alpha) = 10 lr: at lr 1e305, x^2 overflows at once
+  optim::Rmsprop opt({.lr = 1e305});
+  const auto t = run(opt, Quadratic({1}), std::vector<double>{5}, 10);
+  REQUIRE(t.diverged_at.has_value());
+  CHECK(*t.diverged_at == 1);
+  CHECK(t.steps_taken() == 0);
+  CHECK(t.rates.empty());
+}
+
+TEST_CASE("value_grid is f at every cell centre, row 0 at the top", "[objectives][grid]") {
+  const Quadratic f({1, 10});
+  const auto v = objectives::value_grid(f, {.x_min = -1, .x_max = 1, .y_min = -1, .y_max = 1, .nx = 4, .ny = 2});
+  REQUIRE(v.size() == 8);
+  // x centres -0.75, -0.25, 0.25, 0.75; y is 0.5 in row 0 and -0.5 in row 1
+  const double xs[4] = {-0.75, -0.25, 0.25, 0.75}, ys[2] = {0.5, -0.5};
+  for (int r = 0; r < 2; ++r)
+    for (int c = 0; c < 4; ++c) CHECK(v[4 * r + c] == xs[c] * xs[c] + 10 * ys[r] * ys[r]);
+  // on a grid above the axis a swapped row order would show
+  const auto top = objectives::value_grid(f, {.x_min = 0, .x_max = 1, .y_min = 0, .y_max = 2, .nx = 1, .ny = 2});
+  CHECK(top[0] == Approx(0.25 + 10 * 1.5 * 1.5));
+  CHECK(top[1] == Approx(0.25 + 10 * 0.5 * 0.5));
 }
