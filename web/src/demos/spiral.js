@@ -16,7 +16,7 @@ export const presets = {
   },
   solves: {
     seed: '42', noise: '0.1', n: '300', hidden: '24,24,24', act: 'tanh', init: 'auto', wseed: '42',
-    opt: 'adagrad', lr: '0.1', cmp: 'sgd', clr: '0.1', place: 'inside', epochs: '2000',
+    opt: 'adagrad', lr: '0.1', cmp: 'sgd', clr: '0.1', place: 'outside', epochs: '2000',
   },
 };
 export const defaults = { ...presets.notebook, epf: '10' };
@@ -51,7 +51,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       el('p', {}, '2-10-1 ReLU, small random weights; AdaGrad η = 0.1 against plain SGD η = 0.01 for 2000 epochs, as in the notebook. Ten units are too few for two full turns of spiral: watch where it stalls.')),
     el('div', { className: 'preset' },
       button('A network that solves it', () => applyPreset('solves'), { name: 'preset-solves' }),
-      el('p', {}, 'Three tanh layers of 24; AdaGrad η = 0.1 against plain SGD η = 0.1. AdaGrad separates the two arms almost perfectly within 2000 epochs; the summary below gives the exact numbers once it has run.')));
+      el('p', {}, 'Three tanh layers of 24 with Glorot weights; AdaGrad η = 0.1 (ε outside the root, as PyTorch) against plain SGD η = 0.1. AdaGrad separates the two arms almost perfectly within 2000 epochs; the summary below gives the exact numbers once it has run.')));
 
   // ----- settings
   const f = {
@@ -67,8 +67,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     options: [['relu', 'ReLU'], ['tanh', 'tanh'], ['sigmoid', 'sigmoid'], ['linear', 'linear']] });
   const init = selectField({ label: 'initial weights', name: 'init', value: s.init, onChange: rebuild,
     options: [['auto', 'He / Glorot'], ['he', 'He'], ['glorot', 'Glorot'], ['notebook', 'notebook: N(0, 0.1²)']] });
-  const opt = selectField({ label: 'optimizer', name: 'opt', value: s.opt, options: KINDS, onChange: rebuild });
-  const cmp = selectField({ label: 'compared with', name: 'cmp', value: s.cmp, options: KINDS, onChange: rebuild });
+  const opt = selectField({ label: 'optimizer (left board)', name: 'opt', value: s.opt, options: KINDS, onChange: rebuild });
+  const cmp = selectField({ label: 'compared with (right board)', name: 'cmp', value: s.cmp, options: KINDS, onChange: rebuild });
   const place = selectField({ label: 'AdaGrad’s ε', name: 'eps_placement', value: s.place, onChange: rebuild,
     options: [['inside', 'inside √ (notebook)'], ['outside', 'outside √ (PyTorch)']] });
   const epf = selectField({ label: 'epochs per frame', name: 'epf', value: s.epf, onChange: () => report(),
@@ -100,10 +100,13 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   container.append(presetRow,
     el('div', { className: 'settings' },
       fieldset('Data: the notebook’s spiral', f.seed.root, f.noise.root, f.n.root),
+      el('fieldset', {}, el('legend', {}, 'Optimizers'),
+        el('div', { className: 'controls' }, el('span', { className: 'board-tag' }, 'left'), opt.root, f.lr.root),
+        el('div', { className: 'controls' }, el('span', { className: 'board-tag' }, 'right'), cmp.root, f.clr.root),
+        el('div', { className: 'controls' }, place.root)),
       el('fieldset', { className: 'wide' }, el('legend', {}, 'Network'),
         el('div', { className: 'layer-editor' }, el('span', { className: 'label' }, 'hidden layers (neurons)'), layerList, layerMessage),
-        el('div', { className: 'controls' }, act.root, init.root, f.wseed.root)),
-      fieldset('Optimizers', opt.root, f.lr.root, cmp.root, f.clr.root, place.root)),
+        el('div', { className: 'controls' }, act.root, init.root, f.wseed.root))),
     formMessage);
 
   const playButton = button('Play', () => (loop.playing ? loop.pause() : play()), { kind: 'primary', name: 'play' });

@@ -164,7 +164,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       xDomain: [-reach, reach], yDomain: [0, lab.quadraticValue([1], [reach]) * 1.05],
       series: [
         { label: 'f(x) = x²', color: colors.curve, x: cx, y: cy },
-        { label: 'AdaGrad steps', color: colors.adagrad, x: xs, y: fs, dots: true, last: true, width: 1.5 },
+        { label: 'AdaGrad steps', color: colors.adagrad, x: xs, y: fs, dots: true, width: 1.5 },
+        ...(current > 0 ? [{ color: colors.adagrad, x: [xs[current - 1], xs[current]], y: [fs[current - 1], fs[current]], width: 3.5, last: true }] : []),
       ],
       description: shown ? `After ${shown} steps x = ${short(xs[xs.length - 1])}.` : `Start at x = ${short(cfg.x0)}.`,
     });
@@ -175,7 +176,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const inside = cfg.place === 'inside';
     const rootOf = (G) => (inside ? sqrt(G, mo('+'), mi('ε')) : row(sqrt(G), mo('+'), mi('ε')));
     const rootNum = (G) => (inside ? sqrt(mn(G), mo('+'), mn(short(cfg.eps))) : row(sqrt(mn(G)), mo('+'), mn(short(cfg.eps))));
-    const symbolic = math(true, row(
+    const symbolic = math(false, row(
       sub(mi('x'), mi('new')), mo('='), mi('x'), mo('−'), frac(mi('η'), rootOf(mi('G'))), mo('·'), mi('g')));
     if (!rows || k < 1) {
       return [symbolic, el('p', { className: 'formula-note' }, 'Step through the table to see this rule filled in with numbers.')];
@@ -185,12 +186,14 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const n = (v) => mn(short(v));
     const paren = (v) => (v < 0 ? row(mo('('), n(v), mo(')')) : n(v));
     const lines = [
-      math(true, row(mi('g'), mo('='), mn('2'), mi('x'), mo('='), mn('2'), mo('·'), paren(r.x), mo('='), n(r.grad))),
-      math(true, row(mi('G'), mo('='), n(prevG), mo('+'), sup(paren(r.grad), mn('2')), mo('='), n(r.sum))),
-      math(true, row(mtext('rate'), mo('='), frac(n(cfg.lr), rootNum(short(r.sum))), mo('='), n(r.effective_rate))),
-      math(true, row(sub(mi('x'), mi('new')), mo('='), n(r.x), mo('−'), n(r.effective_rate), mo('·'), paren(r.grad), mo('='), n(r.x_new))),
+      ['gradient', math(false, row(mi('g'), mo('='), mn('2'), mi('x'), mo('='), mn('2'), mo('·'), paren(r.x), mo('='), n(r.grad)))],
+      ['running total', math(false, row(mi('G'), mo('='), n(prevG), mo('+'), sup(paren(r.grad), mn('2')), mo('='), n(r.sum)))],
+      ['effective rate', math(false, row(mtext('rate'), mo('='), frac(n(cfg.lr), rootNum(short(r.sum))), mo('='), n(r.effective_rate)))],
+      ['new x', math(false, row(sub(mi('x'), mi('new')), mo('='), n(r.x), mo('−'), n(r.effective_rate), mo('·'), paren(r.grad), mo('='), n(r.x_new)))],
     ];
-    return [el('p', { className: 'formula-step' }, `Step ${k}`), ...lines];
+    return [el('p', { className: 'formula-step' }, `Step ${k} of ${rows.length}`),
+      el('dl', { className: 'formula-lines' }, lines.map(([label, body]) => [el('dt', {}, label), el('dd', {}, body)])),
+      el('p', { className: 'formula-note' }, k > 1 ? `G starts from the previous row’s ${short(prevG)}.` : 'G starts at 0.')];
   }
 
   async function copy(kind) {

@@ -5,7 +5,7 @@ import { linearScale, logScale, niceDomain, niceLogDomain } from './scale.js';
 import { colors, font } from './colors.js';
 import { tick } from '../format.js';
 
-const margin = { top: 12, right: 14, bottom: 40, left: 58 };
+const margin = { top: 12, right: 24, bottom: 40, left: 58 };
 
 export function lineChart(container, { xLabel = '', yLabel = '', yLog = false, label = '' } = {}) {
   const root = document.createElement('div');

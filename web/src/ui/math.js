@@ -3,7 +3,7 @@ const NS = 'http://www.w3.org/1998/Math/MathML';
 
 export function m(tag, ...children) {
   const node = document.createElementNS(NS, tag);
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
