@@ -41,7 +41,7 @@ TEST_CASE("the frequent history does not depend on rare_probability, and a seed 
   CHECK(lesson::gradient_histories({.steps = 500, .seed = 9, .rare_probability = 0.1}).rare == a.rare);
 }
 
-TEST_CASE("gradient histories refuse steps 0 and a probability outside (0, 1]", "[reject][lesson][histories]") {
+TEST_CASE("gradient histories refuse steps 0 and a rare_probability of 0 or 1.5", "[reject][lesson][histories]") {
   REQUIRE_THROWS_MATCHES(lesson::gradient_histories({.steps = 0}), std::invalid_argument,
                          Message("steps must be between 1 and 100000, got 0"));
   REQUIRE_THROWS_MATCHES(lesson::gradient_histories({.rare_probability = 0}), std::invalid_argument,
