@@ -116,8 +116,8 @@ TEST_CASE("spiral without noise lies on the notebook's arms: r from 0.5 to 2, th
     const double f = static_cast<double>(i) / static_cast<double>(m - 1);
     const double theta = 4 * kPi * f + (d.y[k] == 1.0 ? kPi : 0.0);
     INFO("sample " << k << " arm point " << i);
-    CHECK(x == Approx((0.5 + 1.5 * f) * std::cos(theta)).margin(1e-12));
-    CHECK(y == Approx((0.5 + 1.5 * f) * std::sin(theta)).margin(1e-12));
+    CHECK(x == Approx((0.5 + 1.5 * f) * std::cos(theta)).epsilon(0).margin(1e-12));
+    CHECK(y == Approx((0.5 + 1.5 * f) * std::sin(theta)).epsilon(0).margin(1e-12));
     ++(d.y[k] == 1.0 ? seen1 : seen0)[i];
   }
   // every point of each arm appears exactly once
@@ -179,7 +179,7 @@ TEST_CASE("gaussians centre class 1 near (1, 1) and class 0 near (-1, -1) with s
       const double mean = sum[c][j] / static_cast<double>(count[c]);
       const double sd = std::sqrt(sq[c][j] / static_cast<double>(count[c]) - mean * mean);
       INFO("class " << c << " coordinate " << j);
-      CHECK(mean == Approx(c == 1 ? 1.0 : -1.0).margin(5 * 0.5 / std::sqrt(2000.0)));
+      CHECK(mean == Approx(c == 1 ? 1.0 : -1.0).epsilon(0).margin(5 * 0.5 / std::sqrt(2000.0)));
       CHECK(sd == Approx(0.5).epsilon(0.05));
     }
 }
@@ -199,7 +199,7 @@ TEST_CASE("noise adds Gaussian jitter of the given standard deviation to every c
       s2 += e * e;
     }
     const double count = static_cast<double>(clean.x.size());
-    CHECK(s / count == Approx(0).margin(5 * 0.1 / std::sqrt(count)));
+    CHECK(s / count == Approx(0).epsilon(0).margin(5 * 0.1 / std::sqrt(count)));
     CHECK(std::sqrt(s2 / count) == Approx(0.1).epsilon(0.05));
   }
 }

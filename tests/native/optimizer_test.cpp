@@ -213,7 +213,7 @@ TEST_CASE("adagrad exposes G, the effective rate and the last update as the form
     opt.step(y, std::vector<double>{0.0});
     CHECK(opt.sum()[0] == 0.0);
     CHECK(opt.effective_rate()[0] ==
-          Approx(placement == EpsPlacement::inside ? lr / std::sqrt(eps) : lr / eps));
+          Approx(placement == EpsPlacement::inside ? lr / std::sqrt(eps) : lr / eps).epsilon(1e-15));
     CHECK(y[0] == 1.0);
 
     opt.reset();

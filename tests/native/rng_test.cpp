@@ -48,8 +48,8 @@ TEST_CASE("uniform draws lie in the half-open unit interval with mean 1/2 and va
     s2 += u * u;
   }
   const double mean = s / n, var = s2 / n - mean * mean;
-  CHECK(mean == Approx(0.5).margin(5 * std::sqrt(1.0 / 12 / n)));
-  CHECK(var == Approx(1.0 / 12).margin(5 * std::sqrt(1.0 / 180 / n)));  // Var(u^2 - ...) ~ 1/180
+  CHECK(mean == Approx(0.5).epsilon(0).margin(5 * std::sqrt(1.0 / 12 / n)));
+  CHECK(var == Approx(1.0 / 12).epsilon(0).margin(5 * std::sqrt(1.0 / 180 / n)));  // Var(u^2 - ...) ~ 1/180
   CHECK(lo < 1e-3);
   CHECK(hi > 1 - 1e-3);
   // uniform(lo, hi) scales into [lo, hi)
@@ -74,11 +74,11 @@ TEST_CASE("normal draws have mean 0 and variance 1 within a few standard errors"
     beyond_2sd += std::abs(z) > 2;
   }
   const double mean = s / n, var = s2 / n - mean * mean;
-  CHECK(mean == Approx(0).margin(5 / std::sqrt(n)));          // SE of the mean: 1/sqrt(n)
-  CHECK(var == Approx(1).margin(5 * std::sqrt(2.0 / n)));      // SE of the variance: sqrt(2/n)
-  CHECK(s4 / n == Approx(3).margin(5 * std::sqrt(96.0 / n)));  // the kurtosis of a Gaussian
+  CHECK(mean == Approx(0).epsilon(0).margin(5 / std::sqrt(n)));          // SE of the mean: 1/sqrt(n)
+  CHECK(var == Approx(1).epsilon(0).margin(5 * std::sqrt(2.0 / n)));      // SE of the variance: sqrt(2/n)
+  CHECK(s4 / n == Approx(3).epsilon(0).margin(5 * std::sqrt(96.0 / n)));  // the kurtosis of a Gaussian
   // P(|z| > 2) = 0.0455
-  CHECK(beyond_2sd / double(n) == Approx(0.0455).margin(5 * std::sqrt(0.0455 * 0.9545 / n)));
+  CHECK(beyond_2sd / double(n) == Approx(0.0455).epsilon(0).margin(5 * std::sqrt(0.0455 * 0.9545 / n)));
 }
 
 TEST_CASE("below(n) stays below n and reaches every value", "[data][rng]") {

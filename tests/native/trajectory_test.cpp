@@ -167,6 +167,6 @@ TEST_CASE("value_grid is f at every cell centre, row 0 at the top", "[objectives
     for (int c = 0; c < 4; ++c) CHECK(v[4 * r + c] == xs[c] * xs[c] + 10 * ys[r] * ys[r]);
   // on a grid above the axis a swapped row order would show
   const auto top = objectives::value_grid(f, {.x_min = 0, .x_max = 1, .y_min = 0, .y_max = 2, .nx = 1, .ny = 2});
-  CHECK(top[0] == Approx(0.25 + 10 * 1.5 * 1.5));
-  CHECK(top[1] == Approx(0.25 + 10 * 0.5 * 0.5));
+  CHECK(top[0] == Approx(0.25 + 10 * 1.5 * 1.5).epsilon(1e-15));
+  CHECK(top[1] == Approx(0.25 + 10 * 0.5 * 0.5).epsilon(1e-15));
 }
