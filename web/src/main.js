@@ -25,6 +25,7 @@ async function main() {
     return;
   }
   status.hidden = true;
+  window.adagradLab = lab;  // for the curious in the console, and for the browser tests' leak check
 
   const { state, refused } = readHash(location.hash);
   const notice = document.getElementById('link-notice');

@@ -257,7 +257,10 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   // ----- training and drawing
   const done = (r) => r.run.epochsDone();
-  const stopped = (r) => r.stats?.diverged || r.run.divergedAt() !== null;
+  // The core numbers epochs from 0 (divergedAt() is the index of the failed epoch); the page
+  // counts them from 1 like its epoch counter, so the failed one is divergedAt() + 1.
+  const divergedEpoch = (r) => { const at = r.run.divergedAt(); return at === null ? null : at + 1; };
+  const stopped = (r) => r.stats?.diverged || divergedEpoch(r) !== null;
   const finished = () => setup.runs.every((r) => stopped(r) || done(r) >= setup.cfg.epochs);
 
   function train(count) {
@@ -275,7 +278,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   }
 
   function describe(r) {
-    const at = r.run.divergedAt();
+    const at = divergedEpoch(r);
     if (at !== null) return `diverged at epoch ${at}`;
     if (!r.stats) return 'not trained yet';
     return `accuracy ${percent(r.stats.accuracy)} · loss ${short(r.stats.loss, 4)}`;
@@ -289,7 +292,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     runs.forEach((r, i) => {
       const p = panels[i];
       p.title.textContent = `${r.name}, η = ${short(r.lr)}`;
-      p.stats.replaceChildren(`epoch ${done(r)} · `, r.run.divergedAt() !== null ? el('span', { className: 'danger' }, describe(r)) : describe(r));
+      p.stats.replaceChildren(`epoch ${done(r)} · `, divergedEpoch(r) !== null ? el('span', { className: 'danger' }, describe(r)) : describe(r));
       if (withHeatmaps) {
         const grid = r.run.predictGrid(BOX);
         p.draw({ box: BOX, grid, nx: BOX.nx, ny: BOX.ny, points,
@@ -304,8 +307,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       x: null, y: getter(r.run), width: 2,
     }));
     const losses = series((run) => run.losses());
-    const markers = runs.filter((r) => r.run.divergedAt() !== null)
-      .map((r) => ({ x: r.run.divergedAt(), text: `${r.name} diverged at epoch ${r.run.divergedAt()}`, color: colors.danger }));
+    const markers = runs.filter((r) => divergedEpoch(r) !== null)
+      .map((r) => ({ x: divergedEpoch(r), text: `${r.name} diverged at epoch ${divergedEpoch(r)}`, color: colors.danger }));
     // the losses array is indexed from epoch 0; plot it at epochs 1, 2, …
     for (const s of losses) s.x = Array.from(s.y, (_, k) => k + 1);
     lossChart({ series: losses, xDomain: [0, cfg.epochs], markers,
@@ -319,13 +322,13 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   function summarize() {
     if (!setup) return;
     const { runs, cfg } = setup;
-    const trained = runs.some((r) => done(r) > 0 || r.run.divergedAt() !== null);
+    const trained = runs.some((r) => done(r) > 0 || divergedEpoch(r) !== null);
     if (!trained) {
       summary.replaceChildren(el('p', {}, 'Both networks start from the same weights on the same points. Press Play to train them side by side, or Step one epoch.'));
       return;
     }
     const lines = runs.map((r) => {
-      const at = r.run.divergedAt();
+      const at = divergedEpoch(r);
       if (at !== null) return el('li', {}, `${r.name} (η = ${short(r.lr)}): `, el('strong', { className: 'danger' }, `diverged at epoch ${at}`), ' — a loss or weight became infinite, so training stopped there. Try a smaller η.');
       const acc = r.run.accuracies();
       let first = -1;

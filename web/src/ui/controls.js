@@ -86,7 +86,7 @@ export function button(text, onClick, { kind = '', label, name } = {}) {
 
 /** The core's messages begin with the field they are about ("lr must be …"). */
 export function fieldOfMessage(message) {
-  const m = /^([a-z_]+)(\[\d+\])?\b/.exec(message || '');
+  const m = /^([a-z_][a-z0-9_]*)/i.exec(message || '');
   return m ? m[1] : '';
 }
 

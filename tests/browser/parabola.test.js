@@ -1,0 +1,83 @@
+// Figure 1: AdaGrad and plain GD on f(x) = x², as a reader drives it.
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { launch, open, problems } = require('./helpers.js');
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const fig = '#parabola';
+async function setField(page, name, value) {
+  const input = page.locator(`${fig} input[data-field="${name}"]`);
+  await input.fill(value);
+  await input.press('Enter');
+}
+const messageOf = (page, name) => page.locator(`${fig} .field:has(input[data-field="${name}"]) .field-msg`).innerText();
+
+test('after 50 steps from x0 = 5 with η = 0.1 AdaGrad has only reached x ≈ 3.79, and the page says why', async () => {
+  const { page, context, messages } = await open(browser);
+  const explain = await page.locator(`${fig} .explain`).innerText();
+  assert.match(explain, /After 50 steps from x₀ = 5 with η = 0\.1, AdaGrad has only reached x ≈ 3\.79/);
+  assert.match(explain, /G = 3603\.2/);
+  assert.match(await page.locator(`${fig} .readout`).innerText(), /Step 50 of 50 · AdaGrad x = 3\.7908/);
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});
+
+test('Play animates from step 0 to the last step; Step and Reset move one step / back to 0', async () => {
+  const { page, context } = await open(browser);
+  await page.click(`${fig} [data-action="reset"]`);
+  assert.match(await page.locator(`${fig} .readout`).innerText(), /Step 0 of 50 · AdaGrad x = 5\b/);
+  await page.click(`${fig} [data-action="step"]`);
+  assert.match(await page.locator(`${fig} .readout`).innerText(), /Step 1 of 50 · AdaGrad x = 4\.9/);
+  await page.selectOption(`${fig} select[data-field="speed"]`, '100');
+  await page.click(`${fig} [data-action="play"]`);
+  assert.equal(await page.locator(`${fig} [data-action="play"]`).innerText(), 'Pause');
+  await page.locator(`${fig} .readout`).filter({ hasText: 'Step 50 of 50' }).waitFor({ timeout: 10000 });
+  assert.equal(await page.locator(`${fig} [data-action="play"]`).innerText(), 'Play');
+  await context.close();
+});
+
+test('with reduced motion Play jumps straight to the end', async () => {
+  const { page, context } = await open(browser, { reducedMotion: 'reduce' });
+  await page.click(`${fig} [data-action="reset"]`);
+  await page.click(`${fig} [data-action="play"]`);
+  assert.match(await page.locator(`${fig} .readout`).innerText(), /Step 50 of 50/);
+  await context.close();
+});
+
+test('a bad entry shows its message beside the field and keeps the last good run', async () => {
+  const { page, context, messages } = await open(browser);
+  const cases = [
+    ['lr', '-1', /lr must be finite and > 0, got -1/],   // the core's own message
+    ['lr', 'NaN', /lr must be finite and > 0, got nan/],
+    ['lr', 'abc', /“abc” is not a number/],
+    ['lr', '', /enter a number/],
+    ['eps', '0', /eps must be finite and > 0, got 0/],
+    ['steps', '0', /steps must be between 1 and 100000, got 0/],
+  ];
+  for (const [name, value, expected] of cases) {
+    await setField(page, name, value);
+    assert.match(await messageOf(page, name), expected, `${name} = "${value}"`);
+    assert.equal(await page.locator(`${fig} input[data-field="${name}"]`).getAttribute('aria-invalid'), 'true');
+    assert.match(await page.locator(`${fig} .explain`).innerText(), /x ≈ 3\.79/, 'the last good run stays');
+    await setField(page, name, { lr: '0.1', eps: '1e-8', steps: '50' }[name]);
+    assert.equal(await messageOf(page, name), '');
+  }
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});
+
+test('plain GD with η = 50 diverges and the page says at which step, never NaN', async () => {
+  const { page, context } = await open(browser);
+  await setField(page, 'steps', '200');
+  await setField(page, 'lr', '50');
+  const explain = await page.locator(`${fig} .explain`).innerText();
+  const m = /diverged at step (\d+)/.exec(explain);
+  assert.ok(m, explain);
+  assert.ok(Number(m[1]) > 1 && Number(m[1]) <= 200);
+  assert.match(await page.locator(`${fig} .readout`).innerText(), new RegExp(`plain GD diverged at step ${m[1]}`));
+  assert.doesNotMatch(await page.locator(fig).innerText(), /NaN|undefined|Infinity/);
+  await context.close();
+});

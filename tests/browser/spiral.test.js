@@ -1,0 +1,101 @@
+// Figure 3: the spiral classifier, two optimizers from the same weights.
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { launch, open, problems } = require('./helpers.js');
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const fig = '#spiral';
+async function setField(page, name, value) {
+  const input = page.locator(`${fig} input[data-field="${name}"]`);
+  await input.fill(value);
+  await input.press('Enter');
+}
+async function trainToEnd(page, total = 2000) {
+  await page.selectOption(`${fig} select[data-field="epf"]`, '250');
+  await page.click(`${fig} [data-action="play"]`);
+  await page.locator(`${fig} .counter`).filter({ hasText: `epoch ${total} of ${total}` }).waitFor({ timeout: 45000 });
+  await page.locator(`${fig} [data-action="play"]`).filter({ hasText: 'Play' }).waitFor();
+}
+const accuracyOf = (text, name) => {
+  const m = new RegExp(`${name} \\(η = [^)]*\\): after (\\d+) epochs ([\\d.]+)% accuracy`).exec(text);
+  assert.ok(m, text);
+  return { epochs: Number(m[1]), accuracy: Number(m[2]) };
+};
+
+test('the preset that solves the spiral passes 99% accuracy within 2000 epochs', async () => {
+  const { page, context, messages } = await open(browser);
+  await page.click(`${fig} [data-action="preset-solves"]`);
+  assert.equal(await page.locator(`${fig} input[data-field="layer3"]`).inputValue(), '24');
+  await trainToEnd(page);
+  const summary = await page.locator(`${fig} .explain`).innerText();
+  const adagrad = accuracyOf(summary, 'AdaGrad');
+  assert.equal(adagrad.epochs, 2000);
+  assert.ok(adagrad.accuracy > 99, summary);
+  assert.match(summary, /first above 99% at epoch \d+/);
+  assert.match(await page.locator(`${fig} .stats`).first().innerText(), /epoch 2000 · accuracy 99\.\d%/);
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});
+
+test('the notebook’s network reports where it ends, read from the run', async () => {
+  const { page, context } = await open(browser);
+  assert.equal(await page.locator(`${fig} .counter`).innerText(), 'epoch 0 of 2000');
+  await trainToEnd(page);
+  const summary = await page.locator(`${fig} .explain`).innerText();
+  const adagrad = accuracyOf(summary, 'AdaGrad');
+  const sgd = accuracyOf(summary, 'plain SGD');
+  assert.ok(adagrad.accuracy > 50 && adagrad.accuracy < 90, summary);
+  assert.ok(sgd.accuracy < adagrad.accuracy, summary);
+  assert.match(summary, new RegExp(`notebook’s own setup, and it ends at ${adagrad.accuracy}% for AdaGrad`));
+  await context.close();
+});
+
+test('a huge η diverges and the board says at which epoch, never NaN', async () => {
+  const { page, context } = await open(browser);
+  await setField(page, 'clr', '1e6');
+  await trainToEnd(page);
+  const right = await page.locator(`${fig} .stats`).nth(1).innerText();
+  assert.match(right, /diverged at epoch \d+/);
+  assert.match(await page.locator(`${fig} .explain`).innerText(), /plain SGD \(η = 1e6\): diverged at epoch \d+/);
+  assert.doesNotMatch(await page.locator(fig).innerText(), /NaN|undefined/);
+  await context.close();
+});
+
+test('step one epoch, then a bad layer size: the core’s message, and the run stays', async () => {
+  const { page, context, messages } = await open(browser);
+  await page.click(`${fig} [data-action="step"]`);
+  assert.equal(await page.locator(`${fig} .counter`).innerText(), 'epoch 1 of 2000');
+  await setField(page, 'layer1', '0');
+  assert.match(await page.locator(`${fig} .field:has(input[data-field="layer1"]) .field-msg`).innerText(), /layers\[1\] must be between 1 and 4096, got 0/);
+  assert.equal(await page.locator(`${fig} .counter`).innerText(), 'epoch 1 of 2000', 'the last good run stays');
+  await setField(page, 'layer1', '10');
+  await setField(page, 'lr', '-2');
+  assert.match(await page.locator(`${fig} .field:has(input[data-field="lr"]) .field-msg`).innerText(), /lr must be finite and > 0, got -2/);
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});
+
+test('the network editor adds and removes layers; replaced runs are freed', async () => {
+  const { page, context } = await open(browser);
+  const heap = () => page.evaluate(() => window.adagradLab.heapInUse());
+  await page.click(`${fig} [data-action="add-layer"]`);
+  assert.equal(await page.locator(`${fig} input[data-field="layer2"]`).inputValue(), '10');
+  await page.selectOption(`${fig} select[data-field="activation"]`, 'tanh');
+  await page.selectOption(`${fig} select[data-field="cmp"]`, 'adam');
+  await page.click(`${fig} [data-action="step"]`);
+  const before = await heap();
+  for (const kind of ['momentum', 'rmsprop', 'adagrad', 'sgd', 'adam']) {
+    await page.selectOption(`${fig} select[data-field="cmp"]`, kind);
+    await page.click(`${fig} [data-action="step"]`);
+  }
+  // each run holds its own copy of the 300 points (over 7 kB): a leaked run could not hide in 2 kB
+  const grown = (await heap()) - before;
+  assert.ok(grown <= 2048, `five rebuilds grew the WASM heap by ${grown} bytes`);
+  await page.click(`${fig} button[aria-label="Remove hidden layer 2"]`);
+  assert.equal(await page.locator(`${fig} input[data-field="layer2"]`).count(), 0);
+  assert.equal(await page.locator(`${fig} .counter`).innerText(), 'epoch 0 of 2000');
+  await context.close();
+});
