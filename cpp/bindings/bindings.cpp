@@ -205,9 +205,7 @@ val make_regression_dataset(val options) {
     r.seed = o.seed("seed", r.seed);
     r.density = o.number("density", r.density);
     o.finish();
-    if (kind == "line") return from_dataset(data::line(r));
-    if (kind == "sparse_column") return from_dataset(data::sparse_column(r));
-    fail("kind must be one of \"line\", \"sparse_column\", got \"" + kind + "\"");
+    return from_dataset(data::make_regression_dataset(kind, r));
   });
 }
 

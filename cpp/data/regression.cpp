@@ -50,4 +50,10 @@ Dataset sparse_column(const RegressionOptions& o) {
   return d;
 }
 
+Dataset make_regression_dataset(std::string_view kind, const RegressionOptions& options) {
+  if (kind == "line") return line(options);
+  if (kind == "sparse_column") return sparse_column(options);
+  fail("kind must be one of \"line\", \"sparse_column\", got \"" + std::string(kind) + "\"");
+}
+
 }  // namespace adagrad::data

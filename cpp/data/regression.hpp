@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 #include "data/dataset.hpp"
 
@@ -22,5 +23,8 @@ Dataset line(const RegressionOptions& options = {});
 /// and 0 elsewhere; y = 2x + 1 + noise·ε. With a small density the loss over (w, b) is a long
 /// narrow valley: ∂L/∂w only hears from the few rows where x = 1.
 Dataset sparse_column(const RegressionOptions& options = {});
+
+/// "line" or "sparse_column".
+Dataset make_regression_dataset(std::string_view kind, const RegressionOptions& options = {});
 
 }  // namespace adagrad::data

@@ -9,6 +9,7 @@ namespace adagrad::lesson {
 
 std::vector<StepRow> step_table(const StepTableOptions& o) {
   require_finite("x0", o.x0);
+  require_positive("scale", o.scale);
   if (o.steps < 1 || o.steps > 100'000)
     fail("steps must be between 1 and 100000, got " + std::to_string(o.steps));
   const objectives::Quadratic f({o.scale});

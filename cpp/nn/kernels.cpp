@@ -130,6 +130,9 @@ inline void map(const double* z, double* out, std::size_t n, F f) {
 
 void tanh(const double* z, double* out, std::size_t n) { map(z, out, n, tanh2); }
 void sigmoid(const double* z, double* out, std::size_t n) { map(z, out, n, sigmoid2); }
+void exp_minus_abs(const double* z, double* out, std::size_t n) {
+  map(z, out, n, [](v2d x) { return exp_neg(-min(abs(x), splat(708.0))); });
+}
 void relu(const double* z, double* out, std::size_t n) {
   for (std::size_t k = 0; k < n; ++k) out[k] = z[k] > 0 ? z[k] : 0.0;
 }

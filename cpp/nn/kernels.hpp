@@ -11,6 +11,8 @@ namespace adagrad::nn::kernels {
 void tanh(const double* z, double* out, std::size_t n);
 /// out[k] = 1 / (1 + exp(-z[k])), within a few ulp.
 void sigmoid(const double* z, double* out, std::size_t n);
+/// out[k] = exp(-|z[k]|).
+void exp_minus_abs(const double* z, double* out, std::size_t n);
 /// out[k] = max(z[k], 0).
 void relu(const double* z, double* out, std::size_t n);
 

@@ -5,14 +5,12 @@
 #include <string>
 
 #include "core/check.hpp"
+#include "data/portable_math.hpp"
 #include "data/rng.hpp"
 #include "nn/kernels.hpp"
 
 namespace adagrad::nn {
 namespace {
-
-// The notebook's sigmoid, clipped so exp never overflows.
-double sigmoid(double z) { return 1.0 / (1.0 + std::exp(-std::clamp(z, -500.0, 500.0))); }
 
 // dact/dz, from z and a = act(z).
 double derivative(Activation act, double z, double a) {
@@ -122,7 +120,7 @@ void Mlp::forward(std::span<const double> x, std::size_t n) {
     kernels::affine(W, b, a, z, in, out, n);  // z = W a + b
     double* next = a_[l + 1].data();
     if (l + 1 == layers) {
-      for (std::size_t k = 0; k < out * n; ++k) next[k] = sigmoid(z[k]);  // the notebook's σ
+      kernels::sigmoid(z, next, out * n);  // the output unit's σ
       continue;
     }
     switch (options_.activation) {
@@ -136,12 +134,18 @@ void Mlp::forward(std::span<const double> x, std::size_t n) {
 
 // Binary cross-entropy from the logit z, in the stable form max(z, 0) - y z + log(1 + e^-|z|),
 // which equals -[y log σ(z) + (1 - y) log(1 - σ(z))] without overflow.
-Mlp::Evaluation Mlp::loss_from_logits(std::span<const double> y, std::size_t n) const {
+// Built from the kernels and portable_log only, so native and WASM agree to the bit.
+Mlp::Evaluation Mlp::loss_from_logits(std::span<const double> y, std::size_t n) {
   const double* z = z_.back().data();
   const double* p = a_.back().data();
+  exp_buffer_.resize(n);
+  kernels::exp_minus_abs(z, exp_buffer_.data(), n);  // e^-|z|
   double loss = 0, correct = 0;
   for (std::size_t k = 0; k < n; ++k) {
-    loss += std::max(z[k], 0.0) - y[k] * z[k] + std::log1p(std::exp(-std::abs(z[k])));
+    // log(1 + e) accurately for small e: log(u) · e / (u - 1) with u = 1 + e (Goldberg).
+    const double e = exp_buffer_[k], u = 1.0 + e;
+    const double log1p_e = u == 1.0 ? e : data::portable_log(u) * e / (u - 1.0);
+    loss += std::max(z[k], 0.0) - y[k] * z[k] + log1p_e;
     correct += static_cast<double>((p[k] > 0.5) == (y[k] > 0.5));
   }
   return {loss / static_cast<double>(n), correct / static_cast<double>(n)};

@@ -73,7 +73,7 @@ class Mlp {
  private:
   // Activations for a batch of n: a_[0] is the input, a_[l+1] = act(z_[l]); all n × width.
   void forward(std::span<const double> x, std::size_t n);
-  Evaluation loss_from_logits(std::span<const double> y, std::size_t n) const;
+  Evaluation loss_from_logits(std::span<const double> y, std::size_t n);
   void backward(std::span<const double> y, std::size_t n);
   void check_batch(std::span<const double> x, std::span<const double> y) const;
   std::size_t width(std::size_t i) const { return static_cast<std::size_t>(options_.layers[i]); }
@@ -85,6 +85,7 @@ class Mlp {
   std::vector<std::vector<double>> z_, a_;  // workspace, grown on demand, never shrunk
   std::vector<double> delta_, delta_prev_;  // ∂loss/∂z of the current and previous layer
   std::vector<double> grid_points_;         // predict_grid's cell centres
+  std::vector<double> exp_buffer_;          // e^-|z| of the output logits
 };
 
 }  // namespace adagrad::nn
