@@ -68,7 +68,7 @@ export function lineChart(container, { xLabel = '', yLabel = '', yLog = false, l
     // grid and tick labels
     ctx.fillStyle = colors.muted;
     ctx.textAlign = 'center'; ctx.textBaseline = 'top';
-    for (const t of sx.ticks(Math.max(2, Math.floor((x1 - x0) / 70)))) {
+    for (const t of sx.ticks(Math.max(4, Math.floor((x1 - x0) / 60)))) {
       const px = Math.round(sx(t)) + 0.5;
       ctx.strokeStyle = colors.grid; ctx.beginPath(); ctx.moveTo(px, y0); ctx.lineTo(px, y1); ctx.stroke();
       ctx.fillText(tick(t), px, y0 + 6);
