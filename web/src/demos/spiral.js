@@ -304,7 +304,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     if (names[0] === names[1]) names[1] += ' ′';
     const series = (getter) => runs.map((r, i) => ({
       label: names[i], color: i ? colors.other : colors.adagrad, dash: i ? [6, 4] : undefined,
-      x: null, y: getter(r.run), width: 2,
+      x: null, y: getter(r.run), width: 2, last: true, lastRadius: 3,
     }));
     const losses = series((run) => run.losses());
     const markers = runs.filter((r) => divergedEpoch(r) !== null)
@@ -333,7 +333,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       const acc = r.run.accuracies();
       let first = -1;
       for (let k = 0; k < acc.length; k++) if (acc[k] > 0.99) { first = k + 1; break; }
-      return el('li', {}, `${r.name} (η = ${short(r.lr)}): after ${done(r)} epochs `,
+      return el('li', {}, `${r.name} (η = ${short(r.lr)}): after ${done(r)} epoch${done(r) === 1 ? '' : 's'} `,
         el('strong', {}, `${percent(r.stats.accuracy)} accuracy`), `, loss ${short(r.stats.loss, 4)}`,
         first > 0 ? `; first above 99% at epoch ${first}.` : '.');
     });
