@@ -52,6 +52,14 @@ TEST_CASE("sparse_column is 1 in round(density n) rows, at least one, and 0 else
   }
 }
 
+TEST_CASE("make_regression_dataset by name returns what the named generator returns", "[data][regression]") {
+  const data::RegressionOptions o{.n_samples = 30, .noise = 0.2, .seed = 5, .density = 0.2};
+  CHECK(data::make_regression_dataset("line", o).y == data::line(o).y);
+  CHECK(data::make_regression_dataset("sparse_column", o).x == data::sparse_column(o).x);
+  REQUIRE_THROWS_MATCHES(data::make_regression_dataset("spiral"), std::invalid_argument,
+                         Message("kind must be one of \"line\", \"sparse_column\", got \"spiral\""));
+}
+
 TEST_CASE("the regression sets refuse bad sizes, noise and density", "[reject][data][regression]") {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   REQUIRE_THROWS_MATCHES(data::line({.n_samples = 1}), std::invalid_argument, Message("n_samples must be >= 2, got 1"));
