@@ -99,3 +99,12 @@ test('the network editor adds and removes layers; replaced runs are freed', asyn
   assert.equal(await page.locator(`${fig} .counter`).innerText(), 'epoch 0 of 2000');
   await context.close();
 });
+
+test('with reduced motion Play trains to the end without animating, then draws once', async () => {
+  const { page, context } = await open(browser, { reducedMotion: 'reduce' });
+  await page.click(`${fig} [data-action="play"]`);
+  await page.locator(`${fig} .counter`).filter({ hasText: 'epoch 2000 of 2000' }).waitFor({ timeout: 45000 });
+  await page.locator(`${fig} .explain`).filter({ hasText: 'Result:' }).waitFor();
+  assert.match(await page.locator(`${fig} .stats`).first().innerText(), /^epoch 2000 · accuracy \d+\.\d%/);
+  await context.close();
+});
