@@ -15,6 +15,7 @@ Dataset one_column(const RegressionOptions& o) {
   if (o.n_samples < 2) fail("n_samples must be >= 2, got " + std::to_string(o.n_samples));
   if (o.n_samples > 1'000'000) fail("n_samples must be <= 1000000, got " + std::to_string(o.n_samples));
   require_non_negative("noise", o.noise);
+  if (o.noise > 1e6) fail("noise must be <= 1000000, got " + format_number(o.noise));
   Dataset d;
   d.n = static_cast<std::size_t>(o.n_samples);
   d.dim = 1;

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <utility>
 
+#include "core/check.hpp"
 #include "data/portable_math.hpp"
 
 namespace adagrad::data {
@@ -54,6 +55,7 @@ double Rng::normal() {
 }
 
 std::uint64_t Rng::below(std::uint64_t n) {
+  if (n == 0) fail("below(n) needs n >= 1, got 0");
   // Rejection keeps every value equally likely.
   const std::uint64_t limit = UINT64_MAX - UINT64_MAX % n;
   std::uint64_t x;

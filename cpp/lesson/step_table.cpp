@@ -1,5 +1,6 @@
 #include "lesson/step_table.hpp"
 
+#include <cmath>
 #include <string>
 
 #include "core/check.hpp"
@@ -10,6 +11,8 @@ namespace adagrad::lesson {
 std::vector<StepRow> step_table(const StepTableOptions& o) {
   require_finite("x0", o.x0);
   require_positive("scale", o.scale);
+  if (!std::isfinite(2 * o.scale * o.x0))
+    fail("x0 is too large: the gradient 2·scale·x0 overflows, got x0 = " + format_number(o.x0));
   if (o.steps < 1 || o.steps > 100'000)
     fail("steps must be between 1 and 100000, got " + std::to_string(o.steps));
   const objectives::Quadratic f({o.scale});

@@ -97,13 +97,13 @@ inline v2d exp_neg(v2d y) {
 
 inline v2d abs(v2d x) { return as_double(as_int(x) & v2i{INT64_MAX, INT64_MAX}); }
 inline v2d sign_bit(v2d x) { return as_double(as_int(x) & v2i{INT64_MIN, INT64_MIN}); }
-inline v2d min(v2d a, v2d b) { return select(a < b, a, b); }
+inline v2d min(v2d a, v2d b) { return select(b < a, b, a); }  // a NaN a stays NaN
 
 // tanh|x| = -expm1(-2|x|) / (2 + expm1(-2|x|)); |x| clamped at 20, where tanh is 1 in doubles.
 inline v2d tanh2(v2d x) {
   const v2d ax = min(abs(x), splat(20.0));
   const v2d em = expm1_neg(splat(-2.0) * ax);
-  const v2d t = -em / (splat(2.0) + em);
+  const v2d t = abs(-em / (splat(2.0) + em));  // abs: tanh(+0) is +0, not -0
   return as_double(as_int(t) | as_int(sign_bit(x)));
 }
 

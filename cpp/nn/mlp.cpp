@@ -57,7 +57,7 @@ Mlp::Mlp(MlpOptions options) : options_(std::move(options)) {
   const auto& layers = options_.layers;
   if (layers.size() < 2)
     fail("layers must list at least an input and an output size, got " +
-         std::to_string(layers.size()) + " sizes");
+         std::to_string(layers.size()) + (layers.size() == 1 ? " size" : " sizes"));
   for (std::size_t i = 0; i < layers.size(); ++i) {
     if (layers[i] < 1 || layers[i] > 4096)
       fail("layers[" + std::to_string(i) + "] must be between 1 and 4096, got " +
@@ -178,6 +178,8 @@ void Mlp::backward(std::span<const double> y, std::size_t n) {
 void Mlp::check_batch(std::span<const double> x, std::span<const double> y) const {
   if (y.empty()) fail("y must not be empty");
   require_same_size("x", x.size(), "y × inputs", y.size() * num_inputs());
+  require_all_finite("x", x);
+  require_all_finite("y", y);
 }
 
 Mlp::Evaluation Mlp::evaluate(std::span<const double> x, std::span<const double> y) {
@@ -194,6 +196,7 @@ Mlp::Evaluation Mlp::loss_and_gradient(std::span<const double> x, std::span<cons
 
 void Mlp::predict(std::span<const double> x, std::span<double> out) {
   require_same_size("x", x.size(), "out × inputs", out.size() * num_inputs());
+  require_all_finite("x", x);
   // In chunks, so the workspace stays small for big inputs.
   constexpr std::size_t kChunk = 512;
   const std::size_t d = num_inputs();

@@ -18,11 +18,20 @@ struct Field {
   std::variant<double Options::*, bool Options::*, EpsPlacement Options::*> member;
 };
 
+std::string describe(const OptionValue& v) {
+  if (const auto* d = std::get_if<double>(&v)) return format_number(*d);
+  if (const auto* b = std::get_if<bool>(&v)) return *b ? "true" : "false";
+  return "\"" + std::get<std::string>(v) + "\"";
+}
+
 template <class Options>
 Options apply(std::string_view kind, const std::vector<Field<Options>>& fields,
               const OptimizerSpec& spec) {
   Options out{};
-  for (const auto& [name, value] : spec.options) {
+  for (std::size_t k = 0; k < spec.options.size(); ++k) {
+    const auto& [name, value] = spec.options[k];
+    for (std::size_t j = 0; j < k; ++j)
+      if (spec.options[j].first == name) fail("option \"" + name + "\" is given twice");
     const Field<Options>* field = nullptr;
     for (const auto& f : fields)
       if (f.name == name) field = &f;
@@ -31,14 +40,14 @@ Options apply(std::string_view kind, const std::vector<Field<Options>>& fields,
         [&, &name = name, &value = value](auto member) {
           using T = std::remove_reference_t<decltype(out.*member)>;
           if constexpr (std::is_same_v<T, double>) {
-            if (!std::holds_alternative<double>(value)) fail(name + " must be a number");
+            if (!std::holds_alternative<double>(value)) fail(name + " must be a number, got " + describe(value));
             out.*member = std::get<double>(value);
           } else if constexpr (std::is_same_v<T, bool>) {
-            if (!std::holds_alternative<bool>(value)) fail(name + " must be true or false");
+            if (!std::holds_alternative<bool>(value)) fail(name + " must be true or false, got " + describe(value));
             out.*member = std::get<bool>(value);
           } else {
             if (!std::holds_alternative<std::string>(value))
-              fail(name + " must be \"outside\" or \"inside\"");
+              fail(name + " must be \"outside\" or \"inside\", got " + describe(value));
             out.*member = parse_eps_placement(std::get<std::string>(value), name);
           }
         },

@@ -1,5 +1,6 @@
 #include "optim/rmsprop.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/check.hpp"
@@ -37,7 +38,8 @@ void Rmsprop::update(std::span<double> params, std::span<const double> grad) {
     double avg;
     if (o.centered) {
       grad_avg_[i] = o.alpha * grad_avg_[i] + (1 - o.alpha) * g;  // m ← αm + (1-α)g
-      avg = std::sqrt(square_avg_[i] - grad_avg_[i] * grad_avg_[i]) + o.eps;  // √(v - m²) + ε
+      // √(v - m²) + ε; v - m² >= 0 in exact arithmetic but can round below 0 when g is steady
+      avg = std::sqrt(std::max(0.0, square_avg_[i] - grad_avg_[i] * grad_avg_[i])) + o.eps;
     } else {
       avg = std::sqrt(square_avg_[i]) + o.eps;  // √v + ε
     }

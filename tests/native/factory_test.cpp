@@ -145,15 +145,20 @@ TEST_CASE("make_optimizer refuses an option the kind does not have", "[optim][fa
 
 TEST_CASE("make_optimizer refuses a value of the wrong type", "[optim][factory][reject]") {
   REQUIRE_THROWS_MATCHES(make_optimizer({"adagrad", {{"lr", std::string("0.1")}}}), std::invalid_argument,
-                         Message("lr must be a number"));
+                         Message("lr must be a number, got \"0.1\""));
   REQUIRE_THROWS_MATCHES(make_optimizer({"adam", {{"beta1", true}}}), std::invalid_argument,
-                         Message("beta1 must be a number"));
+                         Message("beta1 must be a number, got true"));
   REQUIRE_THROWS_MATCHES(make_optimizer({"sgd", {{"nesterov", 1.0}}}), std::invalid_argument,
-                         Message("nesterov must be true or false"));
+                         Message("nesterov must be true or false, got 1"));
   REQUIRE_THROWS_MATCHES(make_optimizer({"rmsprop", {{"centered", std::string("yes")}}}),
-                         std::invalid_argument, Message("centered must be true or false"));
+                         std::invalid_argument, Message("centered must be true or false, got \"yes\""));
   REQUIRE_THROWS_MATCHES(make_optimizer({"adagrad", {{"eps_placement", 1.0}}}), std::invalid_argument,
-                         Message("eps_placement must be \"outside\" or \"inside\""));
+                         Message("eps_placement must be \"outside\" or \"inside\", got 1"));
+}
+
+TEST_CASE("make_optimizer refuses an option given twice", "[optim][factory][reject]") {
+  REQUIRE_THROWS_MATCHES(make_optimizer({"adagrad", {{"lr", 0.1}, {"lr", 0.2}}}), std::invalid_argument,
+                         Message("option \"lr\" is given twice"));
 }
 
 TEST_CASE("make_optimizer passes option values through the constructors' range checks",
