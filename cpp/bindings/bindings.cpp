@@ -339,6 +339,9 @@ val run_predict_grid(Run& r, val grid) { return predict_grid(r.run.network(), gr
 val run_predict(Run& r, val x) { return predict(r.run.network(), x); }
 val run_evaluate(Run& r, val x, val y) { return evaluate(r.run.network(), x, y); }
 val run_data(const Run& r) { return guarded([&] { return from_dataset(r.run.data()); }); }
+// The run's optimizer insides, per parameter, as on an optimizer object.
+val run_effective_rate(Run& r) { return effective_rate(r.run.optimizer()); }
+val run_sum(Run& r) { return sum(r.run.optimizer()); }
 void run_restart(Run& r, val params) {
   guarded([&] { r.run.restart(params.isUndefined() ? r.start : to_doubles(params, "params")); });
 }
@@ -407,6 +410,8 @@ EMSCRIPTEN_BINDINGS(adagrad_lab) {
       .function("predict", &run_predict)
       .function("evaluate", &run_evaluate)
       .function("data", &run_data)
+      .function("effectiveRate", &run_effective_rate)
+      .function("sum", &run_sum)
       .function("restart", &run_restart)
       .function("restartFromSeed", &run_restart_from_seed);
   function("_createTrainingRun", &create_training_run, allow_raw_pointers());

@@ -368,3 +368,28 @@ test('gradient histories: frequent and large, rare and small', async () => {
   assert.deepStrictEqual(lab.gradientHistories({ steps: 100, seed: 42, rare_probability: 0.1 }), h);
   assert.strictEqual(lab.gradientHistories({ steps: 7 }).rare.length, 7);
 });
+
+test('a TrainingRun shows its optimizer insides per weight', async () => {
+  const lab = await loadLab();
+  const run = new lab.TrainingRun({
+    network: { layers: [2, 3, 1], seed: 1 }, optimizer: { kind: 'adagrad', lr: 0.1 },
+    data: { kind: 'gaussians', n_samples: 20, noise: 0.1, seed: 3 },
+  });
+  try {
+    run.epoch();
+    const rate = run.effectiveRate(), G = run.sum();
+    assert.strictEqual(rate.length, run.numParams());
+    // AdaGrad's rate is η / (√G + ε) for every weight (default ε = 1e-10)
+    for (let i = 0; i < rate.length; i++) assert.ok(Math.abs(rate[i] - 0.1 / (Math.sqrt(G[i]) + 1e-10)) <= 1e-15 * rate[i]);
+  } finally {
+    run.delete();
+  }
+  const sgd = new lab.TrainingRun({ network: { layers: [2, 1] }, optimizer: { kind: 'sgd', lr: 0.1 },
+                                    data: { kind: 'xor', n_samples: 10, noise: 0, seed: 1 } });
+  try {
+    sgd.epoch();
+    assert.throws(() => sgd.sum(), /sum\(\) is only available for adagrad/);
+  } finally {
+    sgd.delete();
+  }
+});

@@ -1,20 +1,14 @@
 // Wires the page: starts the WASM core, reads the settings from the URL, renders each figure
 // into its section and keeps the URL in step with what the reader changes.
-import { readHash, writeHash } from './state.js';
-import { render as renderParabola, defaults as parabolaDefaults } from './demos/parabola.js';
-import { render as renderTable, defaults as tableDefaults } from './demos/steptable.js';
-import { render as renderSpiral, defaults as spiralDefaults } from './demos/spiral.js';
+import { readHash, writeHash, registerSchemas } from './state.js';
+import { figures } from './registry.js';
 import { el } from './ui/dom.js';
 
-const defaults = { x2: parabolaDefaults, table: tableDefaults, sp: spiralDefaults, page: {} };
-const figures = [
-  ['x2', 'fig-parabola', renderParabola],
-  ['table', 'fig-table', renderTable],
-  ['sp', 'fig-spiral', renderSpiral],
-];
+registerSchemas(figures);
+const defaults = { page: {}, ...Object.fromEntries(figures.map((f) => [f.key, f.defaults || {}])) };
 
 async function main() {
-  const status = document.getElementById('status');
+  const status = document.getElementById('status') || el('p');
   let lab;
   try {
     if (typeof window.AdagradLab !== 'function') throw new Error('adagrad_lab.js did not load');
@@ -28,12 +22,16 @@ async function main() {
   window.adagradLab = lab;  // for the curious in the console, and for the browser tests' leak check
 
   const { state, refused } = readHash(location.hash);
-  const notice = document.getElementById('link-notice');
+  const notice = document.getElementById('link-notice') || el('div');
   if (refused.length) {
     notice.replaceChildren(...refused.map((text) => el('p', {}, text)));
     notice.hidden = false;
   }
-  if (state.page.only) document.body.dataset.only = state.page.only;
+  if (state.page.only) {
+    document.body.dataset.only = state.page.only;
+    for (const section of document.querySelectorAll('main section[data-figure]'))
+      section.classList.toggle('only', section.dataset.figure === state.page.only);
+  }
 
   let writing = '';
   const current = { page: state.page };
@@ -44,8 +42,11 @@ async function main() {
     history.replaceState(null, '', url);
   };
   const updates = {};
-  for (const [key, id, render] of figures) {
-    const container = document.getElementById(id);
+  // Mount every figure whose container is on this page: the whole lesson, or one figure's
+  // development page (dist/figures/KEY.html), or a page that embeds a few.
+  const mounted = figures.filter((f) => document.getElementById(f.mount));
+  for (const { key, mount, render } of mounted) {
+    const container = document.getElementById(mount);
     container.replaceChildren();
     current[key] = { ...defaults[key], ...state[key] };
     updates[key] = render(container, lab, {
@@ -61,7 +62,7 @@ async function main() {
     const next = readHash(location.hash);
     notice.replaceChildren(...next.refused.map((text) => el('p', {}, text)));
     notice.hidden = next.refused.length === 0;
-    for (const [key] of figures) updates[key]({ ...defaults[key], ...next.state[key] });
+    for (const { key } of mounted) updates[key]({ ...defaults[key], ...next.state[key] });
   });
   document.documentElement.dataset.ready = 'true';
 }

@@ -8,11 +8,13 @@ const LAYERS = /^(\d{1,4}(,\d{1,4}){0,7})?$/;
 const PLACES = ['outside', 'inside'];
 const KINDS = ['adagrad', 'sgd', 'momentum', 'rmsprop', 'adam'];
 
-const number = { pattern: NUMBER, what: 'a number' };
-const whole = { pattern: WHOLE, what: 'a whole number' };
-const oneOf = (list) => ({ pattern: new RegExp(`^(${list.join('|')})$`), what: `one of ${list.join(', ')}` });
+// Rules a figure module can use for its own settings (its exported `schema`).
+export const number = { pattern: NUMBER, what: 'a number' };
+export const whole = { pattern: WHOLE, what: 'a whole number' };
+export const oneOf = (list) => ({ pattern: new RegExp(`^(${list.join('|')})$`), what: `one of ${list.join(', ')}` });
 
-/** prefix → key → rule. The prefixes name the figures: x2 (the parabola), table, sp (spiral). */
+/** prefix → key → rule. The prefixes name the figures: x2 (the parabola), table, sp (spiral),
+ *  and each lesson figure in web/src/figures/ under its own key (see registerSchemas). */
 export const schema = {
   x2: { x0: number, lr: number, eps: number, place: oneOf(PLACES), steps: whole, speed: oneOf(['1', '2', '5', '10', '25', '100']) },
   table: { x0: number, lr: number, eps: number, place: oneOf(PLACES), steps: whole },
@@ -24,6 +26,12 @@ export const schema = {
   },
   page: { only: oneOf(['x2', 'table', 'sp']) },
 };
+
+/** Adds each figure's own URL rules under its key, and lets page.only name any figure. */
+export function registerSchemas(figures) {
+  for (const f of figures) if (f.schema && !schema[f.key]) schema[f.key] = f.schema;
+  schema.page.only = oneOf(figures.map((f) => f.key));
+}
 
 const MAX_HASH = 2000;
 const quote = (text) => `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`;
