@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/check.hpp"
+#include "data/numpy_legacy.hpp"
 #include "data/portable_math.hpp"
 #include "data/rng.hpp"
 
@@ -75,6 +76,34 @@ Dataset spiral(const DatasetOptions& o) {
   return d;
 }
 
+Dataset notebook_spiral(const DatasetOptions& o) {
+  check_options(o);
+  if (o.n_samples % 2) fail("n_samples must be even for the notebook's spiral, got " + std::to_string(o.n_samples));
+  NumpyLegacyRandom rng(o.seed);
+  const std::size_t m = static_cast<std::size_t>(o.n_samples), half = m / 2;
+  // Built as the notebook does: a 2 × m array, class 0's arm then class 1's.
+  std::vector<double> rows(2 * m);
+  const double theta_step = 4 * kPi / static_cast<double>(half - 1), r_step = 1.5 / static_cast<double>(half - 1);
+  for (std::size_t i = 0; i < half; ++i) {
+    // numpy's linspace: i·step + start, the last value exactly the stop
+    const double theta = i + 1 == half ? 4 * kPi : static_cast<double>(i) * theta_step;
+    const double r = i + 1 == half ? 2.0 : static_cast<double>(i) * r_step + 0.5;
+    rows[i] = r * portable_cos(theta);
+    rows[m + i] = r * portable_sin(theta);
+    rows[half + i] = r * portable_cos(theta + kPi);
+    rows[m + half + i] = r * portable_sin(theta + kPi);
+  }
+  for (auto& v : rows) v += rng.gauss() * o.noise;  // X += randn(2, m) * noise, row by row
+  const auto order = rng.permutation(static_cast<std::uint32_t>(m));
+  Dataset d = empty_2d(o.n_samples);
+  for (std::size_t k = 0; k < m; ++k) {
+    d.x[2 * k] = rows[order[k]];
+    d.x[2 * k + 1] = rows[m + order[k]];
+    d.y[k] = order[k] < half ? 0.0 : 1.0;
+  }
+  return d;
+}
+
 Dataset circle(const DatasetOptions& o) {
   check_options(o);
   Rng rng(o.seed);
@@ -123,10 +152,11 @@ Dataset gaussians(const DatasetOptions& o) {
 
 Dataset make_dataset(std::string_view kind, const DatasetOptions& options) {
   if (kind == "spiral") return spiral(options);
+  if (kind == "notebook_spiral") return notebook_spiral(options);
   if (kind == "circle") return circle(options);
   if (kind == "xor") return xor_quadrants(options);
   if (kind == "gaussians") return gaussians(options);
-  fail("dataset must be one of \"spiral\", \"circle\", \"xor\", \"gaussians\", got \"" +
+  fail("dataset must be one of \"spiral\", \"notebook_spiral\", \"circle\", \"xor\", \"gaussians\", got \"" +
        std::string(kind) + "\"");
 }
 

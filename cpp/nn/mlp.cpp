@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/check.hpp"
+#include "data/numpy_legacy.hpp"
 #include "data/portable_math.hpp"
 #include "data/rng.hpp"
 #include "nn/kernels.hpp"
@@ -81,15 +82,20 @@ Mlp::Mlp(MlpOptions options) : options_(std::move(options)) {
 }
 
 void Mlp::init_params(std::uint64_t seed) {
-  data::Rng rng(seed);
   std::fill(params_.begin(), params_.end(), 0.0);
+  if (options_.init == Init::notebook) {
+    // np.random.seed(seed); W = randn(out, in) * 0.1 for each layer; biases 0.
+    data::NumpyLegacyRandom numpy(seed);
+    for (std::size_t l = 0; l < num_weight_layers(); ++l)
+      for (std::size_t k = 0; k < width(l + 1) * width(l); ++k) params_[w_off_[l] + k] = numpy.gauss() * 0.1;
+    return;
+  }
+  data::Rng rng(seed);
   for (std::size_t l = 0; l < num_weight_layers(); ++l) {
     const double fan_in = static_cast<double>(width(l)), fan_out = static_cast<double>(width(l + 1));
     Init init = options_.init;
     if (init == Init::automatic) init = options_.activation == Activation::relu ? Init::he : Init::glorot;
-    const double sd = init == Init::he       ? std::sqrt(2.0 / fan_in)
-                      : init == Init::glorot ? std::sqrt(2.0 / (fan_in + fan_out))
-                                             : 0.1;
+    const double sd = init == Init::he ? std::sqrt(2.0 / fan_in) : std::sqrt(2.0 / (fan_in + fan_out));
     for (std::size_t k = 0; k < width(l + 1) * width(l); ++k) params_[w_off_[l] + k] = sd * rng.normal();
   }
 }

@@ -23,7 +23,7 @@ enum class Init {
   automatic,  ///< He for relu, Glorot otherwise
   he,         ///< N(0, 2 / fan_in)
   glorot,     ///< N(0, 2 / (fan_in + fan_out))
-  notebook,   ///< N(0, 0.1²), as the seed notebook
+  notebook,   ///< 0.1 · randn from numpy's legacy stream, layer by layer: the seed notebook's weights
 };
 Init parse_init(std::string_view text, std::string_view field = "init");
 

@@ -168,7 +168,7 @@ TEST_CASE("every generator refuses noise -1 and nan", "[reject][data]") {
 
 TEST_CASE("make_dataset refuses an unknown kind", "[reject][data]") {
   REQUIRE_REJECTS(data::make_dataset("moons"),
-                  "dataset must be one of \"spiral\", \"circle\", \"xor\", \"gaussians\", got \"moons\"");
+                  "dataset must be one of \"spiral\", \"notebook_spiral\", \"circle\", \"xor\", \"gaussians\", got \"moons\"");
 }
 
 TEST_CASE("validate refuses a data set whose sizes or values are wrong", "[reject][data]") {

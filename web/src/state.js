@@ -19,7 +19,7 @@ export const schema = {
   x2: { x0: number, lr: number, eps: number, place: oneOf(PLACES), steps: whole, speed: oneOf(['1', '2', '5', '10', '25', '100']) },
   table: { x0: number, lr: number, eps: number, place: oneOf(PLACES), steps: whole },
   sp: {
-    seed: whole, noise: number, n: whole, hidden: { pattern: LAYERS, what: 'layer sizes like 24,24' },
+    draw: oneOf(['numpy', 'lab']), seed: whole, noise: number, n: whole, hidden: { pattern: LAYERS, what: 'layer sizes like 24,24' },
     act: oneOf(['relu', 'tanh', 'sigmoid', 'linear']), init: oneOf(['auto', 'he', 'glorot', 'notebook']), wseed: whole,
     opt: oneOf(KINDS), lr: number, cmp: oneOf(KINDS), clr: number, place: oneOf(PLACES), epochs: whole,
     epf: oneOf(['1', '5', '10', '25', '50', '100', '250']),

@@ -11,11 +11,11 @@ import { short, percent } from '../format.js';
 
 export const presets = {
   notebook: {
-    seed: '42', noise: '0.1', n: '300', hidden: '10', act: 'relu', init: 'notebook', wseed: '42',
+    draw: 'numpy', seed: '42', noise: '0.1', n: '300', hidden: '10', act: 'relu', init: 'notebook', wseed: '42',
     opt: 'adagrad', lr: '0.1', cmp: 'sgd', clr: '0.01', place: 'inside', epochs: '2000',
   },
   solves: {
-    seed: '42', noise: '0.1', n: '300', hidden: '24,24,24', act: 'tanh', init: 'auto', wseed: '42',
+    draw: 'numpy', seed: '42', noise: '0.1', n: '300', hidden: '24,24,24', act: 'tanh', init: 'auto', wseed: '42',
     opt: 'adagrad', lr: '0.1', cmp: 'sgd', clr: '0.1', place: 'outside', epochs: '2000',
   },
 };
@@ -66,7 +66,11 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const act = selectField({ label: 'activation', name: 'activation', value: s.act, onChange: rebuild,
     options: [['relu', 'ReLU'], ['tanh', 'tanh'], ['sigmoid', 'sigmoid'], ['linear', 'linear']] });
   const init = selectField({ label: 'initial weights', name: 'init', value: s.init, onChange: rebuild,
-    options: [['auto', 'He / Glorot'], ['he', 'He'], ['glorot', 'Glorot'], ['notebook', 'notebook: N(0, 0.1²)']] });
+    options: [['auto', 'He / Glorot'], ['he', 'He'], ['glorot', 'Glorot'], ['notebook', 'notebook: 0.1·randn (numpy)']] });
+  // numpy's legacy stream reproduces the notebook's own points; the lab's generator draws the
+  // same spiral from the project's RNG.
+  const draw = selectField({ label: 'points drawn by', name: 'draw', value: s.draw, onChange: rebuild,
+    options: [['numpy', 'numpy’s stream, as the notebook'], ['lab', 'the lab’s own generator']] });
   const opt = selectField({ label: 'optimizer (left board)', name: 'opt', value: s.opt, options: KINDS, onChange: rebuild });
   const cmp = selectField({ label: 'compared with (right board)', name: 'cmp', value: s.cmp, options: KINDS, onChange: rebuild });
   const place = selectField({ label: 'AdaGrad’s ε', name: 'eps_placement', value: s.place, onChange: rebuild,
@@ -99,7 +103,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const fieldset = (legend, ...children) => el('fieldset', {}, el('legend', {}, legend), el('div', { className: 'controls' }, ...children));
   container.append(presetRow,
     el('div', { className: 'settings' },
-      fieldset('Data: the notebook’s spiral', f.seed.root, f.noise.root, f.n.root),
+      fieldset('Data: the notebook’s spiral', draw.root, f.seed.root, f.noise.root, f.n.root),
       el('fieldset', {}, el('legend', {}, 'Optimizers'),
         el('div', { className: 'controls' }, el('span', { className: 'board-tag' }, 'left'), opt.root, f.lr.root),
         el('div', { className: 'controls' }, el('span', { className: 'board-tag' }, 'right'), cmp.root, f.clr.root),
@@ -161,13 +165,13 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       clr: read(f.clr, (t) => parseNumber(t, 'η')),
       epochs: read(f.epochs, (t) => parseWhole(t, 'epochs', { min: 1, max: MAX_EPOCHS })),
       hidden: hidden.map((text, i) => read(layerFields[i], (t) => parseWhole(t, `layer ${i + 1}`, { max: MAX_WIDTH }))),
-      act: act.value, init: init.value, opt: opt.value, cmp: cmp.value, place: place.value,
+      act: act.value, init: init.value, opt: opt.value, cmp: cmp.value, place: place.value, draw: draw.value,
     };
     return bad ? null : cfg;
   }
 
   function clearMessages() {
-    for (const x of [act, init, opt, cmp, place]) x.ok();
+    for (const x of [act, init, opt, cmp, place, draw]) x.ok();
     layerMessage.textContent = '';
   }
 
@@ -193,7 +197,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     let stage = 'data';
     const made = [];
     try {
-      const d = lab.makeDataset({ kind: 'spiral', n_samples: cfg.n, noise: cfg.noise, seed: cfg.seed });
+      const kind = cfg.draw === 'numpy' ? 'notebook_spiral' : 'spiral';
+      const d = lab.makeDataset({ kind, n_samples: cfg.n, noise: cfg.noise, seed: cfg.seed });
       stage = 'network';
       const network = { layers: [2, ...cfg.hidden, 1], activation: cfg.act, init: cfg.init, seed: cfg.wseed };
       const net = new lab.Network(network);
@@ -240,7 +245,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   function report() {
     onState({
-      seed: f.seed.text.trim(), noise: f.noise.text.trim(), n: f.n.text.trim(), hidden: hidden.map((h) => h.trim()).join(','),
+      draw: draw.value, seed: f.seed.text.trim(), noise: f.noise.text.trim(), n: f.n.text.trim(), hidden: hidden.map((h) => h.trim()).join(','),
       act: act.value, init: init.value, wseed: f.wseed.text.trim(), opt: opt.value, lr: f.lr.text.trim(),
       cmp: cmp.value, clr: f.clr.text.trim(), place: place.value, epochs: f.epochs.text.trim(), epf: epf.value,
     });
@@ -249,7 +254,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   function applyPreset(name) {
     const p = presets[name];
     for (const key of ['seed', 'noise', 'n', 'wseed', 'lr', 'clr', 'epochs']) f[key].set(p[key]);
-    act.set(p.act); init.set(p.init); opt.set(p.opt); cmp.set(p.cmp); place.set(p.place);
+    act.set(p.act); init.set(p.init); opt.set(p.opt); cmp.set(p.cmp); place.set(p.place); draw.set(p.draw);
     hidden = p.hidden.split(',');
     drawLayerEditor();
     rebuild();
@@ -339,7 +344,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     });
     const parts = [el('p', {}, finished() ? 'Result:' : `So far (${epochLabel()}):`), el('ul', {}, lines)];
     if (isPreset('notebook') && finished()) {
-      parts.push(el('p', {}, `This is the notebook’s own setup, and it ends at ${percent(runs[0].stats?.accuracy)} for AdaGrad and ${percent(runs[1].stats?.accuracy)} for plain SGD: `,
+      parts.push(el('p', {}, `This is the notebook’s own setup, down to its points and starting weights (drawn from numpy’s stream with seed 42), and it ends at ${percent(runs[0].stats?.accuracy)} for AdaGrad and ${percent(runs[1].stats?.accuracy)} for plain SGD: `,
         'far from a clean split. Ten ReLU units cannot follow two full turns of the spiral, and AdaGrad’s step keeps shrinking as G grows. Try the network that solves it.'));
     }
     summary.replaceChildren(...parts);
@@ -350,7 +355,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     return f.seed.text.trim() === p.seed && f.noise.text.trim() === p.noise && f.n.text.trim() === p.n &&
       hidden.join(',') === p.hidden && act.value === p.act && init.value === p.init && f.wseed.text.trim() === p.wseed &&
       opt.value === p.opt && f.lr.text.trim() === p.lr && cmp.value === p.cmp && f.clr.text.trim() === p.clr &&
-      place.value === p.place && f.epochs.text.trim() === p.epochs;
+      place.value === p.place && f.epochs.text.trim() === p.epochs && draw.value === p.draw;
   }
 
   function advance(dt) {
@@ -386,6 +391,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     if (next.opt !== undefined) opt.set(next.opt);
     if (next.cmp !== undefined) cmp.set(next.cmp);
     if (next.place !== undefined) place.set(next.place);
+    if (next.draw !== undefined) draw.set(next.draw);
     if (next.epf !== undefined) epf.set(next.epf);
     if (next.hidden !== undefined) { hidden = next.hidden === '' ? [] : next.hidden.split(','); drawLayerEditor(); }
     rebuild();
