@@ -1,5 +1,6 @@
 #include "objectives/quadratic.hpp"
 
+#include <cmath>
 #include <string>
 
 #include "core/check.hpp"
@@ -14,7 +15,8 @@ Quadratic::Quadratic(std::vector<double> scales, std::vector<double> start)
     : scales_(std::move(scales)), start_(std::move(start)) {
   if (scales_.empty()) fail("scales must not be empty");
   for (std::size_t i = 0; i < scales_.size(); ++i)
-    require_positive("scales[" + std::to_string(i) + "]", scales_[i]);
+    if (!(std::isfinite(scales_[i]) && scales_[i] > 0))  // name the element only when it fails
+      require_positive("scales[" + std::to_string(i) + "]", scales_[i]);
   if (start_.empty()) start_.assign(scales_.size(), 5.0);
   require_same_size("start", start_.size(), "scales", scales_.size());
   require_all_finite("start", start_);
