@@ -3,6 +3,7 @@
 import { readHash, writeHash, registerSchemas } from './state.js';
 import { figures } from './registry.js';
 import { el } from './ui/dom.js';
+import { mark } from './perf.js';
 
 registerSchemas(figures);
 const defaults = { page: {}, ...Object.fromEntries(figures.map((f) => [f.key, f.defaults || {}])) };
@@ -12,7 +13,9 @@ async function main() {
   let lab;
   try {
     if (typeof window.AdagradLab !== 'function') throw new Error('adagrad_lab.js did not load');
+    mark('script');
     lab = await window.AdagradLab();
+    mark('core');
   } catch (error) {
     status.textContent = `The WebAssembly core could not start: ${error && error.message ? error.message : error}`;
     status.classList.add('danger');
@@ -44,8 +47,13 @@ async function main() {
   const updates = {};
   // Mount every figure whose container is on this page: the whole lesson, or one figure's
   // development page (dist/figures/KEY.html), or a page that embeds a few.
+  // Figures on screen mount first and the page is interactive; the rest follow one per task, so
+  // the reader can scroll and click meanwhile. data-ready says that every figure is mounted.
   const mounted = figures.filter((f) => document.getElementById(f.mount));
-  for (const { key, mount, render } of mounted) {
+  const onScreen = (f) => document.getElementById(f.mount).getBoundingClientRect().top < window.innerHeight + 200;
+  const queue = [...mounted.filter(onScreen), ...mounted.filter((f) => !onScreen(f))];
+  const first = queue.filter(onScreen).length;
+  const mountOne = ({ key, mount, render }) => {
     const container = document.getElementById(mount);
     container.replaceChildren();
     current[key] = { ...defaults[key], ...state[key] };
@@ -53,7 +61,18 @@ async function main() {
       state: state[key],
       onState(values) { current[key] = values; persist(); },
     });
-  }
+    mark(`rendered ${key}`);
+  };
+  queue.slice(0, first).forEach(mountOne);
+  mark('interactive');
+  await new Promise((resolve) => {
+    const next = (i) => {
+      if (i >= queue.length) { resolve(); return; }
+      mountOne(queue[i]);
+      setTimeout(() => next(i + 1), 0);
+    };
+    setTimeout(() => next(first), 0);
+  });
   persist();
 
   // A pasted or edited link: apply it without reloading.
@@ -62,9 +81,10 @@ async function main() {
     const next = readHash(location.hash);
     notice.replaceChildren(...next.refused.map((text) => el('p', {}, text)));
     notice.hidden = next.refused.length === 0;
-    for (const { key } of mounted) updates[key]({ ...defaults[key], ...next.state[key] });
+    for (const { key } of mounted) if (updates[key]) updates[key]({ ...defaults[key], ...next.state[key] });
   });
   document.documentElement.dataset.ready = 'true';
+  mark('ready');
 }
 
 main();

@@ -8,6 +8,7 @@ import { lineChart } from '../draw/linechart.js';
 import { heatmap } from '../draw/heatmap.js';
 import { colors } from '../draw/colors.js';
 import { short, percent } from '../format.js';
+import { recordFrame } from '../perf.js';
 
 export const presets = {
   notebook: {
@@ -27,7 +28,7 @@ const KINDS = [
 const kindName = (k) => KINDS.find(([v]) => v === k)?.[1] ?? k;
 const BOX = { x_min: -2.5, x_max: 2.5, y_min: -2.5, y_max: 2.5, nx: 100, ny: 100 };
 const MAX_LAYERS = 6, MAX_WIDTH = 256, MAX_SAMPLES = 2000, MAX_EPOCHS = 100000;
-const HEATMAP_INTERVAL_MS = 120;  // while playing, redraw boundaries at most this often
+const HEATMAP_INTERVAL_MS = 0;  // while playing, the boundaries follow training every frame
 
 /** PyTorch option names for each choice on the page. */
 function optimizerSpec(kind, lr, place) {
@@ -289,8 +290,10 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     return `accuracy ${percent(r.stats.accuracy)} · loss ${short(r.stats.loss, 4)}`;
   }
 
+  let gridMs = 0;  // time spent in predictGrid during the current drawAll, for the frame record
   function drawAll(withHeatmaps) {
     if (!setup) return;
+    gridMs = 0;
     counter.textContent = epochLabel();
     const { runs, data, cfg } = setup;
     const points = { x: data.x, labels: data.y, dim: data.dim };
@@ -299,7 +302,9 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       p.title.textContent = `${r.name}, η = ${short(r.lr)}`;
       p.stats.replaceChildren(`epoch ${done(r)} · `, divergedEpoch(r) !== null ? el('span', { className: 'danger' }, describe(r)) : describe(r));
       if (withHeatmaps) {
+        const started = performance.now();
         const grid = r.run.predictGrid(BOX);
+        gridMs += performance.now() - started;
         p.draw({ box: BOX, grid, nx: BOX.nx, ny: BOX.ny, points,
           description: `Decision boundary of the ${r.name} network after ${done(r)} epochs, ${describe(r)}.` });
       }
@@ -366,9 +371,13 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       counter.textContent = epochLabel();
       return !finished();
     }
+    const t0 = performance.now();
     train(Number(epf.value));
+    const t1 = performance.now();
     const heat = finished() || performance.now() - lastHeatmap > HEATMAP_INTERVAL_MS;
     drawAll(heat);
+    const t2 = performance.now();
+    recordFrame('spiral', { train: t1 - t0, grid: gridMs, draw: t2 - t1 - gridMs, total: t2 - t0, boundary: heat });
     return !finished();
   }
 
