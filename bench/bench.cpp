@@ -13,6 +13,7 @@
 
 #include "data/dataset.hpp"
 #include "lesson/step_table.hpp"
+#include "nn/boundary.hpp"
 #include "nn/training.hpp"
 #include "optim/adagrad.hpp"
 #include "optim/factory.hpp"
@@ -70,6 +71,9 @@ int main(int argc, char** argv) {
   results.push_back(measure("spiral_epoch_2_32_32_1", repeats, 200 / scale, [&] { run.epoch(); }));
   results.push_back(measure("grid_100_2_32_32_1", repeats, 20 / scale,
                             [&] { run.network().predict_grid({}, grid); }));
+  std::vector<float> boundary(100 * 100);
+  results.push_back(measure("boundary_f32_100_2_32_32_1", repeats, 20 / scale,
+                            [&] { nn::boundary_grid(run.network(), {}, boundary); }));
   results.push_back(measure("adagrad_step_1e6_params", repeats, 20 / scale,
                             [&] { adagrad.step(params, grads); }));
   results.push_back(measure("step_table_10", repeats, 20000 / scale, [&] {

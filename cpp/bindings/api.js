@@ -40,7 +40,7 @@ function adagradLabInstall() {
   for (const name of Object.keys(functions)) Module[name] = guard(Module[name], functions[name]);
 
   // Methods: every method Embind declared on the class prototype.
-  const optional = { predictGrid: 1, restart: 1 };
+  const optional = { predictGrid: 1, boundaryGrid: 1, restart: 1 };
   for (const cls of ['Optimizer', 'Network', 'TrainingRun']) {
     const proto = Module[cls].prototype;
     for (const name of Object.getOwnPropertyNames(proto)) {

@@ -18,6 +18,7 @@
 #include "lesson/gradient_histories.hpp"
 #include "lesson/pitfalls.hpp"
 #include "lesson/step_table.hpp"
+#include "nn/boundary.hpp"
 #include "nn/training.hpp"
 #include "objectives/linear_regression.hpp"
 #include "objectives/quadratic.hpp"
@@ -290,6 +291,16 @@ val predict_grid(nn::Mlp& net, val grid) {
   });
 }
 
+val boundary_grid(nn::Mlp& net, val grid) {
+  return guarded([&] {
+    const Grid g = to_grid(grid);
+    g.validate();
+    std::vector<float> out(g.size());
+    nn::boundary_grid(net, g, out);
+    return to_float32_array(out);
+  });
+}
+
 // ---- training -----------------------------------------------------------------------------
 
 // nn::TrainingRun plus the weights it started from, so that restart() can go back to them.
@@ -336,6 +347,7 @@ val run_accuracies(const Run& r) { return guarded([&] { return to_float64_array(
 double run_num_params(Run& r) { return num_params(r.run.network()); }
 val run_get_params(Run& r) { return get_params(r.run.network()); }
 val run_predict_grid(Run& r, val grid) { return predict_grid(r.run.network(), grid); }
+val run_boundary_grid(Run& r, val grid) { return boundary_grid(r.run.network(), grid); }
 val run_predict(Run& r, val x) { return predict(r.run.network(), x); }
 val run_evaluate(Run& r, val x, val y) { return evaluate(r.run.network(), x, y); }
 val run_data(const Run& r) { return guarded([&] { return from_dataset(r.run.data()); }); }
@@ -394,7 +406,8 @@ EMSCRIPTEN_BINDINGS(adagrad_lab) {
       .function("setParams", &set_params)
       .function("evaluate", &evaluate)
       .function("predict", &predict)
-      .function("predictGrid", &predict_grid);
+      .function("predictGrid", &predict_grid)
+      .function("boundaryGrid", &boundary_grid);
   function("_createNetwork", &create_network, allow_raw_pointers());
 
   class_<Run>("TrainingRun")
@@ -407,6 +420,7 @@ EMSCRIPTEN_BINDINGS(adagrad_lab) {
       .function("numParams", &run_num_params)
       .function("getParams", &run_get_params)
       .function("predictGrid", &run_predict_grid)
+      .function("boundaryGrid", &run_boundary_grid)
       .function("predict", &run_predict)
       .function("evaluate", &run_evaluate)
       .function("data", &run_data)

@@ -260,6 +260,10 @@ val to_float64_array(std::span<const double> values) {
   return val::global("Float64Array").new_(typed_memory_view(values.size(), values.data()));
 }
 
+val to_float32_array(std::span<const float> values) {
+  return val::global("Float32Array").new_(typed_memory_view(values.size(), values.data()));
+}
+
 void write_back(val target, std::span<const double> values) {
   if (is_float64_array(target) || !is_plain_array(target)) {
     target.call<void>("set", val(typed_memory_view(values.size(), values.data())));

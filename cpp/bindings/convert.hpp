@@ -120,6 +120,7 @@ data::Dataset to_dataset(const val& v);
 
 /// A new Float64Array holding a copy of values (no view into WASM memory survives).
 val to_float64_array(std::span<const double> values);
+val to_float32_array(std::span<const float> values);
 /// Writes values into target (a typed array or plain array of the same length) in place.
 void write_back(val target, std::span<const double> values);
 /// The number, or null.

@@ -393,3 +393,18 @@ test('a TrainingRun shows its optimizer insides per weight', async () => {
     sgd.delete();
   }
 });
+
+test('boundaryGrid is predictGrid in single precision, for drawing', async () => {
+  const lab = await loadLab();
+  const net = new lab.Network({ layers: [2, 32, 32, 1], activation: 'tanh', seed: 3 });
+  try {
+    const grid = { x_min: -2, x_max: 3, y_min: -1, y_max: 1, nx: 23, ny: 17 };
+    const exact = net.predictGrid(grid), fast = net.boundaryGrid(grid);
+    assert.ok(fast instanceof Float32Array);
+    assert.strictEqual(fast.length, exact.length);
+    for (let i = 0; i < exact.length; i++) assert.ok(Math.abs(fast[i] - exact[i]) < 2e-6, `cell ${i}: ${fast[i]} vs ${exact[i]}`);
+    assert.throws(() => net.boundaryGrid({ nx: 0 }), { message: 'nx must be between 1 and 4096, got 0' });
+  } finally {
+    net.delete();
+  }
+});
