@@ -1,0 +1,25 @@
+// Opens a figure's development page (dist/figures/KEY.html) as helpers.open opens the lesson.
+// The bare development page declares no icon, so Chromium asks the server for /favicon.ico and
+// logs its 404 as a console error; a course page embedding the figure has its own icon, so this
+// answers that one request with an empty 204 and leaves every other request alone.
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { httpUrl, root } = require('./helpers.js');
+
+const dist = process.env.ADAGRAD_DIST || path.join(root, 'dist');
+const devUrl = (key) => (httpUrl ? new URL(`figures/${key}.html`, httpUrl).href : pathToFileURL(path.join(dist, 'figures', `${key}.html`)).href);
+
+async function openDev(browser, key, { viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  await context.route('**/favicon.ico', (route) => route.fulfill({ status: 204, body: '' }));
+  const page = await context.newPage();
+  const messages = [];
+  page.on('console', (m) => messages.push({ type: m.type(), text: m.text() }));
+  page.on('pageerror', (e) => messages.push({ type: 'pageerror', text: String(e) }));
+  page.on('requestfailed', (r) => messages.push({ type: 'requestfailed', text: r.url() }));
+  await page.goto(devUrl(key));
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 20000 });
+  return { page, context, messages };
+}
+
+module.exports = { openDev, devUrl };

@@ -1,0 +1,375 @@
+// Figure: rare words in a bag of words. Logistic regression (a network with no hidden layer) on
+// 40 short reviews, trained from zero weights by SGD and by AdaGrad side by side: the loss and
+// accuracy, each word's effective rate against how many reviews contain it, a rare and a common
+// word's weight over the epochs, and both models' reading of a sentence the reader types.
+// Every number comes from the WASM core (see text/model.js); this file only lays it out.
+export const key = 'text';
+export const title = 'Rare words in a bag of words';
+
+import { el, reducedMotion } from '../ui/dom.js';
+import { numberField, selectField, button, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
+import { player } from '../ui/player.js';
+import { lineChart } from '../draw/linechart.js';
+import { dotPlot } from '../draw/dotplot.js';
+import { colors } from '../draw/colors.js';
+import { short, percent } from '../format.js';
+import { number, whole, oneOf } from '../state.js';
+import { corpus, trainBoth, countVector } from './text/model.js';
+
+export const defaults = {
+  sgd: '1', ada: '0.1', epochs: '200', speed: '25',
+  rare: 'masterpiece', common: 'great', say: 'Tedious and clumsy, but great acting.',
+};
+const SPEEDS = ['5', '10', '25', '50', '100'];
+const WORD = { pattern: /^[a-z0-9']{1,30}$/, what: 'a word from the reviews' };
+const SENTENCE = { pattern: /^[A-Za-z0-9 ,.!?;:'()-]{0,160}$/, what: 'a short sentence of letters, digits and punctuation' };
+export const schema = { sgd: number, ada: number, epochs: whole, speed: oneOf(SPEEDS), rare: WORD, common: WORD, say: SENTENCE };
+const MAX_EPOCHS = 2000;
+const MAX_SENTENCE = 160;
+const RARE_MAX_DF = 2;   // the "rare word" menu: words in at most 2 reviews; the "common" menu: the rest
+
+export function render(container, lab, { state = {}, onState = () => {} } = {}) {
+  const s = { ...defaults, ...state };
+  const bag = corpus(lab);
+  const V = bag.dim;
+  const net = new lab.Network({ layers: [V, 1], activation: 'linear' });  // reads a snapshot's predictions; lives as long as the page
+  let run = null;   // the last good training of both models
+  let epoch = 0;    // epochs shown
+  let carry = 0;
+
+  const df = (word) => bag.documentFrequency[bag.index.get(word)];
+  const reviews = (n) => `${n} review${n === 1 ? '' : 's'}`;
+  const byDf = [...bag.vocabulary].sort((a, b) => df(b) - df(a) || a.localeCompare(b));
+  const rareWords = [...bag.vocabulary].filter((w) => df(w) <= RARE_MAX_DF).sort();
+  const commonWords = byDf.filter((w) => df(w) > RARE_MAX_DF);
+
+  // ----- controls
+  const fields = {
+    sgd: numberField({ label: 'SGD learning rate η', name: 'sgd', value: s.sgd, onCommit: recompute }),
+    ada: numberField({ label: 'AdaGrad learning rate η', name: 'ada', value: s.ada, onCommit: recompute }),
+    epochs: numberField({ label: 'epochs', name: 'epochs', value: s.epochs, inputMode: 'numeric', width: 's', onCommit: recompute }),
+  };
+  const speed = selectField({
+    label: 'speed', name: 'speed', value: SPEEDS.includes(s.speed) ? s.speed : defaults.speed,
+    options: SPEEDS.map((v) => [v, `${v} epochs/s`]), onChange: () => report(),
+  });
+  const formMessage = el('p', { className: 'form-msg', 'aria-live': 'polite' });
+  const playButton = button('Play', () => (loop.playing ? loop.pause() : play()), { kind: 'primary', name: 'play' });
+  const loop = player(advance, (playing) => {
+    playButton.textContent = playing ? 'Pause' : 'Play';
+    playButton.setAttribute('aria-pressed', String(playing));
+    if (!playing) announce();
+  });
+  const counter = el('output', { className: 'counter' });
+  const transport = el('div', { className: 'transport', role: 'group', 'aria-label': 'Training of the two word models, epoch by epoch' },
+    playButton,
+    button('Step', () => { loop.pause(); if (run && epoch < run.last) { epoch++; show(); announce(); } }, { name: 'step' }),
+    button('Reset', () => { loop.pause(); epoch = 0; show(); announce(); }, { name: 'reset' }),
+    speed.root, counter);
+
+  const caption = el('p', { className: 'fig-caption' },
+    'Notice how SGD moves a word’s weight in proportion to how many reviews use it, while AdaGrad gives every word a similar first step and keeps the rare ones’ rates high: ',
+    'the single “masterpiece” ends up weighing as much as the seven-times-seen “great”.');
+  container.append(caption,
+    el('div', { className: 'controls', role: 'group', 'aria-label': 'Settings of the two word models' },
+      fields.sgd.root, fields.ada.root, fields.epochs.root),
+    el('p', { className: 'note' }, `${bag.n} reviews, ${V} distinct words (${[...bag.documentFrequency].filter((d) => d === 1).length} of them in a single review); full batch, both from all-zero weights; AdaGrad with PyTorch’s ε = 10⁻¹⁰.`),
+    formMessage, transport);
+  const readout = el('p', { className: 'readout' });
+  const live = el('p', { className: 'visually-hidden', 'aria-live': 'polite' });
+  container.append(readout, live);
+
+  // ----- panels
+  const panel = (parent, title, cls = '') => {
+    const f = el('figure', { className: `panel ${cls}`.trim() }, el('figcaption', {}, title));
+    parent.append(f);
+    return f;
+  };
+  const top = el('div', { className: 'figure-grid two' });
+  const middle = el('div', { className: 'figure-grid one' });
+  const bottom = el('div', { className: 'figure-grid two' });
+  container.append(top, middle, bottom);
+  const lossChart = lineChart(panel(top, 'Training loss (log scale)'), { xLabel: 'epoch', yLabel: 'cross-entropy', yLog: true, label: 'training loss against epoch' });
+  const accChart = lineChart(panel(top, 'Training accuracy'), { xLabel: 'epoch', yLabel: 'accuracy', label: 'training accuracy against epoch' });
+  const ratePanel = panel(middle, 'Each word’s learning rate against how many reviews contain it');
+  const rateChart = dotPlot(ratePanel, { xLabel: 'reviews containing the word (log scale)', yLabel: 'effective rate (log)', xLog: true, yLog: true, label: 'effective learning rate of each word' });
+  const rateNote = el('p', { className: 'note' });
+  ratePanel.append(rateNote);
+
+  const rarePanel = panel(bottom, 'A rare word’s weight');
+  const commonPanel = panel(bottom, 'A common word’s weight');
+  const rare = selectField({ label: 'rare word (in 1–2 reviews)', name: 'rare', value: rareWords.includes(s.rare) ? s.rare : defaults.rare, options: rareWords.map((w) => [w, `${w} (${reviews(df(w))})`]), onChange: () => { rare.ok(); report(); show(); } });
+  const common = selectField({ label: 'common word', name: 'common', value: commonWords.includes(s.common) ? s.common : defaults.common, options: commonWords.map((w) => [w, `${w} (${reviews(df(w))})`]), onChange: () => { common.ok(); report(); show(); } });
+  rarePanel.append(rare.root);
+  commonPanel.append(common.root);
+  const rareChart = lineChart(rarePanel, { xLabel: 'epoch', yLabel: 'weight', label: 'weight of the rare word against epoch' });
+  const commonChart = lineChart(commonPanel, { xLabel: 'epoch', yLabel: 'weight', label: 'weight of the common word against epoch' });
+
+  // ----- the sentence box
+  const tryPanel = panel(container, 'Try a sentence', 'try-panel');
+  const sayId = `text-say-${Math.random().toString(36).slice(2, 8)}`;
+  const sayInput = el('input', {
+    id: sayId, type: 'text', className: 'say-input', value: s.say, maxlength: String(MAX_SENTENCE),
+    autocomplete: 'off', spellcheck: 'true', dataset: { field: 'say' }, 'aria-describedby': `${sayId}-msg`,
+  });
+  const sayMessage = el('span', { id: `${sayId}-msg`, className: 'field-msg', 'aria-live': 'polite' });
+  const sayField = el('div', { className: 'field say-field' }, el('label', { for: sayId }, 'Your review (words the 40 reviews never use are ignored)'), sayInput, sayMessage);
+  const verdicts = el('div', { className: 'verdicts', 'aria-live': 'polite' });
+  const wordsTable = el('div', { className: 'table-wrap words-wrap' });
+  const ignored = el('p', { className: 'note' });
+  const wordsTitle = el('p', { className: 'table-title', 'aria-hidden': 'true' });
+  tryPanel.append(sayField, verdicts, ignored, wordsTitle, wordsTable);
+  let sentence = null;  // the last good sentence: {text, counts, known, unknown}
+  sayInput.addEventListener('input', () => { readSentence(); showSentence(); report(); });
+
+  // ----- reading the settings and computing (in the core)
+  function readFields() {
+    let bad = false;
+    const read = (key, parse) => {
+      const r = parse(fields[key].text);
+      if (r.error) { fields[key].error(r.error); bad = true; return NaN; }
+      fields[key].ok();
+      return r.value;
+    };
+    const cfg = {
+      sgdLr: read('sgd', (t) => parseNumber(t, 'SGD η')),
+      adaLr: read('ada', (t) => parseNumber(t, 'AdaGrad η')),
+      epochs: read('epochs', (t) => parseWhole(t, 'epochs', { min: 1, max: MAX_EPOCHS })),
+    };
+    return bad ? null : cfg;
+  }
+
+  function recompute() {
+    const cfg = readFields();
+    if (!cfg) { formMessage.textContent = 'Fix the marked field; the figure still shows the last valid training.'; return false; }
+    let next;
+    try {
+      next = trainBoth(lab, bag, cfg);
+    } catch (error) {
+      // The core names the option ("lr must be finite and > 0, got -1"); model.js says whose.
+      const msg = messageOf(error);
+      fields[fieldOfMessage(msg) === 'lr' && error.which ? error.which : 'epochs'].error(msg);
+      formMessage.textContent = 'The core refused this setting; the figure still shows the last valid training.';
+      return false;
+    }
+    formMessage.textContent = '';
+    loop.pause();
+    run = { ...next, last: Math.max(next.sgd.done, next.ada.done) };
+    epoch = run.last;
+    report();
+    show();
+    announce();
+    return true;
+  }
+
+  function readSentence() {
+    const text = sayInput.value;
+    if (text.trim() === '') { sayError('Type a few words to see what each model makes of them.'); return false; }
+    if (text.length > MAX_SENTENCE) { sayError(`Keep it under ${MAX_SENTENCE} characters.`); return false; }
+    try {
+      sentence = { text, ...countVector(lab, bag, text) };
+    } catch (error) {
+      sayError(messageOf(error));
+      return false;
+    }
+    sayMessage.textContent = '';
+    sayInput.removeAttribute('aria-invalid');
+    sayField.classList.remove('invalid');
+    return true;
+  }
+  function sayError(msg) {
+    sayMessage.textContent = msg;
+    sayInput.setAttribute('aria-invalid', 'true');
+    sayField.classList.add('invalid');
+  }
+
+  function report() {
+    onState({
+      sgd: fields.sgd.text.trim(), ada: fields.ada.text.trim(), epochs: fields.epochs.text.trim(), speed: speed.value,
+      rare: rare.value, common: common.value,
+      say: SENTENCE.pattern.test(sayInput.value) ? sayInput.value : (sentence ? sentence.text : defaults.say),
+    });
+  }
+
+  // ----- drawing
+  const row = (r, e) => r.params.subarray(e * run.P, (e + 1) * run.P);
+  const shownEpoch = (r) => Math.min(epoch, r.done);
+  const weightOf = (r, word, e = shownEpoch(r)) => row(r, e)[bag.index.get(word)];
+  const stoppedNote = (r, name) => (r.divergedAt !== null && epoch > r.done ? ` ${name} diverged at epoch ${r.divergedAt}.` : '');
+
+  function show() {
+    if (!run) return;
+    const { sgd, ada } = run;
+    counter.textContent = `epoch ${epoch} of ${run.epochs}`;
+    const xDomain = [0, Math.max(1, run.epochs)];
+    const markers = [];
+    for (const [r, name, color] of [[sgd, 'SGD', colors.other], [ada, 'AdaGrad', colors.adagrad]]) {
+      if (r.divergedAt !== null && epoch > r.done) markers.push({ x: r.done, text: `${name} diverged at epoch ${r.divergedAt}`, color: colors.danger || color });
+    }
+    const series = (r, name, values, style) => ({ label: name, y: values, count: Math.min(epoch, r.done) + 1, last: true, lastRadius: 3.5, ...style });
+    const sgdStyle = { color: colors.other, dash: [7, 4] }, adaStyle = { color: colors.adagrad };
+    const at = (r, values) => values[shownEpoch(r)];
+    // loss: log scale, floored so a perfectly fitted run cannot stretch the axis over 300 decades
+    let lo = Infinity;
+    for (const r of [sgd, ada]) for (const v of r.losses) if (v > 0 && v < lo) lo = v;
+    const floor = Math.max(1e-6, Math.pow(10, Math.floor(Math.log10(lo))));
+    lossChart({
+      xDomain, yDomain: [floor, 1], markers,
+      series: [series(sgd, `SGD, η = ${short(run.sgdLr)}`, sgd.losses, sgdStyle), series(ada, `AdaGrad, η = ${short(run.adaLr)}`, ada.losses, adaStyle)],
+      description: `Training loss after ${epoch} epochs: SGD ${short(at(sgd, sgd.losses), 4)}, AdaGrad ${short(at(ada, ada.losses), 4)}.${stoppedNote(sgd, 'SGD')}${stoppedNote(ada, 'AdaGrad')}`,
+    });
+    accChart({
+      xDomain, yDomain: [0, 1], yFormat: (v) => `${Math.round(v * 100)}%`, markers,
+      series: [series(sgd, 'SGD', sgd.accuracies, sgdStyle), series(ada, 'AdaGrad', ada.accuracies, adaStyle)],
+      description: `Training accuracy after ${epoch} epochs: SGD ${percent(at(sgd, sgd.accuracies))}, AdaGrad ${percent(at(ada, ada.accuracies))}.`,
+    });
+    showRates();
+    for (const [chart, select, kind] of [[rareChart, rare, 'rare'], [commonChart, common, 'common']]) {
+      const word = select.value, i = bag.index.get(word);
+      const path = (r) => Float64Array.from({ length: r.done + 1 }, (_, e) => r.params[e * run.P + i]);
+      chart({
+        xDomain,
+        series: [series(sgd, 'SGD', path(sgd), sgdStyle), series(ada, 'AdaGrad', path(ada), adaStyle)],
+        yLabel: `weight of “${word}”`,
+        description: `Weight of the ${kind} word “${word}” (in ${reviews(df(word))}) after ${epoch} epochs: SGD ${short(weightOf(sgd, word), 4)}, AdaGrad ${short(weightOf(ada, word), 4)}.`,
+      });
+    }
+    showSentence();
+    readout.replaceChildren(...readoutParts());
+  }
+
+  function showRates() {
+    const { ada } = run;
+    const e = shownEpoch(ada);
+    const sgdLine = { y: run.sgdLr, label: `SGD: η = ${short(run.sgdLr)} for every word`, color: colors.other, dash: [7, 4] };
+    if (e === 0) {
+      rateChart({
+        points: [], groups: { ada: { label: 'AdaGrad: η / (√G + ε), one dot per word', color: colors.adagrad, shape: 'circle' } },
+        lines: [sgdLine], xDomain: [1, 100], yDomain: [run.sgdLr / 10, run.sgdLr * 10], xTicks: [1, 2, 5, 10, 20, 50],
+        description: 'No epoch trained yet: AdaGrad has no effective rate before its first step. SGD uses its η for every word.',
+      });
+      rateNote.textContent = 'Epoch 0: no step taken yet. Step or play to see the rates.';
+      return;
+    }
+    const rates = ada.rates.subarray((e - 1) * run.P, e * run.P);
+    const sums = ada.sums.subarray((e - 1) * run.P, e * run.P);
+    const labelled = new Set([rare.value, common.value, bag.vocabulary[0]]);
+    const points = [];
+    let lo = run.sgdLr, hi = run.sgdLr, zero = 0;
+    for (let i = 0; i < V; i++) {
+      const word = bag.vocabulary[i];
+      const x = bag.documentFrequency[i];
+      if (sums[i] === 0) { zero++; points.push({ x, y: Infinity, group: 'ada', label: labelled.has(word) ? word : '' }); continue; }
+      const y = rates[i];
+      lo = Math.min(lo, y); hi = Math.max(hi, y);
+      points.push({ x, y, group: 'ada', label: labelled.has(word) ? word : '' });
+    }
+    // draw the labelled words last, so their rings sit on top
+    points.sort((a, b) => (a.label ? 1 : 0) - (b.label ? 1 : 0));
+    const maxDf = Math.max(...bag.documentFrequency);
+    rateChart({
+      points, jitter: true,
+      groups: { ada: { label: 'AdaGrad: η / (√G + ε), one dot per word', color: colors.adagrad, shape: 'circle', alpha: 0.6 } },
+      lines: [sgdLine],
+      legend: zero ? [{ label: 'no gradient yet (G = 0): rate η/ε, above the chart', color: colors.adagrad, shape: 'triangle', hollow: true }] : [],
+      xDomain: [0.8, Math.max(40, maxDf * 1.3)], xTicks: [1, 2, 5, 10, 20].filter((t) => t <= maxDf * 1.3),
+      yDomain: [Math.pow(10, Math.floor(Math.log10(lo))), Math.pow(10, Math.ceil(Math.log10(hi)))],
+      description: rateDescription(e, rates),
+    });
+    const r = (w) => rates[bag.index.get(w)];
+    rateNote.textContent = `After epoch ${e}: “${rare.value}” (${reviews(df(rare.value))}) keeps a rate of ${short(r(rare.value), 3)}, `
+      + `“${common.value}” (${reviews(df(common.value))}) ${short(r(common.value), 3)}, and “${bag.vocabulary[0]}” (${reviews(df(bag.vocabulary[0]))}) ${short(r(bag.vocabulary[0]), 3)}. `
+      + `The bias, fed by every review, has ${short(rates[V], 3)}.`
+      + (zero ? ` ${zero} word${zero === 1 ? ' has' : 's have'} had no gradient yet (their pushes from positive and negative reviews cancelled exactly).` : '');
+  }
+
+  function rateDescription(e, rates) {
+    // median rate of the words in one review against the words in 5 or more (values from the core)
+    const pick = (test) => [...bag.vocabulary.keys()].filter((i) => test(bag.documentFrequency[i])).map((i) => rates[i]).sort((a, b) => a - b);
+    const median = (list) => (list.length ? list[list.length >> 1] : NaN);
+    return `Effective rate of each word after epoch ${e}, against the number of reviews containing it. `
+      + `Median AdaGrad rate of the words in one review: ${short(median(pick((d) => d === 1)), 3)}; of the words in 5 or more reviews: ${short(median(pick((d) => d >= 5)), 3)}. SGD uses ${short(run.sgdLr)} for every word.`;
+  }
+
+  function showSentence() {
+    if (!run || !sentence) return;
+    const { sgd, ada } = run;
+    const predict = (r) => { net.setParams(row(r, shownEpoch(r))); return net.predict(sentence.counts)[0]; };
+    const p = { sgd: predict(sgd), ada: predict(ada) };
+    const verdict = (name, prob, cls) => el('div', { className: `verdict ${cls}` },
+      el('span', { className: 'verdict-name' }, name),
+      el('span', { className: 'bar', role: 'presentation' }, el('span', { className: 'fill', style: `width: ${(prob * 100).toFixed(1)}%` })),
+      el('span', { className: 'verdict-value', dataset: { value: String(prob) } }, `P(positive) = ${short(prob, 3)}: ${prob > 0.5 ? 'positive' : 'negative'}`));
+    verdicts.replaceChildren(verdict('SGD', p.sgd, 'sgd'), verdict('AdaGrad', p.ada, 'adagrad'));
+    ignored.textContent = sentence.unknown.length
+      ? `Ignored (never used in the 40 reviews, so neither model has a weight for them): ${sentence.unknown.join(', ')}.`
+      : (sentence.known.length ? 'Every word of it appears in the reviews.' : '');
+    if (!sentence.known.length) ignored.textContent += ' None of these words is in the reviews: both models answer from their bias alone.';
+    const head = el('tr', {}, el('th', { scope: 'col' }, 'word'), el('th', { scope: 'col' }, 'reviews'),
+      el('th', { scope: 'col' }, 'count'), el('th', { scope: 'col' }, 'SGD w'), el('th', { scope: 'col' }, 'AdaGrad w'));
+    const body = sentence.known.map((word) => el('tr', {},
+      el('th', { scope: 'row' }, word), el('td', {}, String(df(word))), el('td', {}, String(sentence.counts[bag.index.get(word)])),
+      el('td', {}, short(weightOf(sgd, word), 3)), el('td', {}, short(weightOf(ada, word), 3))));
+    body.push(el('tr', { className: 'bias-row' }, el('th', { scope: 'row' }, 'bias'), el('td', {}, String(bag.n)), el('td', {}, '1'),
+      el('td', {}, short(row(sgd, shownEpoch(sgd))[V], 3)), el('td', {}, short(row(ada, shownEpoch(ada))[V], 3))));
+    const caption = `The weights each model reads for this sentence, after epoch ${epoch}`;
+    wordsTitle.textContent = caption;
+    wordsTable.replaceChildren(el('table', { className: 'steps words' },
+      el('caption', { className: 'visually-hidden' }, caption),
+      el('thead', {}, head), el('tbody', {}, body)));
+  }
+
+  function readoutParts() {
+    const { sgd, ada } = run;
+    const w = (word) => [el('span', { className: 'key-other' }, 'SGD'), ` ${short(weightOf(sgd, word), 3)}, `,
+      el('span', { className: 'key-adagrad' }, 'AdaGrad'), ` ${short(weightOf(ada, word), 3)}`];
+    return [el('strong', {}, `Epoch ${epoch} of ${run.epochs}`),
+      ` · loss: SGD ${short(sgd.losses[shownEpoch(sgd)], 3)}, AdaGrad ${short(ada.losses[shownEpoch(ada)], 3)}`,
+      ` · “${rare.value}” (${reviews(df(rare.value))}): `, ...w(rare.value),
+      ` · “${common.value}” (${reviews(df(common.value))}): `, ...w(common.value)];
+  }
+
+  function announce() {
+    if (!run) return;
+    let text = readout.textContent;
+    if (sentence) text += ` · Your sentence: SGD ${verdicts.querySelector('.sgd .verdict-value')?.textContent}; AdaGrad ${verdicts.querySelector('.adagrad .verdict-value')?.textContent}.`;
+    live.textContent = text;
+  }
+
+  // ----- animation
+  function advance(dt) {
+    if (!run || epoch >= run.last) return false;
+    carry += dt * Number(speed.value);
+    const whole = Math.floor(carry);
+    if (whole > 0) { carry -= whole; epoch = Math.min(run.last, epoch + whole); show(); }
+    return epoch < run.last;
+  }
+  function play() {
+    if (!run) return;
+    if (epoch >= run.last) epoch = 0;
+    if (reducedMotion()) { epoch = run.last; show(); announce(); return; }
+    carry = 1;
+    show();
+    loop.play();
+  }
+
+  // ----- settings from a link: words must be in their menus, the sentence is only ever text
+  function applyWords(next) {
+    for (const [select, list, key] of [[rare, rareWords, 'rare'], [common, commonWords, 'common']]) {
+      const word = next[key];
+      if (word === undefined) continue;
+      if (list.includes(word)) { select.set(word); select.ok(); } else select.error(`“${word}” is not among the ${key} words of the reviews; showing “${select.value}”.`);
+    }
+  }
+  applyWords(s);
+  readSentence();
+  if (!recompute()) restoreDefaults(fields, defaults, recompute, formMessage, 'training');
+
+  return function update(next = {}) {
+    for (const k of ['sgd', 'ada', 'epochs']) if (next[k] !== undefined) fields[k].set(next[k]);
+    if (next.speed !== undefined && SPEEDS.includes(next.speed)) speed.set(next.speed);
+    applyWords(next);
+    if (next.say !== undefined) { sayInput.value = next.say; readSentence(); }
+    recompute();
+  };
+}
