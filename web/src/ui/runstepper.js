@@ -1,0 +1,56 @@
+// Play / Pause / Step / Reset for a figure that shows precomputed runs one step at a time, with a
+// speed menu and a counter. Respects prefers-reduced-motion: Play then jumps to the end.
+import { el, reducedMotion } from './dom.js';
+import { selectField, button } from './controls.js';
+import { player } from './player.js';
+
+/** label: the group's name; unit: 'step' or 'epoch'; speeds: [[value, text], …] in units per
+ *  second; show(step) redraws; onSpeed(value) reports a change of speed; onStop() after a pause. */
+export function stepper({ label, unit = 'step', speeds, speed, show, onSpeed = () => {}, onStop = () => {} }) {
+  let step = 0, total = 0, carry = 0;
+  const playButton = button('Play', () => (loop.playing ? loop.pause() : play()), { kind: 'primary', name: 'play' });
+  const loop = player(advance, (playing) => {
+    playButton.textContent = playing ? 'Pause' : 'Play';
+    playButton.setAttribute('aria-pressed', String(playing));
+    if (!playing) onStop();
+  });
+  const speedField = selectField({ label: 'speed', name: 'speed', value: speed, options: speeds, onChange: (v) => onSpeed(v) });
+  const counter = el('output', { className: 'counter' });
+  const root = el('div', { className: 'transport', role: 'group', 'aria-label': label },
+    playButton,
+    button('Step', () => { loop.pause(); if (step < total) go(step + 1); }, { name: 'step', label: `Forward one ${unit}` }),
+    button('Reset', () => { loop.pause(); go(0); }, { name: 'reset', label: `Back to ${unit} 0` }),
+    speedField.root, counter);
+
+  function go(n) {
+    step = Math.max(0, Math.min(total, n));
+    counter.value = `${unit} ${step} of ${total}`;
+    counter.textContent = counter.value;
+    show(step);
+  }
+  function advance(dt) {
+    if (step >= total) return false;
+    carry += dt * Number(speedField.value);
+    const whole = Math.floor(carry);
+    if (whole > 0) { carry -= whole; go(step + whole); }
+    return step < total;
+  }
+  function play() {
+    if (step >= total) go(0);
+    if (reducedMotion()) { go(total); onStop(); return; }
+    carry = 1;  // the first step at once
+    loop.play();
+  }
+  return {
+    root,
+    get step() { return step; },
+    get total() { return total; },
+    get speed() { return speedField.value; },
+    get playing() { return loop.playing; },
+    setSpeed(v) { speedField.set(v); },
+    /** New runs of `n` steps: show them at step `at` (default: the end). */
+    load(n, at = n) { loop.pause(); total = n; go(at); },
+    go,
+    pause: () => loop.pause(),
+  };
+}
