@@ -1,0 +1,148 @@
+// Section 5: six optimizers race down w² + 10b² from a start the reader drags.
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { launch, open, problems, httpUrl, fileUrl } = require('./helpers.js');
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const fig = '#race';
+const devPage = (httpUrl || fileUrl).replace(/index\.html$/, '') + 'figures/race.html';
+const status = (page, id) => page.locator(`${fig} li.racer[data-racer="${id}"] .racer-status`).innerText();
+async function setField(page, name, value) {
+  const input = page.locator(`${fig} input[data-field="${name}"]`);
+  await input.fill(value);
+  await input.press('Enter');
+}
+// The shared development-page template (web/figure.html) has no icon link, so a server answers
+// the browser's automatic /favicon.ico request with a 404: not this figure's doing.
+const withoutFavicon = (list) => list.filter((m) => !/status of 404/.test(m.text));
+const messageOf = (page, name) => page.locator(`${fig} .field:has(input[data-field="${name}"]) .field-msg`).innerText();
+
+// What the core says for a racer with the page's defaults (start (−4.5, 2), 60 steps).
+function coreRace(page, optimizer, x0 = [-4.5, 2], steps = 60) {
+  return page.evaluate(({ optimizer, x0, steps }) => {
+    const r = window.adagradLab.runQuadratic({ scales: [1, 10], x0, steps, optimizer });
+    let finish = null;
+    for (let i = 0; i < r.values.length; i++) if (r.values[i] < 1e-3) { finish = i; break; }
+    return { finish, divergedAt: r.divergedAt, first: Array.from(r.params.subarray(2, 4)), rate1: Array.from(r.rates.subarray(0, 2)) };
+  }, { optimizer, x0, steps });
+}
+
+test('by default AdaGrad crosses f = 10⁻³ before gradient descent, and the page’s steps are the core’s', async () => {
+  const { page, context, messages } = await open(browser);
+  const ada = await coreRace(page, { kind: 'adagrad', lr: 1.5 });
+  const gd = await coreRace(page, { kind: 'sgd', lr: 0.09 });
+  assert.ok(ada.finish < gd.finish, `the defaults must show the effect: AdaGrad ${ada.finish}, GD ${gd.finish}`);
+  assert.match(await status(page, 'ada'), new RegExp(`finished at step ${ada.finish}\\b`));
+  assert.match(await status(page, 'gd'), new RegExp(`finished at step ${gd.finish}\\b`));
+  assert.match(await page.locator(`${fig} .race-caption`).innerText(), new RegExp(`AdaGrad.*step ${ada.finish} against gradient descent’s ${gd.finish}`));
+  // AdaGrad's first step is η·g/(|g| + ε) ≈ η·sign(g): 1.5 in each coordinate, towards the minimum
+  assert.ok(Math.abs(ada.first[0] - -3) < 1e-9 && Math.abs(ada.first[1] - 0.5) < 1e-9, String(ada.first));
+  assert.match(await page.locator(`${fig} .explain`).innerText(), /goes from \(−4\.5, 2\) to \(−3, 0\.5\) on its first step/);
+  await page.click(`${fig} [data-action="reset"]`);
+  await page.click(`${fig} [data-action="step"]`);
+  const formula = await page.locator(`${fig} .formula`).innerText();
+  assert.match(formula, /Step 1/);
+  assert.ok(formula.includes(ada.rate1[0].toPrecision(4).replace(/0+$/, '')), `${formula} shows rate ${ada.rate1[0]}`);
+  assert.ok(formula.includes(ada.rate1[1].toPrecision(4).replace(/0+$/, '')), `${formula} shows rate ${ada.rate1[1]}`);
+  assert.match(await page.locator(`${fig} .counter`).innerText(), /step 1 of 60/);
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});
+
+test('the development page shows the figure alone, without errors', async () => {
+  const { page, context, messages } = await open(browser, { url: devPage });
+  assert.equal(await page.locator('#fig-race li.racer').count(), 6);
+  assert.match(await page.locator('#fig-race .race-caption').innerText(), /AdaGrad/);
+  assert.ok(await page.locator('#fig-race canvas').count() >= 2);
+  assert.deepEqual(withoutFavicon(problems(messages)), []);
+  await context.close();
+});
+
+test('the start moves with the arrow keys and by dragging, the legend hides a racer, all kept in the address', async () => {
+  const { page, context, messages } = await open(browser);
+  const handle = page.locator(`${fig} .contour-handle`);
+  await handle.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.locator(`${fig} input[data-field="w0"]`).inputValue(), '-4.4');
+  assert.equal(await page.locator(`${fig} input[data-field="b0"]`).inputValue(), '1.9');
+  const moved = await coreRace(page, { kind: 'adagrad', lr: 1.5 }, [-4.4, 1.9]);
+  assert.match(await status(page, 'ada'), new RegExp(`finished at step ${moved.finish}\\b`));
+  assert.match(await page.evaluate(() => location.hash), /race\.w0=-4\.4&race\.b0=1\.9/);
+  // a drag: the handle follows the pointer and the fields follow the handle
+  const box = await handle.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 40, { steps: 5 });
+  await page.mouse.up();
+  const w0 = Number(await page.locator(`${fig} input[data-field="w0"]`).inputValue());
+  const b0 = Number(await page.locator(`${fig} input[data-field="b0"]`).inputValue());
+  assert.ok(w0 > -4.4 && b0 < 1.9, `dragged to (${w0}, ${b0})`);
+  const dragged = await coreRace(page, { kind: 'sgd', lr: 0.09 }, [w0, b0]);
+  assert.match(await status(page, 'gd'), new RegExp(`finished at step ${dragged.finish}\\b`));
+  // the legend is a set of toggles
+  const toggle = page.locator(`${fig} .racer-toggle[data-racer="mom"]`);
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+  assert.match(await page.evaluate(() => location.hash), /race\.hide=mom/);
+  await toggle.press('Enter');
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});
+
+test('a bad entry shows its message beside the field and keeps the last good race', async () => {
+  const { page, context, messages } = await open(browser);
+  const caption = await page.locator(`${fig} .race-caption`).innerText();
+  const cases = [
+    ['lr-ada', '-1', /lr must be finite and > 0, got -1/],  // the core's own message
+    ['lr-gd', 'NaN', /lr must be finite and > 0, got nan/],
+    ['lr-adam', 'fast', /“fast” is not a number/],
+    ['lr-rms', '', /enter a number/],
+    ['w0', '1e999', /start w₀ must be between -5 and 5 on this page|x0\[0\] must be finite, got inf/],
+    ['b0', 'inf', /x0\[1\] must be finite, got inf/],
+    ['steps', '0', /steps must be at least 1 on this page/],
+    ['steps', '2.5', /steps must be a whole number/],
+  ];
+  for (const [name, value, expected] of cases) {
+    const before = await page.locator(`${fig} input[data-field="${name}"]`).inputValue();
+    await setField(page, name, value);
+    assert.match(await messageOf(page, name), expected, `${name} = "${value}"`);
+    assert.equal(await page.locator(`${fig} input[data-field="${name}"]`).getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.locator(`${fig} .race-caption`).innerText(), caption, 'the last good race stays');
+    await setField(page, name, before);
+    assert.equal(await messageOf(page, name), '');
+  }
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});
+
+test('gradient descent above η = 0.1 diverges: the page says at which step, never NaN', async () => {
+  const { page, context } = await open(browser);
+  await setField(page, 'lr-gd', '0.2');
+  await setField(page, 'steps', '1000');  // b grows threefold a step: it overflows after a few hundred
+  const far = await coreRace(page, { kind: 'sgd', lr: 0.2 }, [-4.5, 2], 1000);
+  assert.match(await status(page, 'gd'), new RegExp(`diverged at step ${far.divergedAt}`));
+  assert.match(await page.locator(`${fig} .explain`).innerText(), new RegExp(`Gradient descent diverged at step ${far.divergedAt}`));
+  assert.doesNotMatch(await page.locator(fig).innerText(), /NaN|undefined|Infinity/);
+  await context.close();
+});
+
+test('Play animates all paths together; with reduced motion it jumps to the end', async () => {
+  const { page, context } = await open(browser);
+  await page.click(`${fig} [data-action="reset"]`);
+  assert.match(await status(page, 'ada'), /^f = 60\.3$/);  // 60.25, to three digits
+  await page.selectOption(`${fig} select[data-field="speed"]`, '100');
+  await page.click(`${fig} [data-action="play"]`);
+  await page.locator(`${fig} .counter`).filter({ hasText: 'step 60 of 60' }).waitFor({ timeout: 10000 });
+  await page.locator(`${fig} [data-action="play"]`).filter({ hasText: 'Play' }).waitFor();
+  await context.close();
+  const calm = await open(browser, { reducedMotion: 'reduce' });
+  await calm.page.click(`${fig} [data-action="reset"]`);
+  await calm.page.click(`${fig} [data-action="play"]`);
+  assert.match(await calm.page.locator(`${fig} .counter`).innerText(), /step 60 of 60/);
+  await calm.context.close();
+});
