@@ -9,15 +9,15 @@ const { httpUrl, root } = require('./helpers.js');
 const dist = process.env.ADAGRAD_DIST || path.join(root, 'dist');
 const devUrl = (key) => (httpUrl ? new URL(`figures/${key}.html`, httpUrl).href : pathToFileURL(path.join(dist, 'figures', `${key}.html`)).href);
 
-async function openDev(browser, key, { viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+async function openDev(browser, key, { hash = '', viewport = { width: 1280, height: 900 }, reducedMotion } = {}) {
+  const context = await browser.newContext({ viewport, reducedMotion, deviceScaleFactor: 1 });
   await context.route('**/favicon.ico', (route) => route.fulfill({ status: 204, body: '' }));
   const page = await context.newPage();
   const messages = [];
   page.on('console', (m) => messages.push({ type: m.type(), text: m.text() }));
   page.on('pageerror', (e) => messages.push({ type: 'pageerror', text: String(e) }));
   page.on('requestfailed', (r) => messages.push({ type: 'requestfailed', text: r.url() }));
-  await page.goto(devUrl(key));
+  await page.goto(devUrl(key) + hash);
   await page.waitForSelector('html[data-ready="true"]', { timeout: 20000 });
   return { page, context, messages };
 }

@@ -90,7 +90,7 @@ test('the development page shows the figure alone, drawn, with no console error'
 });
 
 test('Reset, Step, the epochs and word menus and the sentence box change what is shown', async () => {
-  const { page, context, messages } = await open(browser);
+  const { page, context, messages } = await openDev(browser, 'text');
   await page.click(`${fig} [data-action="reset"]`);
   let w = weightsIn(await readout(page), 'masterpiece');
   assert.deepEqual(w, { sgd: 0, ada: 0 });
@@ -122,7 +122,7 @@ test('Reset, Step, the epochs and word menus and the sentence box change what is
 });
 
 test('bad entries show their message beside the field and keep the last good training', async () => {
-  const { page, context, messages } = await open(browser);
+  const { page, context, messages } = await openDev(browser, 'text');
   const before = await readout(page);
   const cases = [
     ['ada', '-1', /lr must be finite and > 0, got -1/],
@@ -151,7 +151,7 @@ test('bad entries show their message beside the field and keep the last good tra
 
 test('a link’s words and sentence are checked, never run: markup stays text, unknown words are refused', async () => {
   const hash = `#text.say=${encodeURIComponent('<img src=x onerror=alert(1)>')}&text.rare=zzz&text.common=great`;
-  const { page, context, messages } = await open(browser, { hash });
+  const { page, context, messages } = await openDev(browser, 'text', { hash });
   assert.match(await page.locator('#link-notice').innerText(), /text\.say/);
   assert.equal(await page.locator(`${fig} img`).count(), 0);
   assert.match(await messageOf(page, 'rare'), /“zzz” is not among the rare words/);
@@ -161,7 +161,7 @@ test('a link’s words and sentence are checked, never run: markup stays text, u
 });
 
 test('with reduced motion Play jumps straight to the last epoch', async () => {
-  const { page, context } = await open(browser, { reducedMotion: 'reduce' });
+  const { page, context } = await openDev(browser, 'text', { reducedMotion: 'reduce' });
   await page.click(`${fig} [data-action="reset"]`);
   assert.match(await readout(page), /^Epoch 0 of 200/);
   await page.click(`${fig} [data-action="play"]`);
