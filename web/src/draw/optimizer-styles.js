@@ -1,0 +1,12 @@
+// One look per optimizer for figures that draw several at once: a colour and a dash pattern,
+// so the lines stay distinguishable without colour (print, colour-blind readers). AdaGrad keeps
+// the page's violet and plain gradient descent its grey (colors.js).
+import { colors } from './colors.js';
+
+export const optimizerStyles = {
+  sgd: { label: 'SGD', color: colors.other, dash: [7, 4] },
+  momentum: { label: 'Momentum', color: '#0b7285', dash: [10, 3, 2, 3] },
+  adagrad: { label: 'AdaGrad', color: colors.adagrad, dash: null },
+  rmsprop: { label: 'RMSProp', color: '#d9480f', dash: [2, 3] },
+  adam: { label: 'Adam', color: '#2b8a3e', dash: [12, 4] },
+};

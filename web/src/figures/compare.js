@@ -1,0 +1,281 @@
+// Figure: AdaGrad among SGD, Momentum, RMSProp and Adam. A comparison table (what each adapts,
+// what it remembers per parameter, its rule, its weak spot, where this page shows it, PyTorch's
+// defaults for the options the core accepts, listed by lab.optionNames) and a live experiment:
+// the same constant gradient fed k times to each optimizer created by lab.createOptimizer,
+// with every step read back from the core.
+export const key = 'compare';
+export const title = 'AdaGrad among its neighbours';
+
+import { el } from '../ui/dom.js';
+import { numberField, button, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
+import { m, mi, mn, mo, row, frac, sqrt, sub, sup, math } from '../ui/math.js';
+import { lineChart } from '../draw/linechart.js';
+import { dashLegend } from '../ui/dash-legend.js';
+import { optimizerStyles } from '../draw/optimizer-styles.js';
+import { short } from '../format.js';
+import { number, whole } from '../state.js';
+
+export const defaults = { g1: '10', g2: '0.1', lr: '0.1', mom: '0.9', k: '100' };
+export const schema = { g1: number, g2: number, lr: number, mom: number, k: whole };
+const MAX_K = 10000;
+
+// PyTorch's torch.optim defaults, by the option names this lab's core uses (lab.optionNames).
+// The core takes the same defaults when an option is left out (docs/api.md).
+const PYTORCH_DEFAULTS = {
+  sgd: { lr: '0.001', momentum: '0', dampening: '0', weight_decay: '0', nesterov: 'False' },
+  adagrad: { lr: '0.01', lr_decay: '0', weight_decay: '0', initial_accumulator_value: '0', eps: '1e-10' },
+  rmsprop: { lr: '0.01', alpha: '0.99', eps: '1e-8', weight_decay: '0', momentum: '0', centered: 'False' },
+  adam: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-8', weight_decay: '0', amsgrad: 'False' },
+};
+const PYTORCH_CLASS = { sgd: 'torch.optim.SGD', adagrad: 'torch.optim.Adagrad', rmsprop: 'torch.optim.RMSprop', adam: 'torch.optim.Adam' };
+
+// the rules, typeset; g is this step's gradient, everything per parameter
+const g = () => sub(mi('g'), mi('t'));
+const x = (next) => (next ? sub(mi('x'), row(mi('t'), mo('+'), mn('1'))) : sub(mi('x'), mi('t')));
+const prev = (name) => sub(mi(name), row(mi('t'), mo('−'), mn('1')));
+const now = (name) => sub(mi(name), mi('t'));
+const hat = (name) => m('mover', now(name), mo('^'));
+const g2 = () => m('msubsup', mi('g'), mi('t'), mn('2'));
+const rules = {
+  sgd: () => [row(x(true), mo('='), x(), mo('−'), mi('η'), g())],
+  momentum: () => [
+    row(now('v'), mo('='), mi('μ'), prev('v'), mo('+'), g()),
+    row(x(true), mo('='), x(), mo('−'), mi('η'), now('v')),
+  ],
+  adagrad: () => [
+    row(now('G'), mo('='), prev('G'), mo('+'), g2()),
+    row(x(true), mo('='), x(), mo('−'), frac(mi('η'), row(sqrt(now('G')), mo('+'), mi('ε'))), g()),
+  ],
+  rmsprop: () => [
+    row(now('v'), mo('='), mi('α'), prev('v'), mo('+'), row(mo('('), mn('1'), mo('−'), mi('α'), mo(')')), g2()),
+    row(x(true), mo('='), x(), mo('−'), frac(mi('η'), row(sqrt(now('v')), mo('+'), mi('ε'))), g()),
+  ],
+  adam: () => [
+    row(now('m'), mo('='), sub(mi('β'), mn('1')), prev('m'), mo('+'), row(mo('('), mn('1'), mo('−'), sub(mi('β'), mn('1')), mo(')')), g()),
+    row(now('v'), mo('='), sub(mi('β'), mn('2')), prev('v'), mo('+'), row(mo('('), mn('1'), mo('−'), sub(mi('β'), mn('2')), mo(')')), g2()),
+    row(x(true), mo('='), x(), mo('−'), frac(row(mi('η'), hat('m')), row(sqrt(hat('v')), mo('+'), mi('ε')))),
+  ],
+};
+const TABLE_TITLE = 'Five optimizers, what they remember per parameter, and where this page shows each one';
+const link = (href, text) => el('a', { href: `#${href}` }, text);
+const ROWS = [
+  {
+    id: 'sgd', kind: 'sgd', adapts: 'No', momentum: 'No', state: 'nothing',
+    weak: 'One η for every parameter: a rate safe for the steep direction crawls along the flat one, and rarely active features hardly move.',
+    see: [link('valley', 'Sparse valley'), link('race', 'Race')],
+  },
+  {
+    id: 'momentum', kind: 'sgd', adapts: 'No', momentum: 'Yes', state: 'a velocity v',
+    weak: 'Gathers speed on a steady slope and overshoots a narrow valley; still one η for all, so rare features stay slow.',
+    see: [link('race', 'Race'), link('valley', 'Sparse valley')], note: 'SGD with momentum μ',
+  },
+  {
+    id: 'adagrad', kind: 'adagrad', adapts: 'Yes', momentum: 'No', state: 'G = Σ g², the sum of all squared gradients',
+    weak: 'G only grows, so the rate only falls: long runs slow to a crawl before the minimum. Implemented wrongly (G forgotten) it takes fixed steps.',
+    see: [link('fading', 'Fading rate'), link('pitfall', 'Pitfall'), link('text', 'Rare words')],
+  },
+  {
+    id: 'rmsprop', kind: 'rmsprop', adapts: 'Yes', momentum: 'No (optional)', state: 'v, a leaky average of g²',
+    weak: 'Forgets old gradients, so its rate does not fade; but v starts at 0 without correction, so the first steps are large (η/√(1−α) = 10η by default).',
+    see: [link('fading', 'Fading rate')],
+  },
+  {
+    id: 'adam', kind: 'adam', adapts: 'Yes', momentum: 'Yes', state: 'm and v, leaky averages of g and g²',
+    weak: 'Two numbers of state per parameter; while the gradient’s sign holds steady its steps stay about η long, so it needs a decaying η to settle, and it can fail to converge on some problems (AMSGrad is the patch).',
+    see: [link('line', 'Line fit'), link('fading', 'Fading rate')],
+  },
+];
+
+export function render(container, lab, { state = {}, onState = () => {} } = {}) {
+  const s = { ...defaults, ...state };
+  let run = null;
+
+  container.append(el('p', { className: 'fig-caption' },
+    'Notice the two columns that matter: whether the step is scaled per parameter, and what each optimizer must remember to do it; then feed them all the same gradient below.'));
+
+  // ----- the comparison table
+  const table = el('table', { className: 'compare-table' },
+    el('caption', { className: 'visually-hidden' }, TABLE_TITLE),
+    el('thead', {}, el('tr', {},
+      ...['Optimizer', 'Rate scaled per parameter?', 'Momentum?', 'State kept per parameter', 'Update rule', 'Weak spot', 'See it'].map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, ROWS.map((r) => el('tr', { dataset: { optimizer: r.id }, className: r.id === 'adagrad' ? 'is-adagrad' : '' },
+      el('th', { scope: 'row' }, el('span', { className: 'opt-name' }, swatch(r.id), optimizerStyles[r.id].label), r.note ? el('span', { className: 'sub' }, r.note) : null,
+        el('details', { className: 'defaults' }, el('summary', {}, 'PyTorch defaults'), defaultsOf(r))),
+      el('td', { className: `yn ${r.adapts.startsWith('Yes') ? 'yes' : 'no'}` }, r.adapts),
+      el('td', { className: `yn ${r.momentum.startsWith('Yes') ? 'yes' : 'no'}` }, r.momentum),
+      el('td', {}, r.state),
+      el('td', { className: 'rule' }, rules[r.id]().map((line) => math(true, line))),
+      el('td', { className: 'weak' }, r.weak),
+      el('td', { className: 'see' }, r.see.flatMap((a, i) => (i ? [el('br'), a] : [a])))))));
+  // the caption is also shown above the scrolling box, so it stays in view when the table scrolls
+  container.append(el('p', { className: 'table-title', 'aria-hidden': 'true' }, TABLE_TITLE),
+    el('div', { className: 'table-wrap compare-wrap', tabindex: '0', role: 'region', 'aria-label': 'Optimizer comparison table (scrolls sideways on small screens)' }, table));
+  container.append(el('p', { className: 'note' },
+    'Rules as PyTorch implements them (weight decay and the other options left at their defaults); AdaGrad’s ε sits outside the root there, inside it in the notebook this lab follows. ',
+    'Under each name, “PyTorch defaults” lists the options this lab’s core accepts for that kind (read from it with lab.optionNames) with the default values of PyTorch’s torch.optim, which the core also uses; “Momentum” is SGD with its momentum option set, whose PyTorch default is 0.'));
+
+  function defaultsOf(r) {
+    let names;
+    try { names = lab.optionNames(r.kind); } catch (error) { return el('span', { className: 'danger' }, messageOf(error)); }
+    const d = PYTORCH_DEFAULTS[r.kind] || {};
+    const items = names.map((name) => {
+      const value = r.id === 'momentum' && name === 'momentum' ? '0 (set it, e.g. 0.9)' : d[name];
+      return el('li', {}, el('code', {}, name), value === undefined ? ' (this lab only)' : ` ${value}`);
+    });
+    return [el('span', { className: 'sub' }, PYTORCH_CLASS[r.kind]), el('ul', { className: 'opt-defaults' }, items)];
+  }
+
+  // ----- the experiment: the same gradient, k times
+  const lab2 = el('div', { className: 'same-gradient' });
+  container.append(lab2);
+  lab2.append(el('h3', {}, 'The same gradient, step after step'),
+    el('p', { className: 'prose' }, 'Two parameters on a long, straight slope: one always gets the large gradient g₁, the other the small g₂. Every optimizer starts at 0 with the same η and takes k steps. Which ones care how large the gradient is?'));
+  const fields = {
+    g1: numberField({ label: 'gradient g₁', name: 'g1', value: s.g1, width: 's', onCommit: recompute }),
+    g2: numberField({ label: 'gradient g₂', name: 'g2', value: s.g2, width: 's', onCommit: recompute }),
+    lr: numberField({ label: 'η (all five)', name: 'lr', value: s.lr, width: 's', onCommit: recompute }),
+    mom: numberField({ label: 'momentum μ', name: 'mom', value: s.mom, width: 's', onCommit: recompute }),
+    k: numberField({ label: 'steps k', name: 'k', value: s.k, inputMode: 'numeric', width: 's', onCommit: recompute }),
+  };
+  const formMessage = el('p', { className: 'form-msg', 'aria-live': 'polite' });
+  lab2.append(el('div', { className: 'controls', role: 'group', 'aria-label': 'The gradient fed to every optimizer' }, ...Object.values(fields).map((f) => f.root),
+    button('Run again', () => recompute(), { name: 'run' })), formMessage,
+  el('p', { className: 'note' }, 'RMSProp and Adam keep PyTorch’s defaults for α, β₁, β₂ and ε; AdaGrad its ε = 10⁻¹⁰.'));
+  const liveTable = el('div', { className: 'table-wrap compare-wrap', tabindex: '0', role: 'region', 'aria-label': 'Steps of each optimizer (scrolls sideways on small screens)' });
+  const liveTableTitle = el('p', { className: 'table-title', 'aria-hidden': 'true' });
+  lab2.append(liveTableTitle, liveTable);
+  const grid = el('div', { className: 'figure-grid two' });
+  lab2.append(grid);
+  const legendItems = ROWS.map((r) => ({ ...optimizerStyles[r.id], width: r.id === 'adagrad' ? 2.6 : 2 }));
+  const chartPanel = (title) => { const f = el('figure', { className: 'panel own-legend' }, el('figcaption', {}, title)); grid.append(f); return f; };
+  const panel1 = chartPanel('Size of each step for the large gradient g₁');
+  const panel2 = chartPanel('Size of each step for the small gradient g₂');
+  const chart1 = lineChart(panel1, { xLabel: 'step', yLabel: '|step|', yLog: true, label: 'step size for the large gradient' });
+  const chart2 = lineChart(panel2, { xLabel: 'step', yLabel: '|step|', yLog: true, label: 'step size for the small gradient' });
+  panel1.append(dashLegend(legendItems));
+  panel2.append(dashLegend(legendItems));
+  const summary = el('p', { className: 'readout' });
+  const live = el('p', { className: 'visually-hidden', 'aria-live': 'polite' });
+  lab2.append(summary, live);
+
+  function readFields() {
+    let bad = false;
+    const read = (key, parse) => {
+      const r = parse(fields[key].text);
+      if (r.error) { fields[key].error(r.error); bad = true; return NaN; }
+      fields[key].ok();
+      return r.value;
+    };
+    const cfg = {
+      g1: read('g1', (t) => parseNumber(t, 'g₁')),
+      g2: read('g2', (t) => parseNumber(t, 'g₂')),
+      lr: read('lr', (t) => parseNumber(t, 'η')),
+      mom: read('mom', (t) => parseNumber(t, 'μ')),
+      k: read('k', (t) => parseWhole(t, 'k', { min: 1, max: MAX_K })),
+    };
+    return bad ? null : cfg;
+  }
+
+  // Runs one optimizer k steps on the constant gradient; returns each step's change per
+  // parameter (the difference of the positions the core returns) and the final position.
+  function feed(id, cfg) {
+    const kind = ROWS.find((r) => r.id === id).kind;
+    const spec = { kind, lr: cfg.lr, ...(id === 'momentum' ? { momentum: cfg.mom } : {}) };
+    const opt = lab.createOptimizer(spec);
+    try {
+      const params = new Float64Array(2);
+      const grad = new Float64Array([cfg.g1, cfg.g2]);
+      const steps = [new Float64Array(cfg.k), new Float64Array(cfg.k)];
+      for (let t = 0; t < cfg.k; t++) {
+        const before = Float64Array.from(params);
+        opt.step(params, grad);
+        steps[0][t] = params[0] - before[0];
+        steps[1][t] = params[1] - before[1];
+        if (!Number.isFinite(params[0]) || !Number.isFinite(params[1])) return { steps, params, divergedAt: t + 1 };
+      }
+      return { steps, params, divergedAt: null };
+    } finally {
+      opt.delete();
+    }
+  }
+
+  function recompute() {
+    const cfg = readFields();
+    if (!cfg) { formMessage.textContent = 'Fix the marked field; the table still shows the last valid run.'; return false; }
+    let next;
+    try {
+      next = { ...cfg, results: Object.fromEntries(ROWS.map((r) => [r.id, feed(r.id, cfg)])) };
+    } catch (error) {
+      const msg = messageOf(error);
+      const name = fieldOfMessage(msg);
+      const field = name === 'grad' ? (/^grad\[1\]/.test(msg) ? 'g2' : 'g1') : name === 'momentum' ? 'mom' : name === 'lr' ? 'lr' : 'k';
+      fields[field].error(msg);
+      formMessage.textContent = 'The core refused this setting; the table still shows the last valid run.';
+      return false;
+    }
+    formMessage.textContent = '';
+    run = next;
+    onState(Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.text.trim()])));
+    show();
+    return true;
+  }
+
+  function show() {
+    const { k, results } = run;
+    const cell = (v) => el('td', { dataset: { value: String(v) } }, short(v, 4));
+    const head = el('tr', {}, el('th', { scope: 'col' }, 'Optimizer'),
+      el('th', { scope: 'col' }, 'step 1, w₁'), el('th', { scope: 'col' }, 'step 1, w₂'),
+      el('th', { scope: 'col' }, `step ${k}, w₁`), el('th', { scope: 'col' }, `step ${k}, w₂`),
+      el('th', { scope: 'col' }, `w₁ after ${k}`), el('th', { scope: 'col' }, `w₂ after ${k}`));
+    const body = ROWS.map((r) => {
+      const res = results[r.id];
+      const name = el('th', { scope: 'row' }, el('span', { className: 'opt-name' }, swatch(r.id), optimizerStyles[r.id].label));
+      if (res.divergedAt !== null) {
+        return el('tr', { dataset: { optimizer: r.id } }, name, el('td', { colSpan: 6, className: 'danger' }, `diverged at step ${res.divergedAt}`));
+      }
+      return el('tr', { dataset: { optimizer: r.id }, className: r.id === 'adagrad' ? 'is-adagrad' : '' }, name,
+        cell(res.steps[0][0]), cell(res.steps[1][0]), cell(res.steps[0][k - 1]), cell(res.steps[1][k - 1]), cell(res.params[0]), cell(res.params[1]));
+    });
+    const liveTitle = `Each optimizer’s change to w₁ (gradient ${short(run.g1)}) and w₂ (gradient ${short(run.g2)}), η = ${short(run.lr)}, computed by the core`;
+    liveTableTitle.textContent = liveTitle;
+    liveTable.replaceChildren(el('table', { className: 'steps same-table' },
+      el('caption', { className: 'visually-hidden' }, liveTitle),
+      el('thead', {}, head), el('tbody', {}, body)));
+
+    const ks = Float64Array.from({ length: k }, (_, t) => t + 1);
+    const seriesFor = (p) => ROWS.map((r) => {
+      const st = optimizerStyles[r.id];
+      const res = results[r.id];
+      return { label: st.label, color: st.color, dash: st.dash, width: r.id === 'adagrad' ? 2.6 : 2, x: ks, y: res.steps[p].map(Math.abs), count: res.divergedAt ?? k };
+    });
+    const describe = (p) => `Step sizes over ${k} steps for gradient ${short(p ? run.g2 : run.g1)}: ` + ROWS.map((r) => {
+      const res = results[r.id];
+      return res.divergedAt !== null ? `${optimizerStyles[r.id].label} diverged at step ${res.divergedAt}` : `${optimizerStyles[r.id].label} from ${short(Math.abs(res.steps[p][0]), 3)} to ${short(Math.abs(res.steps[p][k - 1]), 3)}`;
+    }).join('; ') + '.';
+    chart1({ xDomain: [1, Math.max(2, k)], series: seriesFor(0), description: describe(0) });
+    chart2({ xDomain: [1, Math.max(2, k)], series: seriesFor(1), description: describe(1) });
+
+    const a = results.adagrad, sgd = results.sgd;
+    summary.replaceChildren(
+      el('strong', {}, 'Read it: '),
+      sgd.divergedAt === null ? `SGD’s steps are η·g: ${short(Math.abs(sgd.steps[0][0]), 3)} for w₁ but ${short(Math.abs(sgd.steps[1][0]), 3)} for w₂. ` : `SGD diverged at step ${sgd.divergedAt}. `,
+      el('span', { className: 'key-adagrad' }, 'AdaGrad'),
+      a.divergedAt === null ? ` gives both the same first step (${short(Math.abs(a.steps[0][0]), 3)} and ${short(Math.abs(a.steps[1][0]), 3)}), then lets both fade to ${short(Math.abs(a.steps[1][k - 1]), 3)} by step ${k}. ` : ' diverged. ',
+      'RMSProp and Adam are just as blind to the gradient’s scale but do not fade; Momentum copies SGD’s scale and multiplies it up to 1/(1 − μ) as speed builds.');
+    live.textContent = `${describe(0)} ${describe(1)}`;
+  }
+
+  if (!recompute()) restoreDefaults(fields, defaults, recompute, formMessage, 'run');
+
+  return function update(next = {}) {
+    for (const k of Object.keys(fields)) if (next[k] !== undefined) fields[k].set(next[k]);
+    recompute();
+  };
+}
+
+function swatch(id) {
+  const st = optimizerStyles[id];
+  const node = el('span', { className: `swatch${st.dash ? ' dashed' : ''}`, 'aria-hidden': 'true' });
+  node.style.setProperty('--swatch', st.color);
+  return node;
+}
