@@ -1,0 +1,138 @@
+// Section 9: the article's line fit, SGD vs AdaGrad vs Adam, with its rates and with fair ones.
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { launch, open, problems, httpUrl, fileUrl } = require('./helpers.js');
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const fig = '#line';
+const devPage = (httpUrl || fileUrl).replace(/index\.html$/, '') + 'figures/line.html';
+// the shared development-page template has no icon link: a server 404s /favicon.ico
+const withoutFavicon = (list) => list.filter((m) => !/status of 404/.test(m.text));
+const status = (page, id) => page.locator(`${fig} li.racer[data-racer="${id}"] .racer-status`).innerText();
+async function setField(page, name, value) {
+  const input = page.locator(`${fig} input[data-field="${name}"]`);
+  await input.fill(value);
+  await input.press('Enter');
+}
+/** Types `value` into a field and commits it with Enter, in one round trip; returns what the
+ *  reader then sees: the field's message, whether it is marked invalid, and the caption. */
+const enter = (page, name, value) => page.evaluate(({ fig, name, value }) => {
+  const input = document.querySelector(`${fig} input[data-field="${name}"]`);
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+  return {
+    message: input.closest('.field').querySelector('.field-msg').textContent,
+    invalid: input.getAttribute('aria-invalid') === 'true',
+    caption: document.querySelector(`${fig} .race-caption`).textContent,
+  };
+}, { fig, name, value });
+const messageOf = (page, name) => page.locator(`${fig} .field:has(input[data-field="${name}"]) .field-msg`).innerText();
+const short4 = (v) => v.toPrecision(4).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+
+/** The core's fits on the default data (1000 points, noise 0.1, seed 7) from (0, 0). */
+function core(page, rates, epochs = 100) {
+  return page.evaluate(({ rates, epochs }) => {
+    const lab = window.adagradLab;
+    const data = lab.makeRegressionDataset({ kind: 'line', n_samples: 1000, noise: 0.1, seed: 7 });
+    const floor = lab.linearRegressionValue(data, lab.linearRegressionMinimum(data));
+    const kinds = { sgd: 'sgd', ada: 'adagrad', adam: 'adam' };
+    const out = {};
+    for (const [id, lr] of Object.entries(rates)) {
+      const r = lab.runLinearRegression({ ...data, x0: [0, 0], steps: epochs, optimizer: { kind: kinds[id], lr } });
+      let arrive = null;
+      for (let i = 0; i < r.values.length; i++) if (r.values[i] <= floor * 1.01) { arrive = i; break; }
+      out[id] = { arrive, last: r.values[r.stepsTaken], divergedAt: r.divergedAt, w: r.params[2 * r.stepsTaken], epoch1: Array.from(r.params.subarray(2, 4)) };
+    }
+    return out;
+  }, { rates, epochs });
+}
+
+test('the article’s rates: SGD leads, Adam at 0.001 has barely moved; every MSE shown is the core’s', async () => {
+  const { page, context, messages } = await open(browser);
+  const c = await core(page, { sgd: 0.01, ada: 0.1, adam: 0.001 });
+  assert.ok(c.sgd.last < c.ada.last && c.ada.last < c.adam.last, JSON.stringify(c));
+  assert.ok(c.adam.w < 0.11, `Adam moves about η per epoch: w = ${c.adam.w}`);
+  for (const id of ['sgd', 'ada', 'adam']) assert.equal(await status(page, id), `MSE = ${short4(c[id].last)}`, id);
+  const caption = await page.locator(`${fig} .race-caption`).innerText();
+  assert.match(caption, new RegExp(`SGD is at MSE ${c.sgd.last.toPrecision(3)}.*Adam at η = 0\\.001 is still at`));
+  const explain = await page.locator(`${fig} .explain`).innerText();
+  assert.match(explain, /all three start from \(w, b\) = \(0, 0\)/);
+  assert.match(explain, /100 epochs can carry w at most about 0\.1 of the 2 it has to travel/);  // 1.999, to 3 digits
+  // one Step from the start: each current line is the core's parameters after epoch 1
+  await page.click(`${fig} [data-action="reset"]`);
+  await page.click(`${fig} [data-action="step"]`);
+  assert.match(await page.locator(`${fig} .counter`).innerText(), /epoch 1 of 100/);
+  const lines = await page.locator(`${fig} .fit-lines`).innerText();
+  assert.ok(lines.includes(short4(c.ada.epoch1[0])), `AdaGrad's first step is η = 0.1 in w: ${lines}`);
+  assert.ok(lines.includes(short4(c.sgd.epoch1[0])), lines);
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});
+
+test('“each at its best η” is what a sweep in the core finds, and the page reports the core’s epochs', async () => {
+  const { page, context, messages } = await open(browser);
+  await page.click(`${fig} [data-action="preset-tuned"]`);
+  const rates = {};
+  for (const id of ['sgd', 'ada', 'adam']) rates[id] = Number(await page.locator(`${fig} input[data-field="lr-${id}"]`).inputValue());
+  assert.deepEqual(rates, { sgd: 0.3, ada: 1, adam: 0.3 });
+  // the claim in the preset's text: the fastest on the grid 0.001 … 1 (first best on ties)
+  const grid = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1];
+  for (const id of ['sgd', 'ada', 'adam']) {
+    let best = null, bestEpochs = Infinity;
+    for (const lr of grid) {
+      const r = (await core(page, { [id]: lr }, 300))[id];
+      if (r.arrive !== null && r.arrive < bestEpochs) { best = lr; bestEpochs = r.arrive; }
+    }
+    assert.equal(best, rates[id], `${id}: best η on the grid`);
+  }
+  const c = await core(page, rates);
+  for (const id of ['sgd', 'ada', 'adam']) assert.match(await status(page, id), new RegExp(`^fitted from epoch ${c[id].arrive} ·`), id);
+  assert.match(await page.locator(`${fig} .race-caption`).innerText(), new RegExp(`SGD at epoch ${c.sgd.arrive}, AdaGrad at epoch ${c.ada.arrive}, Adam at epoch ${c.adam.arrive}`));
+  assert.match(await page.evaluate(() => location.hash), /line\.sgd=0\.3&line\.ada=1&line\.adam=0\.3/);
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});
+
+test('the development page shows the figure alone, without errors', async () => {
+  const { page, context, messages } = await open(browser, { url: devPage });
+  assert.equal(await page.locator('#fig-line li.racer').count(), 3);
+  assert.match(await page.locator('#fig-line .race-caption').innerText(), /article’s rates/);
+  assert.deepEqual(withoutFavicon(problems(messages)), []);
+  await context.close();
+});
+
+test('a bad entry shows its message beside the field and keeps the last good fits; divergence is named', async () => {
+  const { page, context, messages } = await open(browser);
+  const caption = await page.locator(`${fig} .race-caption`).textContent();
+  const cases = [
+    ['lr-adam', '-0.1', /lr must be finite and > 0, got -0\.1/],   // the core's own messages
+    ['noise', 'nan', /noise must be finite and >= 0, got nan/],
+    ['n_samples', '99999', /n_samples can be at most 20000 on this page/],
+    ['epochs', 'ten', /“ten” is not a number/],
+  ];
+  for (const [name, value, expected] of cases) {
+    const before = await page.locator(`${fig} input[data-field="${name}"]`).inputValue();
+    const bad = await enter(page, name, value);
+    assert.match(bad.message, expected, `${name} = "${value}"`);
+    assert.equal(bad.invalid, true);
+    assert.equal(bad.caption, caption, 'the last good fits stays');
+    const good = await enter(page, name, before);
+    assert.deepEqual([good.message, good.invalid], ['', false]);
+  }
+  // and once as a person types it
+  await setField(page, 'lr-ada', '-1');
+  assert.match(await messageOf(page, 'lr-ada'), /lr must be finite and > 0, got -1/);
+  await setField(page, 'lr-ada', '0.1');
+  assert.equal(await messageOf(page, 'lr-ada'), '');
+  await setField(page, 'lr-sgd', '100');
+  const c = await core(page, { sgd: 100 });
+  assert.ok(c.sgd.divergedAt > 1);
+  assert.equal(await status(page, 'sgd'), `diverged at epoch ${c.sgd.divergedAt}`);
+  assert.doesNotMatch(await page.locator(fig).innerText(), /NaN|undefined|Infinity/);
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});
