@@ -168,3 +168,24 @@ test('with reduced motion Play jumps straight to the last epoch', async () => {
   assert.match(await readout(page), /^Epoch 200 of 200/);
   await context.close();
 });
+
+test('an η so large that AdaGrad overflows says in which epoch it diverged, never NaN', async () => {
+  const { page, context, messages } = await openDev(browser, 'text', { hash: '#text.ada=1e306' });
+  const text = await readout(page);
+  assert.match(text, /AdaGrad diverged in epoch 1\b/);
+  // the core's own run stops in the same epoch (divergedAt() counts from 0)
+  const divergedAt = await page.evaluate((c) => {
+    const lab = window.adagradLab;
+    const bag = lab.bagOfWords(c.texts, c.labels);
+    const run = new lab.TrainingRun({ network: { layers: [bag.dim, 1], activation: 'linear' }, params: new Float64Array(bag.dim + 1),
+      optimizer: { kind: 'adagrad', lr: 1e306 }, data: { x: bag.x, y: bag.y, dim: bag.dim } });
+    run.epochs(200);
+    const at = run.divergedAt();
+    run.delete();
+    return at;
+  }, corpus);
+  assert.equal(divergedAt, 0);
+  assert.doesNotMatch(await page.locator('#fig-text').innerText(), /NaN|undefined|Infinity/);
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});

@@ -99,13 +99,16 @@ export function dotPlot(container, { xLabel = '', yLabel = '', xLog = false, yLo
       ctx.setLineDash([]);
     }
     // sideways spread of points that share an x value (index within its group of equal x)
+    // (the more points share an x, the wider they spread, up to a third of the gap to the next
+    // whole number, so a crowded column stays readable without reaching its neighbour)
     const seen = new Map();
-    const spread = Math.min(16, (x1 - x0) / 40);
+    const room = Math.max(4, 0.3 * Math.abs(xLog ? sx(2) - sx(1) : sx(xDomain[0] + 1) - sx(xDomain[0])));
     const placed = data.points.map((p) => {
       const k = `${p.x}`;
       const n = data.counts?.get(k) ?? 1;
       const i = seen.get(k) ?? 0;
       seen.set(k, i + 1);
+      const spread = Math.min(room, 3 + 0.8 * n);
       const offset = n > 1 && data.jitter ? ((i * 0.618034) % 1 - 0.5) * 2 * spread : 0;
       const px = sx(p.x) + offset;
       const capped = p.y > yDomain[1] || !Number.isFinite(p.y);

@@ -13,6 +13,7 @@ import { lineChart } from '../draw/linechart.js';
 import { dotPlot } from '../draw/dotplot.js';
 import { colors } from '../draw/colors.js';
 import { short, percent } from '../format.js';
+import { mi, mn, mo, row as mrow, frac, sqrt, sub, math } from '../ui/math.js';
 import { number, whole, oneOf } from '../state.js';
 import { corpus, trainBoth, countVector } from './text/model.js';
 
@@ -26,7 +27,10 @@ const SENTENCE = { pattern: /^[A-Za-z0-9 ,.!?;:'()-]{0,160}$/, what: 'a short se
 export const schema = { sgd: number, ada: number, epochs: whole, speed: oneOf(SPEEDS), rare: WORD, common: WORD, say: SENTENCE };
 const MAX_EPOCHS = 2000;
 const MAX_SENTENCE = 160;
-const RARE_MAX_DF = 2;   // the "rare word" menu: words in at most 2 reviews; the "common" menu: the rest
+const RARE_MAX_DF = 2;
+// G so small that ε decides the rate (√G < 100 ε): "no gradient yet". Exact cancellations leave
+// G at 0 or at rounding residue like 1e-34; either way the rate is about η/ε.
+const negligible = (G) => G < 1e-16;   // the "rare word" menu: words in at most 2 reviews; the "common" menu: the rest
 
 export function render(container, lab, { state = {}, onState = () => {} } = {}) {
   const s = { ...defaults, ...state };
@@ -40,6 +44,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const df = (word) => bag.documentFrequency[bag.index.get(word)];
   const reviews = (n) => `${n} review${n === 1 ? '' : 's'}`;
   const byDf = [...bag.vocabulary].sort((a, b) => df(b) - df(a) || a.localeCompare(b));
+  const frequent = bag.index.has('the') ? 'the' : bag.vocabulary[0];  // the frequent word the rate chart labels
   const rareWords = [...bag.vocabulary].filter((w) => df(w) <= RARE_MAX_DF).sort();
   const commonWords = byDf.filter((w) => df(w) > RARE_MAX_DF);
 
@@ -89,12 +94,13 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const middle = el('div', { className: 'figure-grid one' });
   const bottom = el('div', { className: 'figure-grid two' });
   container.append(top, middle, bottom);
-  const lossChart = lineChart(panel(top, 'Training loss (log scale)'), { xLabel: 'epoch', yLabel: 'cross-entropy', yLog: true, label: 'training loss against epoch' });
+  const lossChart = lineChart(panel(top, 'Training loss (log scale)'), { xLabel: 'epoch', yLabel: 'loss', yLog: true, label: 'training loss (mean cross-entropy) against epoch' });
   const accChart = lineChart(panel(top, 'Training accuracy'), { xLabel: 'epoch', yLabel: 'accuracy', label: 'training accuracy against epoch' });
   const ratePanel = panel(middle, 'Each word’s learning rate against how many reviews contain it');
   const rateChart = dotPlot(ratePanel, { xLabel: 'reviews containing the word (log scale)', yLabel: 'effective rate (log)', xLog: true, yLog: true, label: 'effective learning rate of each word' });
   const rateNote = el('p', { className: 'note' });
-  ratePanel.append(rateNote);
+  const rateMath = el('div', { className: 'rate-math' });
+  ratePanel.append(rateMath, rateNote);
 
   const rarePanel = panel(bottom, 'A rare word’s weight');
   const commonPanel = panel(bottom, 'A common word’s weight');
@@ -195,7 +201,10 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const row = (r, e) => r.params.subarray(e * run.P, (e + 1) * run.P);
   const shownEpoch = (r) => Math.min(epoch, r.done);
   const weightOf = (r, word, e = shownEpoch(r)) => row(r, e)[bag.index.get(word)];
-  const stoppedNote = (r, name) => (r.divergedAt !== null && epoch > r.done ? ` ${name} diverged at epoch ${r.divergedAt}.` : '');
+  // divergedAt() is the 0-based index of the epoch that failed; the page counts epochs from 1
+  const stopped = (r) => r.divergedAt !== null && epoch > r.done;
+  const divergedText = (r, name) => `${name} diverged in epoch ${r.divergedAt + 1}`;
+  const stoppedNote = (r, name) => (stopped(r) ? ` ${divergedText(r, name)}; its last good weights are shown.` : '');
 
   function show() {
     if (!run) return;
@@ -204,7 +213,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const xDomain = [0, Math.max(1, run.epochs)];
     const markers = [];
     for (const [r, name, color] of [[sgd, 'SGD', colors.other], [ada, 'AdaGrad', colors.adagrad]]) {
-      if (r.divergedAt !== null && epoch > r.done) markers.push({ x: r.done, text: `${name} diverged at epoch ${r.divergedAt}`, color: colors.danger || color });
+      if (stopped(r)) markers.push({ x: r.done + 1, text: divergedText(r, name), color: colors.danger || color });
     }
     const series = (r, name, values, style) => ({ label: name, y: values, count: Math.min(epoch, r.done) + 1, last: true, lastRadius: 3.5, ...style });
     const sgdStyle = { color: colors.other, dash: [7, 4] }, adaStyle = { color: colors.adagrad };
@@ -238,6 +247,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     readout.replaceChildren(...readoutParts());
   }
 
+  const maxDf = Math.max(...bag.documentFrequency);
+  const rateAxis = { xDomain: [0.8, Math.max(40, maxDf * 1.3)], xTicks: [1, 2, 5, 10, 20].filter((t) => t <= maxDf * 1.3) };
   function showRates() {
     const { ada } = run;
     const e = shownEpoch(ada);
@@ -245,42 +256,50 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     if (e === 0) {
       rateChart({
         points: [], groups: { ada: { label: 'AdaGrad: η / (√G + ε), one dot per word', color: colors.adagrad, shape: 'circle' } },
-        lines: [sgdLine], xDomain: [1, 100], yDomain: [run.sgdLr / 10, run.sgdLr * 10], xTicks: [1, 2, 5, 10, 20, 50],
+        lines: [sgdLine], ...rateAxis, yDomain: [run.sgdLr / 10, run.sgdLr * 10],
         description: 'No epoch trained yet: AdaGrad has no effective rate before its first step. SGD uses its η for every word.',
       });
       rateNote.textContent = 'Epoch 0: no step taken yet. Step or play to see the rates.';
+      rateMath.replaceChildren();
       return;
     }
     const rates = ada.rates.subarray((e - 1) * run.P, e * run.P);
     const sums = ada.sums.subarray((e - 1) * run.P, e * run.P);
-    const labelled = new Set([rare.value, common.value, bag.vocabulary[0]]);
+    const labelled = new Set([rare.value, common.value, frequent]);
     const points = [];
     let lo = run.sgdLr, hi = run.sgdLr, zero = 0;
     for (let i = 0; i < V; i++) {
       const word = bag.vocabulary[i];
       const x = bag.documentFrequency[i];
-      if (sums[i] === 0) { zero++; points.push({ x, y: Infinity, group: 'ada', label: labelled.has(word) ? word : '' }); continue; }
+      if (negligible(sums[i])) { zero++; points.push({ x, y: Infinity, group: 'ada', label: labelled.has(word) ? word : '' }); continue; }
       const y = rates[i];
       lo = Math.min(lo, y); hi = Math.max(hi, y);
       points.push({ x, y, group: 'ada', label: labelled.has(word) ? word : '' });
     }
     // draw the labelled words last, so their rings sit on top
     points.sort((a, b) => (a.label ? 1 : 0) - (b.label ? 1 : 0));
-    const maxDf = Math.max(...bag.documentFrequency);
     rateChart({
       points, jitter: true,
       groups: { ada: { label: 'AdaGrad: η / (√G + ε), one dot per word', color: colors.adagrad, shape: 'circle', alpha: 0.6 } },
       lines: [sgdLine],
-      legend: zero ? [{ label: 'no gradient yet (G = 0): rate η/ε, above the chart', color: colors.adagrad, shape: 'triangle', hollow: true }] : [],
-      xDomain: [0.8, Math.max(40, maxDf * 1.3)], xTicks: [1, 2, 5, 10, 20].filter((t) => t <= maxDf * 1.3),
+      legend: zero ? [{ label: 'no gradient yet (G ≈ 0): rate ≈ η/ε, above the chart', color: colors.adagrad, shape: 'triangle', hollow: true }] : [],
+      ...rateAxis,
       yDomain: [Math.pow(10, Math.floor(Math.log10(lo))), Math.pow(10, Math.ceil(Math.log10(hi)))],
       description: rateDescription(e, rates),
     });
     const r = (w) => rates[bag.index.get(w)];
+    // each labelled word's rate, worked with its G after this epoch (both from the core)
+    rateMath.replaceChildren(...[rare.value, common.value].map((word) => {
+      const i = bag.index.get(word);
+      return el('p', { className: 'rate-line' }, el('span', { className: 'rate-word' }, `“${word}”`),
+        math(false, mrow(frac(mi('η'), mrow(sqrt(sub(mi('G'), mi('j'))), mo('+'), mi('ε'))), mo('='),
+          frac(mn(short(run.adaLr)), mrow(sqrt(mn(short(sums[i], 4))), mo('+'), mn('10⁻¹⁰'))), mo('='), mn(short(rates[i], 4)))));
+    }));
     rateNote.textContent = `After epoch ${e}: “${rare.value}” (${reviews(df(rare.value))}) keeps a rate of ${short(r(rare.value), 3)}, `
-      + `“${common.value}” (${reviews(df(common.value))}) ${short(r(common.value), 3)}, and “${bag.vocabulary[0]}” (${reviews(df(bag.vocabulary[0]))}) ${short(r(bag.vocabulary[0]), 3)}. `
-      + `The bias, fed by every review, has ${short(rates[V], 3)}.`
-      + (zero ? ` ${zero} word${zero === 1 ? ' has' : 's have'} had no gradient yet (their pushes from positive and negative reviews cancelled exactly).` : '');
+      + `“${common.value}” (${reviews(df(common.value))}) ${short(r(common.value), 3)}, and “${frequent}” (${reviews(df(frequent))}) ${short(r(frequent), 3)}. `
+      + (negligible(sums[V]) ? 'The bias has had no gradient yet (half the reviews are positive, so at P = 0.5 their pushes cancel). ' : `The bias, fed by every review, has ${short(rates[V], 3)}. `)
+      + `Dots in one column share a count; they are spread sideways only to be seen.`
+      + (zero ? ` ${zero} word${zero === 1 ? ' has' : 's have'} had no gradient yet (their pushes from positive and negative reviews cancelled).` : '');
   }
 
   function rateDescription(e, rates) {
@@ -321,12 +340,18 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   function readoutParts() {
     const { sgd, ada } = run;
-    const w = (word) => [el('span', { className: 'key-other' }, 'SGD'), ` ${short(weightOf(sgd, word), 3)}, `,
-      el('span', { className: 'key-adagrad' }, 'AdaGrad'), ` ${short(weightOf(ada, word), 3)}`];
-    return [el('strong', {}, `Epoch ${epoch} of ${run.epochs}`),
+    const value = (r, v) => (stopped(r) ? ' —' : ` ${short(v, 3)}`);  // the headline says which diverged
+    const w = (word) => [el('span', { className: 'key-other' }, 'SGD'), value(sgd, weightOf(sgd, word)), ', ',
+      el('span', { className: 'key-adagrad' }, 'AdaGrad'), value(ada, weightOf(ada, word))];
+    const parts = [el('strong', {}, `Epoch ${epoch} of ${run.epochs}`),
       ` · loss: SGD ${short(sgd.losses[shownEpoch(sgd)], 3)}, AdaGrad ${short(ada.losses[shownEpoch(ada)], 3)}`,
       ` · “${rare.value}” (${reviews(df(rare.value))}): `, ...w(rare.value),
       ` · “${common.value}” (${reviews(df(common.value))}): `, ...w(common.value)];
+    if (stopped(sgd) || stopped(ada)) {
+      parts.splice(1, 1, ' · ', ...[[sgd, 'SGD'], [ada, 'AdaGrad']].flatMap(([r, name], i) => [i ? ', ' : '',
+        stopped(r) ? el('span', { className: 'danger' }, divergedText(r, name)) : `${name} loss ${short(r.losses[shownEpoch(r)], 3)}`]));
+    }
+    return parts;
   }
 
   function announce() {
