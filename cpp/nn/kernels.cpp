@@ -170,7 +170,37 @@ void axpy(double alpha, const double* x, double* y, std::size_t n) {
 
 namespace {
 
-// out[k] = init + Σᵢ coef(i) · rows[i][k] for an 8-sample block held in four registers.
+// Two outputs at once over an 8-sample block, sharing every load of `rows`:
+//   out0[k] = init0 + Σᵢ coef0(i) · rows[i][k],  out1[k] = init1 + Σᵢ coef1(i) · rows[i][k]
+// (i in index order, so each output's sum is the same as computed alone).
+template <class Coef0, class Coef1>
+inline void block8x2(const double* rows, std::size_t stride, std::size_t count, Coef0 coef0,
+                     Coef1 coef1, double init0, double init1, double* out0, double* out1) {
+  v2d a0 = splat(init0), a1 = a0, a2 = a0, a3 = a0;
+  v2d b0 = splat(init1), b1 = b0, b2 = b0, b3 = b0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const double* r = rows + i * stride;
+    const v2d r0 = load(r), r1 = load(r + 2), r2 = load(r + 4), r3 = load(r + 6);
+    const v2d c = splat(coef0(i)), d = splat(coef1(i));
+    a0 += c * r0;
+    a1 += c * r1;
+    a2 += c * r2;
+    a3 += c * r3;
+    b0 += d * r0;
+    b1 += d * r1;
+    b2 += d * r2;
+    b3 += d * r3;
+  }
+  store(out0, a0);
+  store(out0 + 2, a1);
+  store(out0 + 4, a2);
+  store(out0 + 6, a3);
+  store(out1, b0);
+  store(out1 + 2, b1);
+  store(out1 + 4, b2);
+  store(out1 + 6, b3);
+}
+
 template <class Coef>
 inline void block8(const double* rows, std::size_t stride, std::size_t count, Coef coef,
                    double init, double* out) {
@@ -189,15 +219,35 @@ inline void block8(const double* rows, std::size_t stride, std::size_t count, Co
   store(out + 6, s3);
 }
 
+// The samples past the last whole block of 8, in the same order of summation.
 template <class Coef>
-inline void combine_rows(const double* rows, std::size_t count, std::size_t n, Coef coef,
-                         double init, double* out) {
-  std::size_t k = 0;
-  for (; k + 8 <= n; k += 8) block8(rows + k, n, count, coef, init, out + k);
-  for (; k < n; ++k) {  // the tail, same order of summation
+inline void tail(const double* rows, std::size_t count, std::size_t n, std::size_t from, Coef coef,
+                 double init, double* out) {
+  for (std::size_t k = from; k < n; ++k) {
     double s = init;
     for (std::size_t i = 0; i < count; ++i) s += coef(i) * rows[i * n + k];
     out[k] = s;
+  }
+}
+
+// out_j[k] = init(j) + Σᵢ coef(j, i) · rows[i][k] for j = 0 … units-1, two outputs at a time.
+template <class Coef, class Init>
+inline void combine(const double* rows, std::size_t count, std::size_t n, std::size_t units,
+                    Coef coef, Init init, double* out) {
+  const std::size_t whole = n - n % 8;
+  std::size_t j = 0;
+  for (; j + 2 <= units; j += 2) {
+    const auto c0 = [&](std::size_t i) { return coef(j, i); };
+    const auto c1 = [&](std::size_t i) { return coef(j + 1, i); };
+    for (std::size_t k = 0; k < whole; k += 8)
+      block8x2(rows + k, n, count, c0, c1, init(j), init(j + 1), out + j * n + k, out + (j + 1) * n + k);
+    tail(rows, count, n, whole, c0, init(j), out + j * n);
+    tail(rows, count, n, whole, c1, init(j + 1), out + (j + 1) * n);
+  }
+  for (; j < units; ++j) {
+    const auto c = [&](std::size_t i) { return coef(j, i); };
+    for (std::size_t k = 0; k < whole; k += 8) block8(rows + k, n, count, c, init(j), out + j * n + k);
+    tail(rows, count, n, whole, c, init(j), out + j * n);
   }
 }
 
@@ -205,19 +255,14 @@ inline void combine_rows(const double* rows, std::size_t count, std::size_t n, C
 
 void affine(const double* W, const double* init, const double* a, double* out, std::size_t in,
             std::size_t out_units, std::size_t n) {
-  for (std::size_t o = 0; o < out_units; ++o) {
-    const double* w = W + o * in;
-    combine_rows(a, in, n, [w](std::size_t i) { return w[i]; }, init[o], out + o * n);
-  }
+  combine(a, in, n, out_units, [W, in](std::size_t o, std::size_t i) { return W[o * in + i]; },
+          [init](std::size_t o) { return init[o]; }, out);
 }
 
 void affine_transposed(const double* W, const double* delta, double* out, std::size_t in,
                        std::size_t out_units, std::size_t n) {
-  for (std::size_t i = 0; i < in; ++i) {
-    const double* col = W + i;
-    combine_rows(delta, out_units, n, [col, in](std::size_t o) { return col[o * in]; }, 0.0,
-                 out + i * n);
-  }
+  combine(delta, out_units, n, in, [W, in](std::size_t i, std::size_t o) { return W[o * in + i]; },
+          [](std::size_t) { return 0.0; }, out);
 }
 
 void outer_accumulate(const double* delta, const double* a, double* dW, std::size_t in,
