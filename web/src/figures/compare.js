@@ -27,6 +27,8 @@ const PYTORCH_DEFAULTS = {
   rmsprop: { lr: '0.01', alpha: '0.99', eps: '1e-8', weight_decay: '0', momentum: '0', centered: 'False' },
   adam: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-8', weight_decay: '0', amsgrad: 'False' },
 };
+// options of the core that PyTorch does not have, with the core's default
+const LAB_ONLY = { eps_placement: '‘outside’ (this lab’s option; outside is where PyTorch puts ε)' };
 const PYTORCH_CLASS = { sgd: 'torch.optim.SGD', adagrad: 'torch.optim.Adagrad', rmsprop: 'torch.optim.RMSprop', adam: 'torch.optim.Adam' };
 
 // the rules, typeset; g is this step's gradient, everything per parameter
@@ -112,6 +114,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     el('div', { className: 'table-wrap compare-wrap', tabindex: '0', role: 'region', 'aria-label': 'Optimizer comparison table (scrolls sideways on small screens)' }, table));
   container.append(el('p', { className: 'note' },
     'Rules as PyTorch implements them (weight decay and the other options left at their defaults); AdaGrad’s ε sits outside the root there, inside it in the notebook this lab follows. ',
+    'In Adam, m̂ and v̂ are m and v divided by 1 − β₁ᵗ and 1 − β₂ᵗ, which undoes their start at zero. ',
     'Under each name, “PyTorch defaults” lists the options this lab’s core accepts for that kind (read from it with lab.optionNames) with the default values of PyTorch’s torch.optim, which the core also uses; “Momentum” is SGD with its momentum option set, whose PyTorch default is 0.'));
 
   function defaultsOf(r) {
@@ -120,7 +123,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const d = PYTORCH_DEFAULTS[r.kind] || {};
     const items = names.map((name) => {
       const value = r.id === 'momentum' && name === 'momentum' ? '0 (set it, e.g. 0.9)' : d[name];
-      return el('li', {}, el('code', {}, name), value === undefined ? ' (this lab only)' : ` ${value}`);
+      const own = LAB_ONLY[name];
+      return el('li', {}, el('code', {}, name), value !== undefined ? ` ${value}` : own ? ` ${own}` : ' (this lab only)');
     });
     return [el('span', { className: 'sub' }, PYTORCH_CLASS[r.kind]), el('ul', { className: 'opt-defaults' }, items)];
   }
