@@ -1,0 +1,67 @@
+// Figure 2: the update rule in detail. Where ε goes (outside the root as in PyTorch, inside as in
+// the notebook, Keras 3 and Optax), what that changes on a live run, and PyTorch's three extra
+// options switched on and off. Parts live in update/: placement.js, options.js, libraries.js.
+import { el } from '../ui/dom.js';
+import { restoreDefaults } from '../ui/controls.js';
+import { number, whole, oneOf } from '../state.js';
+import { placementPart, SPEEDS } from './update/placement.js';
+import { optionsPart, OPTION_SPEEDS } from './update/options.js';
+import { libraryTable } from './update/libraries.js';
+
+export const key = 'update';
+export const title = 'The update rule, and where ε goes';
+export const defaults = {
+  lr: '0.1', eps: '1e-7', tiny: '1e-4', big: '5', steps: '20', speed: '5',
+  blr: '1', bsteps: '100', decay: 'off', decayv: '0.05', wd: 'on', wdv: '0.5', acc: 'off', accv: '100', bspeed: '25',
+};
+const ONOFF = oneOf(['on', 'off']);
+export const schema = {
+  lr: number, eps: number, tiny: number, big: number, steps: whole, speed: oneOf(SPEEDS),
+  blr: number, bsteps: whole, decay: ONOFF, decayv: number, wd: ONOFF, wdv: number, acc: ONOFF, accv: number, bspeed: oneOf(OPTION_SPEEDS),
+};
+
+export function render(container, lab, { state = {}, onState = () => {} } = {}) {
+  const s = { ...defaults, ...state };
+  let ready = false;
+  const report = () => { if (ready) onState({ ...placement.values(), ...options.values() }); };
+  container.classList.add('update-fig');
+
+  const placement = placementPart(lab, s, report);
+  const options = optionsPart(lab, s, report);
+  container.append(
+    el('p', { className: 'fig-caption' },
+      'What to notice: ε’s place only matters while G is as small as ε (a tiny start, or a parameter that has hardly had a gradient); ',
+      'from an ordinary start the two placements give the same path. Each of PyTorch’s switches changes the run and its line of the rule.'),
+    libraryTable(),
+    el('h3', { className: 'update-h' }, 'Both placements on f(x) = x²'),
+    placement.root,
+    el('h3', { className: 'update-h' }, 'PyTorch’s three extra options, on the notes’ line fit y = 2x'),
+    options.root);
+
+  const startA = () => {
+    if (placement.recompute()) return;
+    const keys = ['lr', 'eps', 'tiny', 'big', 'steps'];
+    restoreDefaults(placement.fields, Object.fromEntries(keys.map((k) => [k, defaults[k]])), () => placement.recompute(), placement.formMessage, 'runs');
+  };
+  const startB = () => {
+    if (options.recompute()) return;
+    for (const k of ['decay', 'wd', 'acc']) options.toggles[k].set(defaults[k] === 'on');
+    const keys = { blr: 'blr', bsteps: 'bsteps', decayv: 'decayv', wdv: 'wdv', accv: 'accv' };
+    restoreDefaults(options.fields, Object.fromEntries(Object.keys(keys).map((k) => [k, defaults[k]])), () => options.recompute(), options.formMessage, 'runs');
+  };
+  startA();
+  startB();
+  ready = true;
+  report();
+
+  /** update(state): apply a new state (e.g. a pasted link) without rebuilding the figure. */
+  return function update(next = {}) {
+    placement.set(next);
+    options.set(next);
+    ready = false;
+    startA();
+    startB();
+    ready = true;
+    report();
+  };
+}

@@ -1,0 +1,318 @@
+// Part A of the update figure: ε outside the root (PyTorch) against ε inside it (the notebook,
+// Keras 3, Optax), on f(x) = x² from a tiny start, where G stays tiny for a while, and from
+// x₀ = 5, where it never is. Trajectories and rates come from lab.runQuadratic; "the same G"
+// comparison from two real optimizers, one per placement, fed identical gradients
+// (lab.quadraticGradient along the outside run); the rate-against-G curves from one step of each
+// placement on a vector of gradients whose squares span many powers of ten.
+import { el } from '../../ui/dom.js';
+import { numberField, parseNumber, parseWhole, fieldOfMessage, messageOf } from '../../ui/controls.js';
+import { replayControls } from '../../ui/replay.js';
+import { math, row, mi, mn, mo, frac, sqrt, sub } from '../../ui/math.js';
+import { lineChart } from '../../draw/linechart.js';
+import { decadeFormat, logDomain } from '../../draw/decades.js';
+import { colors } from '../../draw/colors.js';
+import { niceDomain } from '../../draw/scale.js';
+import { short } from '../../format.js';
+
+export const OUT = { color: colors.adagrad, dash: null, label: 'ε outside: η / (√G + ε)' };
+export const IN = { color: '#d9480f', dash: [6, 3], label: 'ε inside: η / √(G + ε)' };
+const TINY = { color: colors.ink, dash: null };
+const BIG = { color: colors.other, dash: [2, 3] };
+const MAX_STEPS = 2000;
+export const SPEEDS = ['1', '2', '5', '10', '25', '100'];
+
+/** fields: the part's inputs; returns {root, recompute, values(), set(state)}. */
+export function placementPart(lab, s, report) {
+  let run = null;
+  const fields = {
+    lr: numberField({ label: 'learning rate η', name: 'lr', value: s.lr, onCommit: () => recompute() }),
+    eps: numberField({ label: 'ε', name: 'eps', value: s.eps, onCommit: () => recompute() }),
+    tiny: numberField({ label: 'tiny start x₀', name: 'tiny', value: s.tiny, onCommit: () => recompute() }),
+    big: numberField({ label: 'ordinary start x₀', name: 'big', value: s.big, onCommit: () => recompute() }),
+    steps: numberField({ label: 'steps', name: 'steps', value: s.steps, inputMode: 'numeric', width: 's', onCommit: () => recompute() }),
+  };
+  const formMessage = el('p', { className: 'form-msg', 'aria-live': 'polite' });
+  const transport = replayControls({
+    label: 'Replay of both placements', speed: s.speed, speeds: SPEEDS.map((v) => [v, `${v} steps/s`]),
+    show: () => draw(), announce: () => announce(), onSpeed: () => report(),
+  });
+  const grid = el('div', { className: 'figure-grid two' });
+  const panel = (heading) => { const f = el('figure', { className: 'panel' }, el('figcaption', {}, heading)); grid.append(f); return f; };
+  const heads = { tinyX: el('span'), bigX: el('span'), tinyR: el('span'), bigR: el('span') };
+  const xTiny = lineChart(panel(['x against step, from ', heads.tinyX]), { xLabel: 'step', yLabel: 'x', label: 'x from the tiny start, both placements' });
+  const xBig = lineChart(panel(['x against step, from ', heads.bigX]), { xLabel: 'step', yLabel: 'x', label: 'x from the ordinary start, both placements' });
+  const rTiny = lineChart(panel(['Each run’s effective rate, from ', heads.tinyR]), { xLabel: 'step', yLabel: 'rate', yLog: true, label: 'effective rates from the tiny start' });
+  const rBig = lineChart(panel(['Each run’s effective rate, from ', heads.bigR]), { xLabel: 'step', yLabel: 'rate', yLog: true, label: 'effective rates from the ordinary start' });
+  const relChart = lineChart(panel('How much the placement changes the rate, at the same G'), { xLabel: 'step', yLabel: '|inside / outside − 1|', yLog: true, label: 'relative difference of the two placements at the same G' });
+  const curveChart = lineChart(panel('The rate as a function of G (both axes logarithmic)'), { xLabel: 'log₁₀ G', yLabel: 'rate', yLog: true, label: 'effective rate against G for both placements' });
+  const formula = el('div', { className: 'formula update-formula' });
+  const worked = el('figure', { className: 'panel formula-panel update-worked' }, el('figcaption', {}, 'The current step, worked out at the same G'), formula);
+  const readout = el('p', { className: 'readout' });
+  const live = el('p', { className: 'visually-hidden', 'aria-live': 'polite' });
+  const explain = el('div', { className: 'explain' });
+  const root = el('div', { className: 'update-part' },
+    el('div', { className: 'controls', role: 'group', 'aria-label': 'Settings of the placement comparison' },
+      fields.lr.root, fields.eps.root, fields.tiny.root, fields.big.root, fields.steps.root),
+    formMessage, transport.root, grid, worked, readout, live, explain);
+
+  function readFields() {
+    let bad = false;
+    const read = (k, parse) => {
+      const r = parse(fields[k].text);
+      if (r.error) { fields[k].error(r.error); bad = true; return NaN; }
+      fields[k].ok();
+      return r.value;
+    };
+    const cfg = {
+      lr: read('lr', (t) => parseNumber(t, 'η')),
+      eps: read('eps', (t) => parseNumber(t, 'ε')),
+      tiny: read('tiny', (t) => parseNumber(t, 'x₀')),
+      big: read('big', (t) => parseNumber(t, 'x₀')),
+      steps: read('steps', (t) => parseWhole(t, 'steps', { min: 1, max: MAX_STEPS })),
+    };
+    return bad ? null : cfg;
+  }
+
+  // Both placements from one start: their own runs, and the two rates at the same G.
+  function fromStart(cfg, x0) {
+    const spec = (place) => ({ kind: 'adagrad', lr: cfg.lr, eps: cfg.eps, eps_placement: place });
+    const out = lab.runQuadratic({ scales: [1], x0: [x0], steps: cfg.steps, optimizer: spec('outside') });
+    const inn = lab.runQuadratic({ scales: [1], x0: [x0], steps: cfg.steps, optimizer: spec('inside') });
+    const n = out.stepsTaken;
+    const same = { G: new Float64Array(n), out: new Float64Array(n), in: new Float64Array(n), rel: new Float64Array(n) };
+    const a = lab.createOptimizer(spec('outside'));
+    let b = null;
+    try {
+      b = lab.createOptimizer(spec('inside'));
+      const p = new Float64Array([x0]), q = new Float64Array([x0]);
+      for (let t = 0; t < n; t++) {
+        const g = lab.quadraticGradient([1], p);
+        a.step(p, g);
+        b.step(q, g);  // q is never read: b only has to see the same gradients as a
+        same.G[t] = a.sum()[0];
+        same.out[t] = a.effectiveRate()[0];
+        same.in[t] = b.effectiveRate()[0];
+        same.rel[t] = Math.abs(same.in[t] / same.out[t] - 1);  // display: how different the two are
+      }
+    } finally {
+      a.delete();
+      if (b) b.delete();
+    }
+    return { x0, out, inn, same, n };
+  }
+
+  // The two formulas across G: one optimizer per placement stepped once on gradients g = 10^e,
+  // so the core itself reports G = g² and each rate.
+  function curves(cfg) {
+    const k = 162, g = new Float64Array(k);  // the last gradient is 0: the rate at G = 0
+    for (let i = 0; i < k - 1; i++) g[i] = Math.pow(10, -8 + (10 * i) / (k - 2));
+    const res = {};
+    for (const place of ['outside', 'inside']) {
+      const opt = lab.createOptimizer({ kind: 'adagrad', lr: cfg.lr, eps: cfg.eps, eps_placement: place });
+      try {
+        opt.step(new Float64Array(k), g);
+        res[place] = opt.effectiveRate();
+        res.G = opt.sum();
+      } finally { opt.delete(); }
+    }
+    res.logG = res.G.map((v) => (v > 0 ? Math.log10(v) : NaN));  // axis position only
+    res.atZero = { outside: res.outside[k - 1], inside: res.inside[k - 1] };
+    return res;
+  }
+
+  function recompute() {
+    const cfg = readFields();
+    if (!cfg) { formMessage.textContent = 'Fix the marked field; the figure still shows the last valid run.'; return false; }
+    let next, which = 'tiny';
+    try {
+      const tiny = fromStart(cfg, cfg.tiny);
+      which = 'big';
+      const big = fromStart(cfg, cfg.big);
+      next = { cfg, tiny, big, curve: curves(cfg) };
+    } catch (error) {
+      const msg = messageOf(error);
+      const name = fieldOfMessage(msg);
+      const k = name === 'x0' ? which : { lr: 'lr', eps: 'eps', steps: 'steps' }[name];
+      if (k) {
+        fields[k].error(msg);
+        formMessage.textContent = 'The core refused this setting; the figure still shows the last valid run.';
+      } else {
+        formMessage.textContent = msg;
+      }
+      return false;
+    }
+    formMessage.textContent = '';
+    run = next;
+    for (const [k, v] of Object.entries({ tinyX: cfg.tiny, bigX: cfg.big, tinyR: cfg.tiny, bigR: cfg.big })) heads[k].textContent = `x₀ = ${short(v)}`;
+    report();
+    transport.load(cfg.steps);
+    explainRun();
+    announce();
+    return true;
+  }
+
+  function draw() {
+    if (!run) return;
+    const t = transport.step;
+    const { cfg } = run;
+    const xDomain = [0, Math.max(1, cfg.steps)];
+    const shown = (r) => Math.min(t, r.stepsTaken) + 1;
+    const diverged = (r) => (r.divergedAt !== null && r.divergedAt !== undefined && t >= r.divergedAt
+      ? [{ x: r.divergedAt, text: `diverged at step ${r.divergedAt}`, color: colors.danger }] : []);
+    const xPanel = (chart, start) => {
+      let lo = Infinity, hi = -Infinity;
+      for (const r of [start.out, start.inn]) for (const v of r.params) if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+      chart({
+        xDomain, yDomain: lo < hi ? niceDomain(lo, hi, 4) : [lo - 1, hi + 1],
+        series: [
+          { ...OUT, y: start.out.params, count: shown(start.out), last: true, lastRadius: 3.5 },
+          { ...IN, y: start.inn.params, count: shown(start.inn), last: true, lastRadius: 3.5 },
+        ],
+        markers: [...diverged(start.out), ...diverged(start.inn)],
+        description: `From x₀ = ${short(start.x0)}, after ${t} steps: ε outside x = ${short(start.out.params[shown(start.out) - 1])}, ε inside x = ${short(start.inn.params[shown(start.inn) - 1])}.`,
+      });
+    };
+    xPanel(xTiny, run.tiny);
+    xPanel(xBig, run.big);
+    const steps1 = (r) => Float64Array.from({ length: r.stepsTaken }, (_, i) => i + 1);
+    const ratePanel = (chart, start) => {
+      const d = logDomain([start.out.rates, start.inn.rates]);
+      const c = (r) => Math.min(t, r.stepsTaken);
+      chart({
+        xDomain, yDomain: d, yFormat: decadeFormat(d, 4),
+        series: [
+          { ...OUT, x: steps1(start.out), y: start.out.rates, count: c(start.out), last: true, lastRadius: 3.5 },
+          { ...IN, x: steps1(start.inn), y: start.inn.rates, count: c(start.inn), last: true, lastRadius: 3.5 },
+        ],
+        markers: [...diverged(start.out), ...diverged(start.inn)],
+        description: t > 0 ? `From x₀ = ${short(start.x0)}, at step ${t} the rate is ${short(start.out.rates[c(start.out) - 1])} with ε outside and ${short(start.inn.rates[c(start.inn) - 1])} with ε inside.` : 'No step yet.',
+      });
+    };
+    ratePanel(rTiny, run.tiny);
+    ratePanel(rBig, run.big);
+
+    const rd = logDomain([run.tiny.same.rel, run.big.same.rel], { floor: 1e-17 });
+    relChart({
+      xDomain, yDomain: rd, yFormat: decadeFormat(rd, 5),
+      series: [
+        { ...TINY, label: `from x₀ = ${short(cfg.tiny)}`, x: steps1(run.tiny.out), y: run.tiny.same.rel, count: Math.min(t, run.tiny.n), last: true, lastRadius: 3.5 },
+        { ...BIG, label: `from x₀ = ${short(cfg.big)}`, x: steps1(run.big.out), y: run.big.same.rel, count: Math.min(t, run.big.n), last: true, lastRadius: 3.5 },
+      ],
+      description: t > 0 ? `At step ${t}, with the same G, the two placements' rates differ by ${pct(at(run.tiny.same.rel, t))} from the tiny start and ${pct(at(run.big.same.rel, t))} from the ordinary start.` : 'No step yet.',
+    });
+
+    const cv = run.curve;
+    const cd = logDomain([cv.outside, cv.inside]);
+    const gNow = t > 0 ? at(run.tiny.same.G, t) : null;
+    curveChart({
+      xDomain: [cv.logG[0], cv.logG[cv.logG.length - 2]], yDomain: cd, yFormat: decadeFormat(cd, 5),
+      series: [
+        { color: colors.muted, dash: [2, 3], width: 1.5, label: 'G = ε', x: [Math.log10(cfg.eps), Math.log10(cfg.eps)], y: cd },
+        { ...OUT, x: cv.logG, y: cv.outside },
+        { ...IN, x: cv.logG, y: cv.inside },
+      ],
+      markers: [
+        ...(gNow > 0 ? [{ x: Math.log10(gNow), text: `tiny start, step ${t}`, color: TINY.color }] : []),
+      ],
+      description: `With η = ${short(cfg.lr)} and ε = ${short(cfg.eps)}: at G = 0 the rate would be ${short(cv.atZero.outside)} outside and ${short(cv.atZero.inside)} inside; for G far above ε the two curves meet.`,
+    });
+
+    formula.replaceChildren(...formulaFor(t));
+    readout.replaceChildren(...readoutParts(t));
+  }
+
+  const at = (a, t) => a[Math.min(t, a.length) - 1];
+  const pct = (v) => (v === undefined || !Number.isFinite(v) ? '—' : v >= 0.001 ? `${short(v * 100, 3)}%` : short(v, 2));
+
+  function formulaFor(t) {
+    const { cfg } = run;
+    const n = (v) => mn(short(v, 4));
+    if (t < 1) {
+      return [el('p', { className: 'formula-note' }, 'Press Step or Play to fill both formulas in with each step’s G.'),
+        math(true, row(mtext('outside'), mspace(), frac(mi('η'), row(sqrt(mi('G')), mo('+'), mi('ε'))))),
+        math(true, row(mtext('inside'), mspace(), frac(mi('η'), sqrt(mi('G'), mo('+'), mi('ε')))))];
+    }
+    const block = (start, name) => {
+      if (t > start.n) return el('div', { className: 'update-block' }, el('p', { className: 'update-start' }, name), el('p', { className: 'danger' }, `diverged at step ${start.out.divergedAt}`));
+      const G = start.same.G[t - 1], o = start.same.out[t - 1], i = start.same.in[t - 1];
+      return el('div', { className: 'update-block' },
+        el('p', { className: 'update-start' }, name),
+        el('dl', { className: 'formula-lines update-lines' },
+          el('dt', {}, 'running total'), el('dd', {}, math(false, row(sub(mi('G'), mn(String(t))), mo('='), n(G)))),
+          el('dt', { className: 'eps-outside' }, 'ε outside'), el('dd', {}, math(false, row(frac(n(cfg.lr), row(sqrt(n(G)), mo('+'), n(cfg.eps))), mo('='), n(o)))),
+          el('dt', { className: 'eps-inside' }, 'ε inside'), el('dd', {}, math(false, row(frac(n(cfg.lr), sqrt(n(G), mo('+'), n(cfg.eps))), mo('='), n(i)))),
+          el('dt', {}, 'difference'), el('dd', {}, `${pct(start.same.rel[t - 1])}`)));
+    };
+    return [el('p', { className: 'formula-step' }, `Step ${t} of ${cfg.steps}`),
+      el('div', { className: 'update-blocks' }, block(run.tiny, `from x₀ = ${short(cfg.tiny)}`), block(run.big, `from x₀ = ${short(cfg.big)}`))];
+  }
+
+  function readoutParts(t) {
+    const { cfg } = run;
+    const parts = [el('strong', {}, `Step ${t} of ${cfg.steps}`)];
+    const xOf = (r) => (r.divergedAt !== null && r.divergedAt !== undefined && t >= r.divergedAt
+      ? el('span', { className: 'danger' }, `diverged at step ${r.divergedAt}`) : `x = ${short(r.params[Math.min(t, r.stepsTaken)])}`);
+    for (const [start, name] of [[run.tiny, 'tiny start'], [run.big, 'ordinary start']]) {
+      parts.push(` · ${name}: `, xOf(start.out), ' (ε outside), ', xOf(start.inn), ' (ε inside)');
+      if (t > 0 && t <= start.n) parts.push(`, same-G difference ${pct(start.same.rel[t - 1])}`);
+    }
+    return parts;
+  }
+
+  function announce() { if (run) live.textContent = readout.textContent; }
+
+  function explainRun() {
+    const { cfg, tiny, big } = run;
+    const p = [];
+    for (const [start, name] of [[tiny, 'tiny'], [big, 'ordinary']]) {
+      for (const [r, place] of [[start.out, 'outside'], [start.inn, 'inside']]) {
+        if (r.divergedAt !== null && r.divergedAt !== undefined) {
+          p.push(el('p', {}, el('span', { className: 'danger' }, `From the ${name} start x₀ = ${short(start.x0)}, the run with ε ${place} diverged at step ${r.divergedAt}`),
+            ': f or its gradient stopped being a finite number, so the core stopped it there.'));
+        }
+      }
+    }
+    if (tiny.n > 0 && big.n > 0) {
+      const last = (s) => s.same.rel[s.n - 1];
+      p.push(el('p', {},
+        `At the first step from x₀ = ${short(cfg.tiny)}, G = ${short(tiny.same.G[0])}, which is ${tiny.same.G[0] < cfg.eps ? 'smaller than' : 'comparable to'} ε = ${short(cfg.eps)}: `,
+        `the rate is ${short(tiny.same.out[0], 4)} with ε outside and ${short(tiny.same.in[0], 4)} with ε inside, `,
+        el('strong', { dataset: { value: String(tiny.same.rel[0]) } }, `a ${pct(tiny.same.rel[0])} difference`), '. ',
+        `So the first step lands at x = ${short(tiny.out.params[1], 4)} with ε outside but x = ${short(tiny.inn.params[1], 4)} with ε inside. `,
+        `By step ${tiny.n} G has grown to ${short(tiny.same.G[tiny.n - 1], 3)} and, fed the same gradients, the two formulas differ by only ${pct(last(tiny))}.`));
+      p.push(el('p', {},
+        `From x₀ = ${short(cfg.big)} the first gradient already makes G = ${short(big.same.G[0], 4)}, far above ε: the two placements differ by `,
+        el('strong', { dataset: { value: String(big.same.rel[0]) } }, pct(big.same.rel[0])),
+        ` at the first step and the two paths cannot be told apart (x = ${short(big.out.params[big.n], 6)} and ${short(big.inn.params[Math.min(big.n, big.inn.stepsTaken)], 6)} after ${big.n} steps).`));
+      p.push(el('p', {},
+        'One thing the tiny start shows that the formulas alone do not: once the first steps have differed, the two runs collect different gradients, ',
+        'so their own G and their rates stay apart (the “Each run’s effective rate” panels) long after ε has stopped mattering. G never forgets the first steps.'));
+    }
+    explain.replaceChildren(...p);
+  }
+
+  return {
+    root, recompute, transport,
+    values() {
+      const v = (k) => fields[k].text.trim();
+      return { lr: v('lr'), eps: v('eps'), tiny: v('tiny'), big: v('big'), steps: v('steps'), speed: transport.speed };
+    },
+    set(next) {
+      for (const k of Object.keys(fields)) if (next[k] !== undefined) fields[k].set(next[k]);
+      if (next.speed !== undefined) transport.setSpeed(next.speed);
+    },
+    fields,
+    formMessage,
+  };
+}
+
+function mtext(t) {
+  const node = document.createElementNS('http://www.w3.org/1998/Math/MathML', 'mtext');
+  node.textContent = t;
+  return node;
+}
+function mspace() {
+  const node = document.createElementNS('http://www.w3.org/1998/Math/MathML', 'mspace');
+  node.setAttribute('width', '0.6em');
+  return node;
+}
