@@ -1,0 +1,150 @@
+// Figure 10 (fading): AdaGrad's ever-falling rate against RMSProp and Adam, as a reader drives it.
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { launch, open, problems, httpUrl, root } = require('./helpers.js');
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const fig = '#fig-fading';
+const dist = process.env.ADAGRAD_DIST || path.join(root, 'dist');
+const devUrl = httpUrl ? new URL('figures/fading.html', httpUrl).href : pathToFileURL(path.join(dist, 'figures', 'fading.html')).href;
+
+// The figure alone on its development page (fast: nothing else to mount). The bare page declares
+// no icon, so Chromium's /favicon.ico request is answered with an empty 204 instead of a 404.
+async function openDev(browser, { hash = '', viewport = { width: 1280, height: 900 }, reducedMotion } = {}) {
+  const context = await browser.newContext({ viewport, reducedMotion, deviceScaleFactor: 1 });
+  await context.route('**/favicon.ico', (route) => route.fulfill({ status: 204, body: '' }));
+  const page = await context.newPage();
+  const messages = [];
+  page.on('console', (m) => messages.push({ type: m.type(), text: m.text() }));
+  page.on('pageerror', (e) => messages.push({ type: 'pageerror', text: String(e) }));
+  page.on('requestfailed', (r) => messages.push({ type: 'requestfailed', text: r.url() }));
+  await page.goto(devUrl + hash);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 20000 });
+  return { page, context, messages };
+}
+
+async function setField(page, name, value) {
+  const input = page.locator(`${fig} input[data-field="${name}"]`);
+  await input.fill(value);
+  await input.press('Enter');
+}
+const messageOf = (page, name) => page.locator(`${fig} .field:has(input[data-field="${name}"]) .field-msg`).innerText();
+const tagged = async (page, key) => Number(await page.locator(`${fig} [data-key="${key}"]`).getAttribute('data-value'));
+const stalled = async (page) => Number(await page.locator(`${fig} .explain strong[data-value]`).getAttribute('data-value'));
+
+// The core's own runs for a setup, read in the page through window.adagradLab.
+function coreRuns(page, { w0 = 30, b0 = 20, steps = 3000, lr = { adagrad: 0.1, rmsprop: 0.1, adam: 0.1 } } = {}) {
+  return page.evaluate(({ w0, b0, steps, lr }) => {
+    const lab = window.adagradLab;
+    const out = {};
+    for (const kind of ['adagrad', 'rmsprop', 'adam']) {
+      const r = lab.runQuadratic({ scales: [1, 10], x0: [w0, b0], steps, optimizer: { kind, lr: lr[kind] } });
+      const n = r.stepsTaken;
+      out[kind] = { rates: Array.from(r.rates), dist: Math.hypot(r.params[2 * n], r.params[2 * n + 1]) };
+    }
+    const opt = lab.createOptimizer({ kind: 'adagrad', lr: lr.adagrad });
+    const p = new Float64Array([w0, b0]);
+    for (let t = 0; t < steps; t++) opt.step(p, lab.quadraticGradient([1, 10], p));
+    out.G = Array.from(opt.sum());
+    opt.delete();
+    return out;
+  }, { w0, b0, steps, lr });
+}
+
+test('by default AdaGrad stalls far from the minimum while RMSProp and Adam reach it; its rate is runQuadratic’s', async () => {
+  const { page, context, messages } = await open(browser);
+  const core = await coreRuns(page);
+  const N = 3000;
+  assert.equal(await tagged(page, 'rate-adagrad'), core.adagrad.rates[2 * (N - 1)], 'AdaGrad’s rate for w at step 3000');
+  assert.equal(await tagged(page, 'rate-rmsprop'), core.rmsprop.rates[2 * (N - 1)]);
+  assert.equal(await tagged(page, 'rate-adam'), core.adam.rates[2 * (N - 1)]);
+  assert.equal(await tagged(page, 'G'), core.G[0], 'G of w from a real optimizer on the same path');
+  assert.equal(await stalled(page), core.adagrad.dist);
+  assert.ok(core.adagrad.dist > 10, `AdaGrad ends ${core.adagrad.dist} away`);
+  assert.ok(core.rmsprop.dist < 0.5 && core.adam.dist < 1e-6, `RMSProp ${core.rmsprop.dist}, Adam ${core.adam.dist}`);
+  assert.ok(core.adagrad.rates[0] / core.adagrad.rates[2 * (N - 1)] > 30, 'AdaGrad’s rate keeps falling');
+  assert.match(await page.locator(`${fig} .fig-caption`).innerText(), /same η = 0\.1 for all three.*stalls 22\.5 from the minimum/);
+  assert.match(await page.locator(`${fig} .explain`).innerText(), /RMSProp comes within 0\.1 of it at step \d+, Adam at step \d+; AdaGrad never does/);
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});
+
+test('the development page shows the figure alone with nothing in the console', async () => {
+  const { page, context, messages } = await openDev(browser);
+  assert.equal(await page.locator('#fig-fading canvas').count(), 5);
+  assert.match(await page.locator('#fig-fading .explain').innerText(), /22\.5 away/);
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});
+
+test('Step from 0 shows each step’s rates; the parameter menu switches to b; the random-gradient rate is the core’s', async () => {
+  const { page, context, messages } = await openDev(browser);
+  const core = await coreRuns(page);
+  await page.click(`${fig} [data-action="reset"]`);
+  for (let i = 0; i < 3; i++) await page.click(`${fig} [data-action="step"]`);
+  assert.match(await page.locator(`${fig} .readout`).innerText(), /Step 3 of 3000/);
+  assert.equal(await tagged(page, 'rate-adagrad'), core.adagrad.rates[2 * 2]);
+  await page.selectOption(`${fig} select[data-field="param"]`, 'b');
+  assert.equal(await tagged(page, 'rate-adagrad'), core.adagrad.rates[2 * 2 + 1]);
+  assert.match(page.url(), /fading\.param=b/);
+  // the article's demonstration: AdaGrad fed the N(0, 1) column of the line data set
+  const random = await page.evaluate(() => {
+    const lab = window.adagradLab;
+    const g = lab.makeRegressionDataset({ kind: 'line', n_samples: 3000, noise: 0, seed: 42 }).x;
+    const opt = lab.createOptimizer({ kind: 'adagrad', lr: 0.1 });
+    const p = new Float64Array(1);
+    for (const v of g) opt.step(p, [v]);
+    const r = opt.effectiveRate()[0];
+    opt.delete();
+    return r;
+  });
+  assert.match(await page.locator(`${fig} .explain`).innerText(), new RegExp(`AdaGrad’s rate is ${Number(random.toPrecision(3))}`));
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});
+
+test('a larger AdaGrad η rescues it on this bowl, and the URL keeps it', async () => {
+  const { page, context, messages } = await openDev(browser, { hash: '#fading.steps=1000' });
+  await setField(page, 'ada', '3');
+  const core = await coreRuns(page, { steps: 1000, lr: { adagrad: 3, rmsprop: 0.1, adam: 0.1 } });
+  assert.equal(await stalled(page), core.adagrad.dist);
+  assert.ok(core.adagrad.dist < 0.1);
+  assert.match(await page.locator(`${fig} .explain`).innerText(), /AdaGrad at step \d+\./);
+  assert.match(page.url(), /fading\.ada=3/);
+  assert.match(page.url(), /fading\.steps=1000/);
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});
+
+test('a bad entry shows its message beside the field and keeps the last good run', async () => {
+  const { page, context, messages } = await openDev(browser, { hash: '#fading.steps=500' });
+  const before = await stalled(page);
+  const cases = [
+    ['ada', '-1', /lr must be finite and > 0, got -1/],
+    ['rms', '0', /lr must be finite and > 0, got 0/],
+    ['adam', 'Infinity', /lr must be finite and > 0, got inf/],
+    ['w0', 'nan', /x0\[0\] must be finite, got nan/],
+    ['b0', '-inf', /x0\[1\] must be finite, got -inf/],
+    ['steps', '1', /at least 2/],
+    ['steps', '1e9', /at most 20000/],
+    ['seed', '-3', /at least 0/],
+  ];
+  for (const [name, value, expected] of cases) {
+    await setField(page, name, value);
+    assert.match(await messageOf(page, name), expected, `${name} = "${value}"`);
+    assert.equal(await stalled(page), before, 'the last good run stays');
+    await setField(page, name, { ada: '0.1', rms: '0.1', adam: '0.1', w0: '30', b0: '20', steps: '500', seed: '42' }[name]);
+    assert.equal(await messageOf(page, name), '');
+  }
+  // a start so far out that f overflows: the core stops at once and the page says so, never NaN
+  await setField(page, 'w0', '1e200');
+  assert.match(await page.locator(`${fig} .readout`).innerText(), /diverged at step 1/);
+  assert.doesNotMatch(await page.locator(fig).innerText(), /NaN|undefined/);
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});
