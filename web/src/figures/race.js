@@ -192,9 +192,11 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   /** A new start from the handle (dragged, clicked or moved with the keys). */
   function moveStart({ x, y }, final) {
     fields.w0.set(String(x)); fields.b0.set(String(y));
-    const ok = recompute();
-    if (ok && !final) live.textContent = '';  // no announcement for every pixel of a drag
+    quiet = !final;  // no announcement for every pixel of a drag, one when it ends
+    recompute();
+    quiet = false;
   }
+  let quiet = false;
 
   function report() {
     onState({
@@ -348,7 +350,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   }
 
   function announce() {
-    if (!run) return;
+    if (!run || quiet) return;
     const step = transport.step;
     live.textContent = `Step ${step} of ${run.cfg.steps}. ${RACERS.filter((r) => racers.shown(r.id)).map((r) => `${r.name}: ${statusText(r.id, step)}`).join('. ')}.`;
   }

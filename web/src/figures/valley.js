@@ -63,7 +63,10 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const densityField = el('div', { className: 'field density-field' },
     el('label', { for: densityId }, 'share of rows where x = 1 (density)'), el('div', { className: 'density-row' }, slider, densityOut), densityMsg);
   let densityText = s.density;   // what the slider stands for (a link may ask for a value it cannot show)
-  slider.addEventListener('input', () => { densityText = slider.value; recompute(); });
+  // live while the slider moves; announced once it is let go
+  slider.addEventListener('input', () => { densityText = slider.value; quiet = true; recompute(); quiet = false; });
+  slider.addEventListener('change', () => announce());
+  let quiet = false;
 
   const racers = racerList({
     racers: RACERS.map((r) => ({ ...r, lr: s[r.id] })), label: 'The optimizers: click a name to hide or show it; η is its learning rate',
@@ -218,9 +221,11 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     return true;
   }
 
-  function moveStart({ x, y }) {
+  function moveStart({ x, y }, final) {
     fields.w0.set(String(x)); fields.b0.set(String(y));
+    quiet = !final;
     recompute();
+    quiet = false;
   }
 
   function report() {
@@ -387,7 +392,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const coord = (v) => { const t = v.toFixed(3); return (/^-0\.0+$/.test(t) ? t.slice(1) : t).replace('-', '−'); };
 
   function announce() {
-    if (!run) return;
+    if (!run || quiet) return;
     const step = transport.step;
     live.textContent = `Step ${step} of ${run.cfg.steps}. ${RACERS.filter((r) => racers.shown(r.id)).map((r) => `${r.name}: ${statusText(r.id, step)}`).join('. ')}.`;
   }
