@@ -20,12 +20,13 @@ export const title = 'A race across a stretched bowl: w² + 10b²';
 const SCALES = [1, 10];
 const BOX = { x_min: -5, x_max: 5, y_min: -2.5, y_max: 2.5 };
 const FINISH = 1e-3;          // the finish line: f below this
+const EPS = 1e-10;            // AdaGrad's ε (PyTorch's default), outside the root
 const MAX_STEPS = 1000;
 const RACERS = [
   { id: 'gd', style: raceStyles.gd, name: 'Gradient descent', spec: (lr) => ({ kind: 'sgd', lr }) },
   { id: 'mom', style: raceStyles.momentum, name: 'Momentum', note: 'β = 0.9', spec: (lr) => ({ kind: 'sgd', lr, momentum: 0.9 }) },
   { id: 'nag', style: raceStyles.nesterov, name: 'Nesterov', note: 'β = 0.9', spec: (lr) => ({ kind: 'sgd', lr, momentum: 0.9, nesterov: true }) },
-  { id: 'ada', style: raceStyles.adagrad, name: 'AdaGrad', spec: (lr) => ({ kind: 'adagrad', lr }) },
+  { id: 'ada', style: raceStyles.adagrad, name: 'AdaGrad', spec: (lr) => ({ kind: 'adagrad', lr, eps: EPS }) },
   { id: 'rms', style: raceStyles.rmsprop, name: 'RMSProp', note: 'α = 0.99', spec: (lr) => ({ kind: 'rmsprop', lr }) },
   { id: 'adam', style: raceStyles.adam, name: 'Adam', note: 'β = 0.9, 0.999', spec: (lr) => ({ kind: 'adam', lr }) },
 ];
@@ -164,7 +165,13 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       finish[id] = null;
       for (let i = 0; i < v.length; i++) if (v[i] < FINISH) { finish[id] = i; break; }
     }
-    return { cfg, runs, sums, grads, finish };
+    // does gradient descent's b change sign on most of its first steps? (read off its path)
+    const gd = runs.gd;
+    let flips = 0;
+    const look = Math.min(8, gd.stepsTaken);
+    for (let i = 0; i < look; i++) if (gd.params[2 * i + 1] * gd.params[2 * i + 3] < 0) flips++;
+    const zigzag = look >= 2 && flips >= look / 2;
+    return { cfg, runs, sums, grads, finish, zigzag };
   }
 
   function recompute() {
@@ -287,14 +294,20 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
         el('dt', {}, `G of ${name}`),
         el('dd', {}, math(false, row(sub(mi('G'), mi(name)), mo('='), n(G[k])))),
         el('dt', {}, `rate of ${name}`),
-        el('dd', {}, math(false, row(frac(n(cfg.lr.ada), sqrt(n(G[k]))), mo('='), n(rate[k])))),
+        el('dd', {}, math(false, row(frac(n(cfg.lr.ada), row(sqrt(n(G[k])), mo('+'), sup(mn('10'), row(mo('−'), mn('10'))))), mo('='), n(rate[k])))),
         el('dt', {}, `new ${name}`),
         el('dd', {}, math(false, row(n(before[k]), mo('−'), n(rate[k]), mo('·'), paren(g[k]), mo('='), n(after[k])))));
     });
     const ratio = rate[0] / rate[1];
     const note = t === 1
-      ? `Step 1: G is just g², so each rate is η/|g| and each coordinate moves exactly η = ${short(cfg.lr.ada)}: the gradient’s size has cancelled.`
-      : `b’s gradients are larger, so G of b has grown faster and b’s rate is ${short(ratio, 3)}× smaller than w’s.`;
+      ? (g[0] !== 0 && g[1] !== 0
+        ? `Step 1: G is just g², so each rate is η/|g| and each coordinate moves exactly η = ${short(cfg.lr.ada)}: the gradient’s size has cancelled.`
+        : 'Step 1: G is just g², so a coordinate with a gradient moves exactly η; one whose gradient is 0 (the start sits on its axis) stays put.')
+      : G[1] === 0 || G[0] === 0
+        ? 'A coordinate whose gradients have all been 0 has G = 0: its rate is η/ε, but it has nothing to multiply.'
+        : ratio > 1
+          ? `b’s gradients have been larger, so G of b has grown faster and b’s rate is ${short(ratio, 3)}× smaller than w’s.`
+          : `Here w’s gradients have added up to more than b’s, so w’s rate is the smaller one (b’s is ${short(1 / ratio, 3)}× w’s).`;
     return [el('p', { className: 'formula-step' }, `Step ${t}`), el('dl', { className: 'formula-lines' }, lines), el('p', { className: 'formula-note' }, note)];
   }
   const m = (t) => mo(t);
@@ -311,13 +324,16 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       p.push(el('p', {}, el('strong', {}, 'Gradient descent '), el('span', { className: 'danger' }, `diverged at step ${gd.divergedAt}`),
         ` with η = ${short(cfg.lr.gd)}. b’s gradient is 20b, ten times w’s 2w per unit of distance, so any η above 0.1 makes each step in b overshoot by more than it corrects.`));
     } else {
-      p.push(el('p', {}, el('strong', {}, 'Gradient descent'), ` (η = ${short(cfg.lr.gd)}) has one rate for both coordinates. b’s gradient is 20b, ten times w’s 2w per unit of distance, so η must stay below 0.1 or b blows up. Near that limit b flips sign every step (b: ${gdB.join(' → ')}) while w creeps (w: ${gdW.join(' → ')}). `,
+      const moves = run.zigzag
+        ? `With η = ${short(cfg.lr.gd)} b flips sign every step (b: ${gdB.join(' → ')}) while w creeps (w: ${gdW.join(' → ')}). `
+        : `Here b does not bounce (b: ${gdB.join(' → ')}; w: ${gdW.join(' → ')}): ${cfg.lr.gd < 0.05 ? 'with this small η, w crawls even more slowly. ' : 'start away from b = 0 to see it zig-zag. '}`;
+      p.push(el('p', {}, el('strong', {}, 'Gradient descent'), ` (η = ${short(cfg.lr.gd)}) has one rate for both coordinates. b’s gradient is 20b, ten times w’s 2w per unit of distance, so η must stay below 0.1 or b blows up; just under that limit b overshoots its axis on every step. `, moves,
         finish.gd !== null ? `It crosses the finish at step ${finish.gd}.` : `It is not under 10⁻³ after ${gd.stepsTaken} steps.`));
     }
     if (ada.stepsTaken >= 1) {
       const pt = (i) => `(${short(ada.params[2 * i], 4)}, ${short(ada.params[2 * i + 1], 4)})`;
       p.push(el('p', {}, el('strong', { className: 'key-adagrad' }, 'AdaGrad'),
-        ` (η = ${short(cfg.lr.ada)}) goes from ${pt(0)} to ${pt(1)} on its first step: η in w and η in b, although the gradients there are ${short(run.grads[0], 4)} for w and ${short(run.grads[1], 4)} for b. `,
+        ` (η = ${short(cfg.lr.ada)}) goes from ${pt(0)} to ${pt(1)} on its first step: ${run.grads[0] !== 0 && run.grads[1] !== 0 ? 'η in w and η in b' : 'η in the coordinate whose gradient is not 0'}, although the gradients there are ${short(run.grads[0], 4)} for w and ${short(run.grads[1], 4)} for b. `,
         'After one step G is g², so the step is η·g/|g| = η·sign(g). From then on b’s larger gradients fill G of b faster, which shrinks b’s rate more: the notes’ point about w² + 10b², and the reason both coordinates arrive together. ',
         finish.ada !== null ? `It crosses the finish at step ${finish.ada}.` : `It is not under 10⁻³ after ${ada.stepsTaken} steps.`));
     }
@@ -344,7 +360,9 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   function captionText() {
     const { finish } = run;
     const gd = finish.gd, ada = finish.ada;
-    const base = 'Gradient descent zig-zags across the steep b axis and creeps along w; AdaGrad’s first step is equal in w and b, and it then heads for the minimum';
+    const gdPart = run.zigzag ? 'Gradient descent zig-zags across the steep b axis and creeps along w' : 'Gradient descent, one η for both axes, creeps along w';
+    const adaPart = run.grads[0] !== 0 && run.grads[1] !== 0 ? 'AdaGrad’s first step is equal in w and b, and it then heads for the minimum' : 'AdaGrad heads for the minimum';
+    const base = `${gdPart}; ${adaPart}`;
     if (ada !== null && (gd === null || ada <= gd)) return `${base}, crossing f = 10⁻³ at step ${ada}${gd !== null ? ` against gradient descent’s ${gd}` : ''}.`;
     return `${base} — but slows as G grows${ada !== null ? ` (f = 10⁻³ at step ${ada}` : ' (no finish'}${gd !== null ? `, gradient descent at ${gd})` : ')'}.`;
   }
