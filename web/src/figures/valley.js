@@ -349,7 +349,9 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
         el('dl', { className: 'formula-lines' },
           el('dt', {}, 'rate of w'), el('dd', {}, math(false, row(frac(mi('η'), row(sqrt2('w'))), mo('='), mn(short(rw, 4))))),
           el('dt', {}, 'rate of b'), el('dd', {}, math(false, row(frac(mi('η'), row(sqrt2('b'))), mo('='), mn(short(rb, 4)))))),
-        el('p', { className: 'formula-note' }, `w’s small gradients leave G of w small, so w’s rate is ${short(rw / rb, 3)}× b’s: the rare feature gets the large steps.`));
+        el('p', { className: 'formula-note' }, rw > rb
+          ? `w’s small gradients leave G of w small, so w’s rate is ${short(rw / rb, 3)}× b’s: the rare feature gets the large steps.`
+          : `With x = 1 in this many rows w’s gradients are not small any more: w’s rate is only ${short(rw / rb, 3)}× b’s.`));
     } else {
       out.push(el('p', { className: 'formula-note' }, 'Step forward to see the effective rates AdaGrad gives w and b.'));
     }
@@ -360,32 +362,46 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   function explainRun() {
     const { runs, cfg, arrive, ones, minimum } = run;
-    const gd = runs.gd, ada = runs.ada;
+    const gd = runs.gd, ada = runs.ada, mom = runs.mom, nag = runs.nag;
     const pt = (t, i) => `(${coord(t.params[2 * i])}, ${coord(t.params[2 * i + 1])})`;
+    // what the paths did, read off the core's rows
+    const bFirst = gd.divergedAt === null && gd.stepsTaken >= 1
+      && Math.abs(gd.params[3] - gd.params[1]) > 3 * Math.abs(gd.params[2] - gd.params[0]);
+    const peakOf = (t) => { let top = -Infinity; for (let i = 0; i <= t.stepsTaken; i++) top = Math.max(top, t.params[2 * i]); return top; };
+    const beyond = (t) => t.divergedAt === null && cfg.w0 < minimum[0] && peakOf(t) > minimum[0] + 0.01;
+    // is the sparse story visible in this run: AdaGrad's last rate for w well above b's?
+    const last = ada.stepsTaken;
+    const rare = last >= 1 && ada.rates[2 * last - 2] > 1.5 * ada.rates[2 * last - 1];
     const p = [];
-    p.push(el('p', {}, `With x = 1 in ${ones} of ${cfg.n} rows, w only hears from those ${ones} rows, so its gradient is small, while b’s input is 1 in every row. The loss changes slowly along w and quickly along b: the contours stretch into a valley along w. Move the density slider and watch the valley stretch as x = 1 gets rarer (and it never becomes round: a 0/1 column is not centred on 0, so w and b stay tied together).`));
+    p.push(el('p', {}, rare
+      ? `With x = 1 in ${ones} of ${cfg.n} rows, w only hears from those ${ones} rows, so its gradient is small, while b’s input is 1 in every row. The loss changes slowly along w and quickly along b: the contours stretch into a valley along w. Move the density slider and watch the valley stretch as x = 1 gets rarer (it never becomes round: a 0/1 column is not centred on 0, so w and b stay tied together).`
+      : `With x = 1 in ${ones} of ${cfg.n} rows the column is no longer sparse: w hears from many rows and its gradient is not small. The valley is still stretched, but along a diagonal, because a 0/1 column is never centred on 0 and w and b pull together. Slide the density down to see the valley turn to lie along w.`));
     if (gd.divergedAt !== null) {
       p.push(el('p', {}, el('strong', {}, 'Batch gradient descent '), el('span', { className: 'danger' }, `diverged at step ${gd.divergedAt}`), ` with η = ${short(cfg.lr.gd)}: the steep b direction caps how large one shared η can be.`));
     } else if (gd.stepsTaken >= 2) {
-      p.push(el('p', {}, el('strong', {}, 'Batch gradient descent'), ` (η = ${short(cfg.lr.gd)}) first moves almost only in b: ${pt(gd, 0)} → ${pt(gd, 1)} → ${pt(gd, 2)}. Then it crawls along the valley floor, `,
+      p.push(el('p', {}, el('strong', {}, 'Batch gradient descent'), ` (η = ${short(cfg.lr.gd)}) `,
+        bFirst ? `first moves almost only in b: ${pt(gd, 0)} → ${pt(gd, 1)} → ${pt(gd, 2)}. Then it crawls along the valley floor, `
+          : `goes ${pt(gd, 0)} → ${pt(gd, 1)} → ${pt(gd, 2)} and then along the valley floor, `,
         arrive.gd !== null ? `coming within 1% of the lowest loss only at step ${arrive.gd}.` : `and after ${gd.stepsTaken} steps w is still ${short(gd.params[2 * gd.stepsTaken], 3)} of ${short(minimum[0], 3)}.`));
     }
-    const mom = runs.mom;
-    let peak = -Infinity;
-    for (let i = 0; i <= mom.stepsTaken; i++) peak = Math.max(peak, mom.params[2 * i]);
-    if (mom.divergedAt === null && peak > minimum[0]) {
-      p.push(el('p', {}, el('strong', {}, 'Momentum'), ` gathers speed down the valley and overshoots: w reaches ${short(peak, 3)}, past the minimum’s ${short(minimum[0], 3)}, before it swings back. Nesterov looks ahead before each step and overshoots less.`));
+    if (beyond(mom)) {
+      p.push(el('p', {}, el('strong', {}, 'Momentum'), ` gathers speed down the valley and overshoots: w reaches ${short(peakOf(mom), 3)}, past the minimum’s ${short(minimum[0], 3)}, before it swings back.`,
+        nag.divergedAt === null && peakOf(nag) < peakOf(mom) ? ` Nesterov looks ahead before each step and overshoots less (w up to ${short(peakOf(nag), 3)}).` : ''));
     }
     if (ada.stepsTaken >= 1) {
       p.push(el('p', {}, el('strong', { className: 'key-adagrad' }, 'AdaGrad'),
-        ` (η = ${short(cfg.lr.ada)}) starts ${pt(ada, 0)} → ${pt(ada, 1)}: η in each coordinate. w’s sum of squared gradients stays small, so w keeps a large rate and AdaGrad heads across the valley towards the minimum, `,
+        ` (η = ${short(cfg.lr.ada)}) starts ${pt(ada, 0)} → ${pt(ada, 1)}: η in each coordinate. `,
+        rare ? 'w’s sum of squared gradients stays small, so w keeps a large rate and AdaGrad heads across the valley towards the minimum, '
+          : 'Here w’s gradients are not small, so its rates for w and b end up alike and it has less to even out; it reaches the minimum ',
         arrive.ada !== null ? `within 1% of the lowest loss at step ${arrive.ada}.` : `though not within 1% of the lowest loss in ${ada.stepsTaken} steps.`));
     }
     explain.replaceChildren(...p);
     const gdA = arrive.gd, adaA = arrive.ada;
+    const gdPart = bFirst ? 'gradient descent moves almost only in b, then crawls along w' : 'gradient descent crawls along w';
+    const momPart = beyond(mom) ? '; Momentum overshoots' : '';
     caption.textContent = adaA !== null && (gdA === null || adaA < gdA)
-      ? `In the sparse valley gradient descent moves almost only in b, then crawls along w${gdA !== null ? ` (step ${gdA})` : ''}; Momentum overshoots; AdaGrad gives rare w the larger rate and reaches the minimum at step ${adaA}.`
-      : `In the sparse valley gradient descent moves almost only in b, then crawls along w; with these settings AdaGrad ${adaA !== null ? `arrives at step ${adaA}` : 'does not arrive'}${gdA !== null ? `, gradient descent at step ${gdA}` : ''}: watch how its rate for w stays larger than for b.`;
+      ? `In the ${rare ? 'sparse ' : ''}valley ${gdPart}${gdA !== null ? ` (step ${gdA})` : ''}${momPart}; AdaGrad ${rare ? 'gives rare w the larger rate and ' : ''}reaches the minimum at step ${adaA}.`
+      : `In the ${rare ? 'sparse ' : ''}valley ${gdPart}${momPart}; with these settings AdaGrad ${adaA !== null ? `arrives at step ${adaA}` : 'does not arrive'}${gdA !== null ? `, gradient descent at step ${gdA}` : ''}${rare ? ': watch how its rate for w stays larger than for b.' : '.'}`;
   }
 
   // positions to three decimals: a w of −1e−9 after AdaGrad's first step reads as 0.000
