@@ -95,7 +95,7 @@ test('Step from 0 shows each step’s rates; the parameter menu switches to b; t
   // the article's demonstration: AdaGrad fed the N(0, 1) column of the line data set
   const random = await page.evaluate(() => {
     const lab = window.adagradLab;
-    const g = lab.makeRegressionDataset({ kind: 'line', n_samples: 3000, noise: 0, seed: 42 }).x;
+    const g = lab.makeRegressionDataset({ kind: 'line', n_samples: 1000, noise: 0, seed: 42 }).x;
     const opt = lab.createOptimizer({ kind: 'adagrad', lr: 0.1 });
     const p = new Float64Array(1);
     for (const v of g) opt.step(p, [v]);

@@ -25,13 +25,14 @@ export const schema = {
   param: oneOf(['w', 'b']), seed: whole, speed: oneOf(SPEEDS),
 };
 
-const SCALES = [1, 10];                       // f(w, b) = w² + 10 b²
+const SCALES = [1, 10];                        // f(w, b) = w² + 10 b²
 const KINDS = ['adagrad', 'rmsprop', 'adam'];
 const NAMES = { adagrad: 'AdaGrad', rmsprop: 'RMSProp', adam: 'Adam' };
 const FIELD_OF_KIND = { adagrad: 'ada', rmsprop: 'rms', adam: 'adam' };
 const GUIDE = { color: colors.muted, dash: [1, 4], width: 1.5, label: 'η / √t: AdaGrad fed |g| = 1 every step' };
 const MAX_STEPS = 20000;
 const MAX_SEED = 4294967295;
+const RANDOM_STEPS = 1000;                    // the article's demonstration: 1000 random gradients
 const FLOOR = 1e-16;                           // log axes stop here; smaller values sit on the floor
 const SWEEP = Array.from({ length: 16 }, (_, i) => Math.pow(10, -3 + i / 3));  // η from 0.001 to 100
 
@@ -76,8 +77,9 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const distChart = lineChart(panel('Distance to the minimum (0, 0), log scale'), { xLabel: 'step', yLabel: 'distance', yLog: true, label: 'distance to the minimum against step' });
   const rateHead = el('span');
   const rateChart = lineChart(panel(['Effective learning rate of ', rateHead, ', log scale']), { xLabel: 'step', yLabel: 'rate', yLog: true, label: 'effective rates against step' });
-  const randomChart = lineChart(panel('The same optimizers fed pure random gradients g ~ N(0, 1)'), { xLabel: 'step', yLabel: 'rate', yLog: true, label: 'effective rates on random gradients' });
-  const sweepChart = lineChart(panel('How close each optimizer gets in the whole run, for each η'), { xLabel: 'log₁₀ η', yLabel: 'final distance', yLog: true, label: 'final distance to the minimum against the learning rate' });
+  const randomChart = lineChart(panel('The same optimizers fed 1000 pure random gradients g ~ N(0, 1)'), { xLabel: 'step', yLabel: 'rate', yLog: true, label: 'effective rates on random gradients' });
+  const sweepNote = el('p', { className: 'note', 'aria-live': 'polite' });
+  const sweepChart = lineChart(panel(['How close each optimizer gets in the whole run, for each η', sweepNote]), { xLabel: 'log₁₀ η', yLabel: 'final distance', yLog: true, label: 'final distance to the minimum against the learning rate' });
   const formula = el('div', { className: 'formula fading-formula' });
   panel('The three rates at the current step').append(formula);
   const readout = el('p', { className: 'readout' });
@@ -122,13 +124,13 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     } finally { opt.delete(); }
   }
 
-  // The article's demonstration: gradients drawn from N(0, 1), each optimizer's rate. AdaGrad
-  // gets two parameters, the random gradient and a constant 1 (whose rate is exactly η/√t).
+  // The article's demonstration: 1000 gradients drawn from N(0, 1), each optimizer's rate.
+  // AdaGrad gets two parameters, the random gradient and a constant 1 (whose rate is η/√t).
   function randomRates(cfg) {
-    const g = lab.makeRegressionDataset({ kind: 'line', n_samples: cfg.steps, noise: 0, seed: cfg.seed }).x;
+    const n = RANDOM_STEPS;
+    const g = lab.makeRegressionDataset({ kind: 'line', n_samples: n, noise: 0, seed: cfg.seed }).x;
     const opts = KINDS.map((k) => lab.createOptimizer({ kind: k, lr: cfg.lr[k] }));
     try {
-      const n = cfg.steps;
       const out = { g, adagrad: new Float64Array(n), rmsprop: new Float64Array(n), adam: new Float64Array(n), guide: new Float64Array(n) };
       const two = new Float64Array(2), pair = new Float64Array([0, 1]), one = new Float64Array(1);
       for (let t = 0; t < n; t++) {
@@ -176,7 +178,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       current = 'seed';
       const random = randomRates(cfg);
       const n = runs.adagrad.stepsTaken;
-      next = { cfg, runs, G: adagradSums(cfg, runs.adagrad.params, n), random, sweep: sweepFor(cfg) };
+      const k = `${cfg.w0}|${cfg.b0}|${cfg.steps}`;
+      next = { cfg, runs, G: adagradSums(cfg, runs.adagrad.params, n), random, sweep: k === sweepKey ? sweep : null };
     } catch (error) {
       const msg = messageOf(error);
       const name = fieldOfMessage(msg);
@@ -192,6 +195,17 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     transport.load(cfg.steps);
     explainRun();
     announce();
+    // The η sweep is the slowest part (48 whole runs): it follows in its own task, so the rest of
+    // the figure is on screen first. A newer run makes a pending sweep moot.
+    if (!run.sweep) {
+      const mine = run;
+      setTimeout(() => {
+        if (run !== mine) return;
+        try { mine.sweep = sweepFor(mine.cfg); } catch (error) { sweepNote.textContent = messageOf(error); return; }
+        draw();
+        explainRun();
+      }, 0);
+    }
     return true;
   }
 
@@ -211,7 +225,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       run.dist[kind] = Float64Array.from({ length: r.stepsTaken + 1 }, (_, i) => Math.hypot(r.params[2 * i], r.params[2 * i + 1]));
       run.rate[kind] = [0, 1].map((c) => Float64Array.from({ length: r.stepsTaken }, (_, i) => r.rates[2 * i + c]));
     }
-    run.steps1 = Float64Array.from({ length: run.cfg.steps }, (_, i) => i + 1);
+    run.steps1 = Float64Array.from({ length: RANDOM_STEPS }, (_, i) => i + 1);
   }
 
   const floorAt = (values) => values.map((v) => (v >= 0 && v < FLOOR ? FLOOR : v));
@@ -248,15 +262,24 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     });
     const R = run.random;
     const qd = logDomain([R.adagrad, R.rmsprop, R.adam, R.guide]);
+    const tr = Math.min(t, RANDOM_STEPS);  // this panel has its own 1000 steps
     randomChart({
-      xDomain, yDomain: qd, yFormat: decadeFormat(qd, 5),
+      xDomain: [0, RANDOM_STEPS], yDomain: qd, yFormat: decadeFormat(qd, 5),
       series: [
-        { ...GUIDE, x: run.steps1, y: R.guide, count: t },
-        ...KINDS.map((k) => ({ ...style(k), x: run.steps1, y: R[k], count: t, last: true, lastRadius: 3.5 })),
+        { ...GUIDE, x: run.steps1, y: R.guide, count: tr },
+        ...KINDS.map((k) => ({ ...style(k), x: run.steps1, y: R[k], count: tr, last: true, lastRadius: 3.5 })),
       ],
-      description: t > 0 ? `On random N(0, 1) gradients, at step ${t}: ${KINDS.map((k) => `${NAMES[k]} ${short(R[k][t - 1])}`).join(', ')}; η/√t is ${short(R.guide[t - 1])}.` : 'No step yet.',
+      description: tr > 0 ? `On random N(0, 1) gradients, at step ${tr}: ${KINDS.map((k) => `${NAMES[k]} ${short(R[k][tr - 1])}`).join(', ')}; η/√t is ${short(R.guide[tr - 1])}.` : 'No step yet.',
     });
     const sw = run.sweep;
+    sweepNote.textContent = sw ? '' : 'Running every η…';
+    if (sw) drawSweep(sw);
+    formula.replaceChildren(...formulaFor(t));
+    readout.replaceChildren(...readoutParts(t));
+  }
+
+  function drawSweep(sw) {
+    const { cfg } = run;
     const sd = logDomain(KINDS.map((k) => sw[k]), { floor: FLOOR });
     const etaMarkers = [...new Set(KINDS.map((k) => cfg.lr[k]))].filter((v) => v > 0)
       .map((v) => ({ x: Math.log10(v), text: `η = ${short(v)}`, color: colors.ink }));
@@ -266,9 +289,6 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       markers: etaMarkers,
       description: `After ${cfg.steps} steps from (${short(cfg.w0)}, ${short(cfg.b0)}), AdaGrad ends ${sweepWords()}`,
     });
-
-    formula.replaceChildren(...formulaFor(t));
-    readout.replaceChildren(...readoutParts(t));
   }
 
   function sweepWords() {
@@ -361,11 +381,11 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       'Its G adds every squared gradient and never lets one go, so while the run is far from the minimum the gradients stay large, G grows about in proportion to t, ',
       'and the rate falls like 1/√t. Steps of size about η/√t add up to only about 2η√t over t steps: the distance AdaGrad can still cover grows far more slowly than the number of steps.'));
     p.push(el('p', {},
-      `Fed pure random gradients (fourth panel), the pattern is plain: after ${N} steps AdaGrad’s rate is ${short(random.adagrad[N - 1], 3)}, next to η/√t = ${short(random.guide[N - 1], 3)}, `,
-      `while RMSProp’s is ${short(random.rmsprop[N - 1], 3)} and Adam’s ${short(random.adam[N - 1], 3)}: both settle near their η, because their averages track the recent size of the gradients instead of their total.`));
+      `Fed ${RANDOM_STEPS} pure random gradients, as in the article (fourth panel), the pattern is plain: at the end AdaGrad’s rate is ${short(random.adagrad[RANDOM_STEPS - 1], 3)}, next to η/√t = ${short(random.guide[RANDOM_STEPS - 1], 3)}, `,
+      `while RMSProp’s is ${short(random.rmsprop[RANDOM_STEPS - 1], 3)} and Adam’s ${short(random.adam[RANDOM_STEPS - 1], 3)}: both settle near their η, because their averages track the recent size of the gradients instead of their total.`));
     const sw = run.sweep;
     const atEta = (lr) => sw.adagrad[SWEEP.findIndex((v) => Math.abs(Math.log10(v) - Math.log10(lr)) < 1e-9)];
-    p.push(el('p', {},
+    if (sw) p.push(el('p', {},
       `The last chart reruns all three for ${SWEEP.length} values of η. AdaGrad ends ${short(atEta(0.1), 3)} away with η = 0.1, ${short(atEta(1), 3)} with η = 1 and ${short(atEta(10), 3)} with η = 10: `,
       'on this bowl a large η rescues it, because its falling rate then acts as a ready-made schedule. But the η that works depends on how far the start is and how long the run lasts, which is the third limitation below.'));
     explain.replaceChildren(...p);
