@@ -317,20 +317,28 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const tagged = (v, k) => { const node = n(v); node.setAttribute('data-key', k); node.setAttribute('data-value', String(v)); return node; };
     const { lr, eps } = run.cfg;
     const block = (i, name) => {
-      const g = run.g[i][i0], G = run.G[i][i0], prev = i0 > 0 ? run.G[i][i0 - 1] : 0;
       const idx = () => mn(String(i + 1));
       const head = el('p', { className: 'why-param', style: `--param:${i ? RARE.color : FREQ.color}` }, name);
-      if (g === 0) {
-        return el('div', { className: 'why-block' }, head, el('p', { className: 'formula-note' },
-          `No gradient this step: G${i ? '₂' : '₁'} stays ${short(G, 4)} and θ${i ? '₂' : '₁'} does not move under either rule.`));
-      }
-      const lines = [
-        ['running total', math(false, row(sub(mi('G'), idx()), mo('='), n(prev), mo('+'), sup(paren(g), mn('2')), mo('='), tagged(G, `G-${i + 1}`)))],
-        ['its rate', math(false, row(frac(n(lr), row(sqrt(n(G)), mo('+'), n(eps))), mo('='), tagged(run.rate[i][i0], `rate-${i + 1}`)))],
-        ['AdaGrad step', math(false, row(mi('Δ'), sub(mi('θ'), idx()), mo('='), mo('−'), n(run.rate[i][i0]), mo('·'), paren(g), mo('='), n(run.ada[i][i0])))],
-        ['fixed-η step', math(false, row(mi('Δ'), sub(mi('θ'), idx()), mo('='), mo('−'), n(lr), mo('·'), paren(g), mo('='), n(run.sgd[i][i0])))],
-      ];
-      return el('div', { className: 'why-block' }, head, el('dl', { className: 'formula-lines why-lines' }, lines.map(([label, body]) => [el('dt', {}, label), el('dd', {}, body)])));
+      // the rule at step k (0-based); the current step's numbers carry data-key for the tests
+      const linesAt = (k, current) => {
+        const g = run.g[i][k], G = run.G[i][k], prev = k > 0 ? run.G[i][k - 1] : 0;
+        const key = (v, name) => (current ? tagged(v, name) : n(v));
+        const lines = [
+          ['running total', math(false, row(sub(mi('G'), idx()), mo('='), n(prev), mo('+'), sup(paren(g), mn('2')), mo('='), key(G, `G-${i + 1}`)))],
+          ['its rate', math(false, row(frac(n(lr), row(sqrt(n(G)), mo('+'), n(eps))), mo('='), key(run.rate[i][k], `rate-${i + 1}`)))],
+          ['AdaGrad step', math(false, row(mi('Δ'), sub(mi('θ'), idx()), mo('='), mo('−'), n(run.rate[i][k]), mo('·'), paren(g), mo('='), n(run.ada[i][k])))],
+          ['fixed-η step', math(false, row(mi('Δ'), sub(mi('θ'), idx()), mo('='), mo('−'), n(lr), mo('·'), paren(g), mo('='), n(run.sgd[i][k])))],
+        ];
+        return el('dl', { className: 'formula-lines why-lines' }, lines.map(([label, body]) => [el('dt', {}, label), el('dd', {}, body)]));
+      };
+      if (run.g[i][i0] !== 0) return el('div', { className: 'why-block' }, head, linesAt(i0, true));
+      let k = i0;
+      while (k >= 0 && run.g[i][k] === 0) k--;
+      const sub2 = i ? '₂' : '₁';
+      const note = el('p', { className: 'formula-note' },
+        `No gradient this step: G${sub2} stays ${short(run.G[i][i0], 4)} and θ${sub2} does not move under either rule.`,
+        k >= 0 ? ` Its latest gradient came at step ${k + 1}:` : '');
+      return el('div', { className: 'why-block' }, head, note, k >= 0 ? linesAt(k, false) : null);
     };
     return [el('p', { className: 'formula-step' }, `Step ${t} of ${run.n}`),
       el('div', { className: 'why-blocks' }, block(0, 'θ₁, frequent'), block(1, 'θ₂, rare'))];
