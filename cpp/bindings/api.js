@@ -29,7 +29,7 @@ function adagradLabInstall() {
 
   // Free functions (arity given where a trailing argument is optional).
   const functions = {
-    createOptimizer: undefined, optionNames: undefined, stepTable: 1,
+    createOptimizer: undefined, optionNames: undefined, optionDefaults: undefined, stepTable: 1,
     quadraticValue: undefined, quadraticGradient: undefined,
     runQuadratic: undefined, runLinearRegression: undefined,
     linearRegressionValue: undefined, linearRegressionMinimum: undefined,

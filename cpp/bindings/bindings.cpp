@@ -67,7 +67,7 @@ val effective_rate(const optim::Optimizer& opt) {
   });
 }
 val last_update(const optim::Optimizer& opt) {
-  return guarded([&] { return to_float64_array(as_adagrad(opt, "lastUpdate").last_update()); });
+  return guarded([&] { return to_float64_array(opt.last_update()); });
 }
 
 val option_names(val kind) {
@@ -75,6 +75,15 @@ val option_names(val kind) {
     val out = val::array();
     for (std::string_view name : optim::option_names(to_string(kind, "kind")))
       out.call<void>("push", std::string(name));
+    return out;
+  });
+}
+
+val option_defaults(val kind) {
+  return guarded([&] {
+    val out = val::object();
+    for (const auto& [name, value] : optim::option_defaults(to_string(kind, "kind")))
+      std::visit([&, &name = name](const auto& v) { out.set(name, v); }, value);
     return out;
   });
 }
@@ -381,6 +390,7 @@ EMSCRIPTEN_BINDINGS(adagrad_lab) {
       .function("lastUpdate", &last_update);
   function("createOptimizer", &create_optimizer, allow_raw_pointers());
   function("optionNames", &option_names);
+  function("optionDefaults", &option_defaults);
 
   function("stepTable", &step_table);
 

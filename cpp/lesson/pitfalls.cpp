@@ -13,6 +13,7 @@ class ForgetfulAdagrad final : public optim::Optimizer {
   explicit ForgetfulAdagrad(const optim::AdagradOptions& options) : options_(options), inner_(options) {}
   std::string_view kind() const override { return "adagrad"; }
   std::span<const double> effective_rate() const override { return inner_.effective_rate(); }
+  std::span<const double> last_update() const override { return inner_.last_update(); }
 
  private:
   void init_state(std::size_t) override {}

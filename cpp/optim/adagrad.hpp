@@ -42,7 +42,7 @@ class Adagrad final : public Optimizer {
   /// The factor that multiplied g: η_t / (sqrt(G) + ε) or η_t / sqrt(G + ε).
   std::span<const double> effective_rate() const override { return rate_; }
   /// The change applied to each parameter: -effective_rate · g.
-  std::span<const double> last_update() const { return update_; }
+  std::span<const double> last_update() const override { return update_; }
 
  private:
   void init_state(std::size_t n) override;

@@ -20,6 +20,7 @@ void Adam::init_state(std::size_t n) {
   exp_avg_sq_.assign(n, 0.0);
   max_exp_avg_sq_.assign(n, 0.0);
   rate_.assign(n, 0.0);
+  update_.assign(n, 0.0);
 }
 
 void Adam::clear_state() {
@@ -27,6 +28,7 @@ void Adam::clear_state() {
   exp_avg_sq_.clear();
   max_exp_avg_sq_.clear();
   rate_.clear();
+  update_.clear();
 }
 
 // reference: PyTorch's _single_tensor_adam (torch/optim/adam.py).
@@ -42,7 +44,8 @@ void Adam::update(std::span<double> params, std::span<const double> grad) {
     double v = exp_avg_sq_[i];
     if (o.amsgrad) v = max_exp_avg_sq_[i] = std::max(max_exp_avg_sq_[i], v);  // v̂ ← max(v̂, v)
     const double denom = std::sqrt(v) / correction2_sqrt + o.eps;  // √v / √(1-β₂ᵗ) + ε
-    params[i] -= step_size * exp_avg_[i] / denom;                  // θ ← θ - step · m / denom
+    update_[i] = -step_size * exp_avg_[i] / denom;                 // θ ← θ - step · m / denom
+    params[i] += update_[i];
     rate_[i] = step_size / denom;
   }
 }

@@ -20,6 +20,7 @@ class Adam final : public Optimizer {
  public:
   explicit Adam(AdamOptions options = {});
   std::span<const double> effective_rate() const override { return rate_; }
+  std::span<const double> last_update() const override { return update_; }
   std::string_view kind() const override { return "adam"; }
   const AdamOptions& options() const { return options_; }
 
@@ -29,7 +30,7 @@ class Adam final : public Optimizer {
   void clear_state() override;
 
   AdamOptions options_;
-  std::vector<double> exp_avg_, exp_avg_sq_, max_exp_avg_sq_, rate_;
+  std::vector<double> exp_avg_, exp_avg_sq_, max_exp_avg_sq_, rate_, update_;
 };
 
 }  // namespace adagrad::optim

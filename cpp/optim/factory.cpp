@@ -95,6 +95,23 @@ std::vector<std::string_view> names(const std::vector<Field<Options>>& fields) {
   return out;
 }
 
+template <class Options>
+std::vector<std::pair<std::string, OptionValue>> defaults(const std::vector<Field<Options>>& fields) {
+  static const Options o{};  // static: one default instance (and no false -Wmaybe-uninitialized)
+  std::vector<std::pair<std::string, OptionValue>> out;
+  for (const auto& f : fields)
+    std::visit(
+        [&](auto member) {
+          using T = std::remove_cvref_t<decltype(o.*member)>;
+          if constexpr (std::is_same_v<T, EpsPlacement>)
+            out.emplace_back(std::string(f.name), std::string(to_string(o.*member)));
+          else
+            out.emplace_back(std::string(f.name), o.*member);
+        },
+        f.member);
+  return out;
+}
+
 [[noreturn]] void unknown_kind(std::string_view kind) {
   fail("kind must be one of \"sgd\", \"adagrad\", \"rmsprop\", \"adam\", got \"" +
        std::string(kind) + "\"");
@@ -116,6 +133,14 @@ std::vector<std::string_view> option_names(std::string_view kind) {
   if (kind == "adagrad") return names(kAdagrad);
   if (kind == "rmsprop") return names(kRmsprop);
   if (kind == "adam") return names(kAdam);
+  unknown_kind(kind);
+}
+
+std::vector<std::pair<std::string, OptionValue>> option_defaults(std::string_view kind) {
+  if (kind == "sgd") return defaults(kSgd);
+  if (kind == "adagrad") return defaults(kAdagrad);
+  if (kind == "rmsprop") return defaults(kRmsprop);
+  if (kind == "adam") return defaults(kAdam);
   unknown_kind(kind);
 }
 

@@ -28,4 +28,7 @@ std::unique_ptr<Optimizer> make_optimizer(const OptimizerSpec& spec);
 /// The option names each kind accepts, in documentation order.
 std::vector<std::string_view> option_names(std::string_view kind);
 
+/// Each option's default (PyTorch's), read from the kind's options struct, in the same order.
+std::vector<std::pair<std::string, OptionValue>> option_defaults(std::string_view kind);
+
 }  // namespace adagrad::optim

@@ -34,6 +34,9 @@ class Optimizer {
   /// is its lr, and before the first step.
   virtual std::span<const double> effective_rate() const { return {}; }
 
+  /// After a step, the change applied to each parameter (empty before the first step).
+  virtual std::span<const double> last_update() const = 0;
+
  protected:
   /// Size the state for n parameters (called on the first step after a reset).
   virtual void init_state(std::size_t n) = 0;

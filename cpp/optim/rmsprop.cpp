@@ -20,6 +20,7 @@ void Rmsprop::init_state(std::size_t n) {
   grad_avg_.assign(n, 0.0);
   buf_.assign(n, 0.0);
   rate_.assign(n, 0.0);
+  update_.assign(n, 0.0);
 }
 
 void Rmsprop::clear_state() {
@@ -27,6 +28,7 @@ void Rmsprop::clear_state() {
   grad_avg_.clear();
   buf_.clear();
   rate_.clear();
+  update_.clear();
 }
 
 // reference: PyTorch's _single_tensor_rmsprop (torch/optim/rmsprop.py).
@@ -46,10 +48,11 @@ void Rmsprop::update(std::span<double> params, std::span<const double> grad) {
     rate_[i] = o.lr / avg;
     if (o.momentum > 0) {
       buf_[i] = o.momentum * buf_[i] + g / avg;  // b ← μb + g / (√v + ε)
-      params[i] -= o.lr * buf_[i];
+      update_[i] = -o.lr * buf_[i];
     } else {
-      params[i] -= o.lr * g / avg;  // θ ← θ - η g / (√v + ε)
+      update_[i] = -o.lr * g / avg;  // θ ← θ - η g / (√v + ε)
     }
+    params[i] += update_[i];
   }
 }
 

@@ -21,6 +21,7 @@ class Rmsprop final : public Optimizer {
  public:
   explicit Rmsprop(RmspropOptions options = {});
   std::span<const double> effective_rate() const override { return rate_; }
+  std::span<const double> last_update() const override { return update_; }
   std::string_view kind() const override { return "rmsprop"; }
   const RmspropOptions& options() const { return options_; }
 
@@ -30,7 +31,7 @@ class Rmsprop final : public Optimizer {
   void clear_state() override;
 
   RmspropOptions options_;
-  std::vector<double> square_avg_, grad_avg_, buf_, rate_;
+  std::vector<double> square_avg_, grad_avg_, buf_, rate_, update_;
 };
 
 }  // namespace adagrad::optim

@@ -14,7 +14,10 @@ Sgd::Sgd(SgdOptions options) : options_(options) {
          format_number(options_.momentum) + " and dampening " + format_number(options_.dampening));
 }
 
-void Sgd::init_state(std::size_t n) { buf_.assign(n, 0.0); }
+void Sgd::init_state(std::size_t n) {
+  buf_.assign(n, 0.0);
+  update_.assign(n, 0.0);
+}
 
 // reference: PyTorch's _single_tensor_sgd (torch/optim/sgd.py).
 void Sgd::update(std::span<double> params, std::span<const double> grad) {
@@ -27,7 +30,8 @@ void Sgd::update(std::span<double> params, std::span<const double> grad) {
       buf_[i] = first ? d : o.momentum * buf_[i] + (1.0 - o.dampening) * d;
       d = o.nesterov ? d + o.momentum * buf_[i] : buf_[i];  // Nesterov looks one step ahead
     }
-    params[i] -= o.lr * d;  // θ ← θ - η·d
+    update_[i] = -o.lr * d;  // θ ← θ - η·d
+    params[i] += update_[i];
   }
 }
 

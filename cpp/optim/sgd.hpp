@@ -20,14 +20,19 @@ class Sgd final : public Optimizer {
   explicit Sgd(SgdOptions options = {});
   std::string_view kind() const override { return "sgd"; }
   const SgdOptions& options() const { return options_; }
+  std::span<const double> last_update() const override { return update_; }
 
  private:
   void init_state(std::size_t n) override;
   void update(std::span<double> params, std::span<const double> grad) override;
-  void clear_state() override { buf_.clear(); }
+  void clear_state() override {
+    buf_.clear();
+    update_.clear();
+  }
 
   SgdOptions options_;
-  std::vector<double> buf_;  // momentum buffer b
+  std::vector<double> buf_;     // momentum buffer b
+  std::vector<double> update_;  // -η·d of the latest step
 };
 
 }  // namespace adagrad::optim

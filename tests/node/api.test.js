@@ -79,12 +79,42 @@ test('effectiveRate() for every adaptive kind', async () => {
   }
 });
 
-test('sum/effectiveRate/lastUpdate refuse other kinds with a clear Error', async () => {
+test('sum() refuses other kinds with a clear Error', async () => {
   const lab = await loadLab();
   const opt = lab.createOptimizer({ kind: 'adam' });
   assert.throws(() => opt.sum(), { message: 'sum() is only available for adagrad, this optimizer is adam' });
-  assert.throws(() => opt.lastUpdate(), { message: 'lastUpdate() is only available for adagrad, this optimizer is adam' });
   opt.delete();
+});
+
+test('lastUpdate() is the change each kind applied, for every kind', async () => {
+  const lab = await loadLab();
+  for (const spec of [{ kind: 'sgd', lr: 0.1, momentum: 0.9 }, { kind: 'adagrad', lr: 0.1 },
+                      { kind: 'rmsprop', lr: 0.01, centered: true }, { kind: 'adam', lr: 0.1, amsgrad: true }]) {
+    const opt = lab.createOptimizer(spec);
+    try {
+      assert.strictEqual(opt.lastUpdate().length, 0, `${spec.kind}: empty before a step`);
+      const x = new Float64Array([1, -2, 3]);
+      for (let t = 0; t < 3; t++) {
+        const before = Float64Array.from(x);
+        opt.step(x, [0.5, -1, 2 + t]);
+        const update = opt.lastUpdate();
+        for (let i = 0; i < 3; i++) assert.strictEqual(before[i] + update[i], x[i], `${spec.kind} step ${t} param ${i}`);
+      }
+    } finally {
+      opt.delete();
+    }
+  }
+});
+
+test('optionDefaults gives PyTorch\'s defaults for each kind, read from C++', async () => {
+  const lab = await loadLab();
+  assert.deepStrictEqual(lab.optionDefaults('adagrad'),
+    { lr: 0.01, lr_decay: 0, weight_decay: 0, initial_accumulator_value: 0, eps: 1e-10, eps_placement: 'outside' });
+  assert.deepStrictEqual(lab.optionDefaults('sgd'), { lr: 0.001, momentum: 0, dampening: 0, weight_decay: 0, nesterov: false });
+  assert.deepStrictEqual(lab.optionDefaults('rmsprop'), { lr: 0.01, alpha: 0.99, eps: 1e-8, weight_decay: 0, momentum: 0, centered: false });
+  assert.deepStrictEqual(lab.optionDefaults('adam'), { lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8, weight_decay: 0, amsgrad: false });
+  for (const kind of ['sgd', 'adagrad', 'rmsprop', 'adam']) assert.deepStrictEqual(Object.keys(lab.optionDefaults(kind)), lab.optionNames(kind));
+  assert.throws(() => lab.optionDefaults('lion'), { message: 'kind must be one of "sgd", "adagrad", "rmsprop", "adam", got "lion"' });
 });
 
 test("the manual step table reproduces the notebook's numbers", async () => {
