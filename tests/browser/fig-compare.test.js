@@ -29,7 +29,8 @@ const core = (page, { g1 = 10, g2 = 0.1, lr = 0.1, mom = 0.9, k = 100 } = {}) =>
     for (let t = 1; t <= k; t++) {
       const before = Float64Array.from(x);
       opt.step(x, [g1, g2]);
-      const d = [x[0] - before[0], x[1] - before[1]];
+      const d = Array.from(opt.lastUpdate());
+      if (before[0] + d[0] !== x[0] || before[1] + d[1] !== x[1]) throw new Error(`${id}: lastUpdate is not the change applied`);
       if (t === 1) first = d;
       last = d;
     }

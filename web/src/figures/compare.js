@@ -1,8 +1,8 @@
 // Figure: AdaGrad among SGD, Momentum, RMSProp and Adam. A comparison table (what each adapts,
 // what it remembers per parameter, its rule, its weak spot, where this page shows it, PyTorch's
-// defaults for the options the core accepts, listed by lab.optionNames) and a live experiment:
+// defaults as the core reports them, lab.optionDefaults) and a live experiment:
 // the same constant gradient fed k times to each optimizer created by lab.createOptimizer,
-// with every step read back from the core.
+// with every step read back from the core (opt.lastUpdate).
 export const key = 'compare';
 export const title = 'AdaGrad among its neighbours';
 
@@ -19,16 +19,10 @@ export const defaults = { g1: '10', g2: '0.1', lr: '0.1', mom: '0.9', k: '100' }
 export const schema = { g1: number, g2: number, lr: number, mom: number, k: whole };
 const MAX_K = 10000;
 
-// PyTorch's torch.optim defaults, by the option names this lab's core uses (lab.optionNames).
-// The core takes the same defaults when an option is left out (docs/api.md).
-const PYTORCH_DEFAULTS = {
-  sgd: { lr: '0.001', momentum: '0', dampening: '0', weight_decay: '0', nesterov: 'False' },
-  adagrad: { lr: '0.01', lr_decay: '0', weight_decay: '0', initial_accumulator_value: '0', eps: '1e-10' },
-  rmsprop: { lr: '0.01', alpha: '0.99', eps: '1e-8', weight_decay: '0', momentum: '0', centered: 'False' },
-  adam: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-8', weight_decay: '0', amsgrad: 'False' },
-};
-// options of the core that PyTorch does not have, with the core's default
-const LAB_ONLY = { eps_placement: '‘outside’ (this lab’s option; outside is where PyTorch puts ε)' };
+// Options of the core that PyTorch does not have, with what their default means.
+const LAB_ONLY = { eps_placement: '(this lab’s option; outside is where PyTorch puts ε)' };
+// A default as PyTorch's documentation writes it.
+const pythonic = (v) => (v === true ? 'True' : v === false ? 'False' : typeof v === 'string' ? `‘${v}’` : short(v));
 const PYTORCH_CLASS = { sgd: 'torch.optim.SGD', adagrad: 'torch.optim.Adagrad', rmsprop: 'torch.optim.RMSprop', adam: 'torch.optim.Adam' };
 
 // the rules, typeset; g is this step's gradient, everything per parameter
@@ -115,16 +109,14 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   container.append(el('p', { className: 'note' },
     'Rules as PyTorch implements them (weight decay and the other options left at their defaults); AdaGrad’s ε sits outside the root there, inside it in the notebook this lab follows. ',
     'In Adam, m̂ and v̂ are m and v divided by 1 − β₁ᵗ and 1 − β₂ᵗ, which undoes their start at zero. ',
-    'Under each name, “PyTorch defaults” lists the options this lab’s core accepts for that kind (read from it with lab.optionNames) with the default values of PyTorch’s torch.optim, which the core also uses; “Momentum” is SGD with its momentum option set, whose PyTorch default is 0.'));
+    'Under each name, “PyTorch defaults” lists the options this lab’s core accepts for that kind with their defaults, read from the core (lab.optionDefaults), which are PyTorch’s torch.optim defaults; “Momentum” is SGD with its momentum option set, whose PyTorch default is 0.'));
 
   function defaultsOf(r) {
-    let names;
-    try { names = lab.optionNames(r.kind); } catch (error) { return el('span', { className: 'danger' }, messageOf(error)); }
-    const d = PYTORCH_DEFAULTS[r.kind] || {};
-    const items = names.map((name) => {
-      const value = r.id === 'momentum' && name === 'momentum' ? '0 (set it, e.g. 0.9)' : d[name];
-      const own = LAB_ONLY[name];
-      return el('li', {}, el('code', {}, name), value !== undefined ? ` ${value}` : own ? ` ${own}` : ' (this lab only)');
+    let d;  // the core's defaults, which are PyTorch's (the conformance suites check the behaviour)
+    try { d = lab.optionDefaults(r.kind); } catch (error) { return el('span', { className: 'danger' }, messageOf(error)); }
+    const items = Object.entries(d).map(([name, v]) => {
+      const value = r.id === 'momentum' && name === 'momentum' ? '0 (set it, e.g. 0.9)' : pythonic(v);
+      return el('li', {}, el('code', {}, name), ` ${value}`, LAB_ONLY[name] ? ` ${LAB_ONLY[name]}` : '');
     });
     return [el('span', { className: 'sub' }, PYTORCH_CLASS[r.kind]), el('ul', { className: 'opt-defaults' }, items)];
   }
@@ -191,10 +183,10 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       const grad = new Float64Array([cfg.g1, cfg.g2]);
       const steps = [new Float64Array(cfg.k), new Float64Array(cfg.k)];
       for (let t = 0; t < cfg.k; t++) {
-        const before = Float64Array.from(params);
         opt.step(params, grad);
-        steps[0][t] = params[0] - before[0];
-        steps[1][t] = params[1] - before[1];
+        const update = opt.lastUpdate();  // the change the core applied
+        steps[0][t] = update[0];
+        steps[1][t] = update[1];
         if (!Number.isFinite(params[0]) || !Number.isFinite(params[1])) return { steps, params, divergedAt: t + 1 };
       }
       return { steps, params, divergedAt: null };
