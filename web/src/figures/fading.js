@@ -387,7 +387,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const atEta = (lr) => sw.adagrad[SWEEP.findIndex((v) => Math.abs(Math.log10(v) - Math.log10(lr)) < 1e-9)];
     if (sw) p.push(el('p', {},
       `The last chart reruns all three for ${SWEEP.length} values of η. AdaGrad ends ${short(atEta(0.1), 3)} away with η = 0.1, ${short(atEta(1), 3)} with η = 1 and ${short(atEta(10), 3)} with η = 10: `,
-      'on this bowl a large η rescues it, because its falling rate then acts as a ready-made schedule. But the η that works depends on how far the start is and how long the run lasts, which is the third limitation below.'));
+      'on this bowl a large η rescues it, because its falling rate then acts as a ready-made schedule. But the η that works depends on how far the start is and how long the run lasts: the article’s third limitation.'));
     explain.replaceChildren(...p);
   }
 
