@@ -194,7 +194,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       yFormat: powerOfTen, markers,
       series: [
         { color: colors.muted, dash: [1, 3], width: 1.5, x: [0, cfg.epochs], y: [floor, floor] },
-        ...visible.map((r) => ({ color: r.style.color, dash: r.style.dash, width: r.style.width ?? 2, y: runs[r.id].values, count: shownCount(runs[r.id], step), last: true, lastRadius: 3.5 })),
+        ...[...visible.filter((r) => r.id !== 'ada'), ...visible.filter((r) => r.id === 'ada')].map((r) => ({ color: r.style.color, dash: r.style.dash, width: r.style.width ?? 2, y: runs[r.id].values, count: shownCount(runs[r.id], step), last: true, lastRadius: 3.5 })),
       ],
       description: `Mean squared error against epoch, log scale; the least-squares loss is ${short(floor, 4)}. ${visible.map((r) => `${r.name}: ${statusText(r.id, step)}`).join('; ')}.`,
     });

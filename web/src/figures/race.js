@@ -229,7 +229,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     bowl({
       box: BOX,
       field: fieldSent ? undefined : surface,
-      paths: visible.map((r) => ({ params: runs[r.id].params, count: shownCount(r.id, step), color: r.style.color, dash: r.style.dash, width: r.style.width, marker: r.style.marker })),
+      paths: onTop(visible).map((r) => ({ params: runs[r.id].params, count: shownCount(r.id, step), color: r.style.color, dash: r.style.dash, width: r.style.width, marker: r.style.marker })),
       points: [{ x: 0, y: 0, shape: 'star', color: colors.ink }],
       start: { x: cfg.w0, y: cfg.b0 },
       description: `Contour plot of f = w² + 10b², w from −5 to 5 across, b from −2.5 to 2.5 up; the ellipses are √10 ≈ 3.2 times wider than tall. Start at w = ${short(cfg.w0)}, b = ${short(cfg.b0)}. After ${step} steps: ${describe.join('; ') || 'every optimizer is hidden'}.`,
@@ -244,7 +244,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       xDomain: [0, cfg.steps], yDomain: [1e-8, Math.pow(10, Math.ceil(Math.log10(top)))],
       series: [
         { color: colors.muted, dash: [1, 3], width: 1.5, x: [0, cfg.steps], y: [FINISH, FINISH] },
-        ...visible.map((r) => ({ color: r.style.color, dash: r.style.dash, width: r.style.width ?? 2, y: runs[r.id].values, count: shownCount(r.id, step), last: true, lastRadius: 3.5 })),
+        ...onTop(visible).map((r) => ({ color: r.style.color, dash: r.style.dash, width: r.style.width ?? 2, y: runs[r.id].values, count: shownCount(r.id, step), last: true, lastRadius: 3.5 })),
       ],
       markers, yFormat: powerOfTen,
       description: `Loss against step on a log scale, ${step} of ${cfg.steps} steps shown. ${visible.map((r) => `${r.name}: ${statusText(r.id, step)}`).join('; ')}.`,
@@ -257,6 +257,9 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     readout.replaceChildren(el('strong', {}, `Step ${step} of ${cfg.steps}`), ' · ', ...leaders(step));
     formula.replaceChildren(...formulaFor(step));
   }
+
+  // AdaGrad drawn last, so the figure's subject is never hidden under a path that follows it
+  const onTop = (list) => [...list.filter((r) => r.id !== 'ada'), ...list.filter((r) => r.id === 'ada')];
 
   function statusText(id, step) {
     const r = run.runs[id];
