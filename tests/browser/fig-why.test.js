@@ -49,10 +49,9 @@ function coreTravel(page, { lr, eps, steps, seed, rare }) {
     let rate = null;
     for (let t = 0; t < steps; t++) {
       const g = [h.frequent[t], h.rare[t]];
-      const before = Array.from(q);
       ada.step(p, g); sgd.step(q, g);
-      const u = ada.lastUpdate();
-      for (let i = 0; i < 2; i++) { far.ada[i] += Math.abs(u[i]); far.sgd[i] += Math.abs(q[i] - before[i]); }
+      const u = ada.lastUpdate(), v = sgd.lastUpdate();
+      for (let i = 0; i < 2; i++) { far.ada[i] += Math.abs(u[i]); far.sgd[i] += Math.abs(v[i]); }
       rate = Array.from(ada.effectiveRate());
     }
     ada.delete(); sgd.delete();

@@ -1,8 +1,7 @@
 // Figure 1: two parameters, one fed large gradients every step, one fed small gradients now and
 // then (lab.gradientHistories). One real AdaGrad and one plain SGD (a single fixed η) are stepped
 // on exactly those gradients, and the figure replays G, the effective rates and the steps each
-// parameter gets. Every number is the core's: sum(), effectiveRate(), lastUpdate(), and the SGD
-// parameters before and after each of its steps.
+// parameter gets. Every number is the core's: sum(), effectiveRate() and lastUpdate() of both.
 import { el } from '../ui/dom.js';
 import { numberField, selectField, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
 import { replayControls } from '../ui/replay.js';
@@ -136,10 +135,10 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
         const g = new Float64Array([h.frequent[t], h.rare[t]]);
         ada.step(p, g);
         const G = ada.sum(), rate = ada.effectiveRate(), u = ada.lastUpdate();
-        const before = Float64Array.from(q);
         sgd.step(q, g);
+        const v = sgd.lastUpdate();
         for (let i = 0; i < 2; i++) {
-          r.G[i][t] = G[i]; r.rate[i][t] = rate[i]; r.ada[i][t] = u[i]; r.sgd[i][t] = q[i] - before[i];
+          r.G[i][t] = G[i]; r.rate[i][t] = rate[i]; r.ada[i][t] = u[i]; r.sgd[i][t] = v[i];
         }
         if (h.rare[t] !== 0) r.rareSteps.push(t);
         r.rareUpTo[t + 1] = r.rareSteps.length;
