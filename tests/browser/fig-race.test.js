@@ -15,9 +15,6 @@ async function setField(page, name, value) {
   await input.fill(value);
   await input.press('Enter');
 }
-// The shared development-page template (web/figure.html) has no icon link, so a server answers
-// the browser's automatic /favicon.ico request with a 404: not this figure's doing.
-const withoutFavicon = (list) => list.filter((m) => !/status of 404/.test(m.text));
 /** Types `value` into a field and commits it with Enter, in one round trip; returns what the
  *  reader then sees: the field's message, whether it is marked invalid, and the caption. */
 const enter = (page, name, value) => page.evaluate(({ fig, name, value }) => {
@@ -61,7 +58,7 @@ test('by default AdaGrad crosses f = 10⁻³ before gradient descent, and the pa
   assert.ok(formula.includes(ada.rate1[0].toPrecision(4).replace(/0+$/, '')), `${formula} shows rate ${ada.rate1[0]}`);
   assert.ok(formula.includes(ada.rate1[1].toPrecision(4).replace(/0+$/, '')), `${formula} shows rate ${ada.rate1[1]}`);
   assert.match(await page.locator(`${fig} .counter`).innerText(), /step 1 of 60/);
-  assert.deepEqual(withoutFavicon(problems(messages)), []);
+  assert.deepEqual(problems(messages), []);
   await context.close();
 });
 
@@ -70,7 +67,7 @@ test('the development page shows the figure alone, without errors', async () => 
   assert.equal(await page.locator('#fig-race li.racer').count(), 6);
   assert.match(await page.locator('#fig-race .race-caption').innerText(), /AdaGrad/);
   assert.ok(await page.locator('#fig-race canvas').count() >= 2);
-  assert.deepEqual(withoutFavicon(problems(messages)), []);
+  assert.deepEqual(problems(messages), []);
   await context.close();
 });
 
@@ -109,7 +106,7 @@ test('the start moves with the arrow keys and by dragging, the legend hides a ra
   const slow = await coreRace(page, { kind: 'adagrad', lr: 0.5 });
   assert.match(await status(page, 'ada'), slow.finish === null ? /^f = / : new RegExp(`finished at step ${slow.finish}\\b`));
   assert.equal(await page.locator(`${fig} .racer-toggle[data-racer="adam"]`).getAttribute('aria-pressed'), 'false');
-  assert.deepEqual(withoutFavicon(problems(messages)), []);
+  assert.deepEqual(problems(messages), []);
   await context.close();
 });
 
@@ -137,7 +134,7 @@ test('a bad entry shows its message beside the field and keeps the last good rac
   assert.match(await messageOf(page, 'lr-ada'), /lr must be finite and > 0, got -1/);
   await setField(page, 'lr-ada', '1.5');
   assert.equal(await messageOf(page, 'lr-ada'), '');
-  assert.deepEqual(withoutFavicon(problems(messages)), []);
+  assert.deepEqual(problems(messages), []);
   await context.close();
 });
 
@@ -160,7 +157,7 @@ test('Play animates all paths together; with reduced motion it jumps to the end'
   await page.click(`${fig} [data-action="play"]`);
   await page.locator(`${fig} .counter`).filter({ hasText: 'step 60 of 60' }).waitFor({ timeout: 10000 });
   await page.locator(`${fig} [data-action="play"]`).filter({ hasText: 'Play' }).waitFor();
-  assert.deepEqual(withoutFavicon(problems(messages)), []);
+  assert.deepEqual(problems(messages), []);
   await context.close();
   const calm = await open(browser, { url: devPage, reducedMotion: 'reduce' });
   await calm.page.click(`${fig} [data-action="reset"]`);

@@ -9,8 +9,6 @@ after(async () => { await browser?.close(); });
 
 const fig = '#fig-valley';  // the mount: the same on the lesson page and on the development page
 const devPage = (httpUrl || fileUrl).replace(/index\.html$/, '') + 'figures/valley.html';
-// the shared development-page template has no icon link: a server 404s /favicon.ico
-const withoutFavicon = (list) => list.filter((m) => !/status of 404/.test(m.text));
 const status = (page, id) => page.locator(`${fig} li.racer[data-racer="${id}"] .racer-status`).innerText();
 async function setField(page, name, value) {
   const input = page.locator(`${fig} input[data-field="${name}"]`);
@@ -79,7 +77,7 @@ test('by default: GD moves almost only in b, Momentum overshoots, AdaGrad arrive
   const formula = await page.locator(`${fig} .formula`).innerText();
   assert.match(formula, /AdaGrad at step 100/);
   assert.ok(formula.includes(`${(c.runs.ada.rates[0] / c.runs.ada.rates[1]).toPrecision(3)}× b’s`), formula);
-  assert.deepEqual(withoutFavicon(problems(messages)), []);
+  assert.deepEqual(problems(messages), []);
   await context.close();
 });
 
@@ -88,7 +86,7 @@ test('the development page shows the figure alone, without errors', async () => 
   assert.equal(await page.locator('#fig-valley li.racer').count(), 4);
   assert.equal(await page.locator('#fig-valley .contour canvas').count(), 2);
   assert.match(await page.locator('#fig-valley .race-caption').innerText(), /AdaGrad/);
-  assert.deepEqual(withoutFavicon(problems(messages)), []);
+  assert.deepEqual(problems(messages), []);
   await context.close();
 });
 
@@ -110,7 +108,7 @@ test('the density slider re-stretches the valley live; AdaGrad’s rate for w gr
   assert.match(await page.locator(`${fig} .density-out`).innerText(), /3% · 3 of 100 rows/);
   const denser = await core(page, { density: 0.03 });
   assert.ok(denser.runs.ada.rates[0] / denser.runs.ada.rates[1] < sparse, 'a denser column, a smaller ratio');
-  assert.deepEqual(withoutFavicon(problems(messages)), []);
+  assert.deepEqual(problems(messages), []);
   await context.close();
 });
 
@@ -138,14 +136,14 @@ test('a bad entry shows its message beside the field and keeps the last good run
   assert.match(await messageOf(page, 'lr-ada'), /lr must be finite and > 0, got -1/);
   await setField(page, 'lr-ada', '1');
   assert.equal(await messageOf(page, 'lr-ada'), '');
-  assert.deepEqual(withoutFavicon(problems(messages)), []);
+  assert.deepEqual(problems(messages), []);
   await context.close();
 
   // a density the slider cannot show, from a link: its message, and the default valley
   const linked = await open(browser, { url: devPage, hash: '#valley.density=2' });
   assert.match(await linked.page.locator(`${fig} .density-field .field-msg`).innerText(), /density must be between 0\.01 and 0\.5 on this page, got 2/);
   assert.match(await linked.page.locator(`${fig} .density-out`).innerText(), /5% · 5 of 100 rows/);
-  assert.deepEqual(withoutFavicon(problems(linked.messages)), []);
+  assert.deepEqual(problems(linked.messages), []);
   await linked.context.close();
 });
 
@@ -160,6 +158,6 @@ test('too large an η diverges: the page says at which step, never NaN', async (
   await page.click(`${fig} [data-action="reset"]`);
   await page.click(`${fig} [data-action="step"]`);
   assert.match(await page.locator(`${fig} .counter`).innerText(), /step 1 of 100/);
-  assert.deepEqual(withoutFavicon(problems(messages)), []);
+  assert.deepEqual(problems(messages), []);
   await context.close();
 });
