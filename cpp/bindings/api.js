@@ -32,7 +32,7 @@ function adagradLabInstall() {
     createOptimizer: undefined, optionNames: undefined, optionDefaults: undefined, stepTable: 1,
     quadraticValue: undefined, quadraticGradient: undefined,
     runQuadratic: undefined, runLinearRegression: undefined,
-    linearRegressionValue: undefined, linearRegressionMinimum: undefined,
+    linearRegressionValue: undefined, linearRegressionGradient: undefined, linearRegressionMinimum: undefined,
     quadraticValueGrid: 2, linearRegressionValueGrid: 2,
     makeDataset: undefined, makeRegressionDataset: undefined, tokenize: undefined, bagOfWords: undefined,
     gradientHistories: 1, heapInUse: undefined,

@@ -178,6 +178,15 @@ double linear_regression_value(val data, val params) {
   });
 }
 
+val linear_regression_gradient(val data, val params) {
+  return guarded([&] {
+    const objectives::LinearRegressionMse f(to_dataset(data));
+    std::vector<double> grad(f.dim());
+    f.gradient(to_doubles(params, "params"), grad);
+    return to_float64_array(grad);
+  });
+}
+
 val linear_regression_minimum(val data) {
   return guarded([&] { return to_float64_array(objectives::LinearRegressionMse(to_dataset(data)).minimum()); });
 }
@@ -399,6 +408,7 @@ EMSCRIPTEN_BINDINGS(adagrad_lab) {
   function("runQuadratic", &run_quadratic);
   function("runLinearRegression", &run_linear_regression);
   function("linearRegressionValue", &linear_regression_value);
+  function("linearRegressionGradient", &linear_regression_gradient);
   function("linearRegressionMinimum", &linear_regression_minimum);
 
   function("quadraticValueGrid", &quadratic_value_grid);

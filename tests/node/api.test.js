@@ -438,3 +438,18 @@ test('boundaryGrid is predictGrid in single precision, for drawing', async () =>
     net.delete();
   }
 });
+
+test('linearRegressionGradient is the gradient of linearRegressionValue', async () => {
+  const lab = await loadLab();
+  const data = lab.makeRegressionDataset({ kind: 'sparse_column', n_samples: 50, density: 0.1, seed: 3 });
+  const p = [0.3, -0.7];
+  const g = lab.linearRegressionGradient(data, p);
+  assert.strictEqual(g.length, 2);
+  for (let i = 0; i < 2; i++) {  // central differences
+    const h = 1e-6, up = [...p], down = [...p];
+    up[i] += h; down[i] -= h;
+    const numeric = (lab.linearRegressionValue(data, up) - lab.linearRegressionValue(data, down)) / (2 * h);
+    assert.ok(Math.abs(numeric - g[i]) < 1e-7 * Math.max(1, Math.abs(g[i])), `∂L/∂p${i}: ${g[i]} vs ${numeric}`);
+  }
+  assert.throws(() => lab.linearRegressionGradient(data, [1]), { message: 'x has 1 values but the objective has 2' });
+});
