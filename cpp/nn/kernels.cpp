@@ -161,12 +161,6 @@ double sum(const double* a, std::size_t n) {
   return s;
 }
 
-void axpy(double alpha, const double* x, double* y, std::size_t n) {
-  const v2d a = splat(alpha);
-  std::size_t k = 0;
-  for (; k + 2 <= n; k += 2) store(y + k, load(y + k) + a * load(x + k));
-  for (; k < n; ++k) y[k] += alpha * x[k];
-}
 
 namespace {
 

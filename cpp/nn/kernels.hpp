@@ -20,8 +20,6 @@ void relu(const double* z, double* out, std::size_t n);
 double dot(const double* a, const double* b, std::size_t n);
 /// Σₖ a[k].
 double sum(const double* a, std::size_t n);
-/// y[k] += alpha · x[k].
-void axpy(double alpha, const double* x, double* y, std::size_t n);
 
 /// The dense layer's product over a batch, layer-major: for every output o and sample k,
 ///   out[o·n + k] = init[o] + Σᵢ W[o·in + i] · a[i·n + k]       (i in index order)

@@ -128,7 +128,7 @@ TEST_CASE("kernels::tanh and sigmoid pass NaN through", "[nn][kernels]") {
   CHECK(std::isnan(s[0]));
 }
 
-TEST_CASE("kernels::dot, sum and axpy equal their plain loops for every length up to 19", "[nn][kernels]") {
+TEST_CASE("kernels::dot and sum equal their plain loops for every length up to 19", "[nn][kernels]") {
   std::mt19937_64 gen(1);
   for (std::size_t n = 0; n <= 19; ++n) {
     INFO("n = " << n);
@@ -142,9 +142,6 @@ TEST_CASE("kernels::dot, sum and axpy equal their plain loops for every length u
     }
     check_sum_close(kernels::dot(a.data(), b.data(), n), dot, dot_abs);
     check_sum_close(kernels::sum(a.data(), n), sum, sum_abs);
-    std::vector<double> y = b;
-    kernels::axpy(0.75, a.data(), y.data(), n);
-    for (std::size_t k = 0; k < n; ++k) CHECK(y[k] == b[k] + 0.75 * a[k]);  // element-wise: exact
   }
 }
 
