@@ -2,7 +2,7 @@
 // Every number comes from the WASM core: the paths from lab.runQuadratic, G and the effective
 // rate from lab.stepTable, the curve itself from lab.quadraticValue.
 import { el, reducedMotion } from '../ui/dom.js';
-import { numberField, selectField, button, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
+import { numberField, selectField, button, readForm, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
 import { player } from '../ui/player.js';
 import { lineChart } from '../draw/linechart.js';
 import { colors } from '../draw/colors.js';
@@ -73,21 +73,13 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   // ----- computing (in the core) and showing
   function readFields() {
-    let bad = false;
-    const read = (key, parse) => {
-      const r = parse(fields[key].text);
-      if (r.error) { fields[key].error(r.error); bad = true; return NaN; }
-      fields[key].ok();
-      return r.value;
-    };
-    const cfg = {
-      x0: read('x0', (t) => parseNumber(t, 'x0')),
-      lr: read('lr', (t) => parseNumber(t, 'η')),
-      eps: read('eps', (t) => parseNumber(t, 'ε')),
-      steps: read('steps', (t) => parseWhole(t, 'steps', { max: MAX_STEPS })),
+    return readForm((read) => ({
+      x0: read(fields.x0, (t) => parseNumber(t, 'x0')),
+      lr: read(fields.lr, (t) => parseNumber(t, 'η')),
+      eps: read(fields.eps, (t) => parseNumber(t, 'ε')),
+      steps: read(fields.steps, (t) => parseWhole(t, 'steps', { max: MAX_STEPS })),
       place: place.value,
-    };
-    return bad ? null : cfg;
+    }));
   }
 
   function compute(cfg) {

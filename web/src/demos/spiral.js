@@ -2,7 +2,7 @@
 // optimizers from the same starting weights. Data, weights, training, loss, accuracy and the
 // decision boundary all come from the WASM core (makeDataset, Network, TrainingRun, boundaryGrid).
 import { el, reducedMotion } from '../ui/dom.js';
-import { numberField, selectField, button, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
+import { numberField, selectField, button, readForm, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
 import { player } from '../ui/player.js';
 import { lineChart } from '../draw/linechart.js';
 import { heatmap } from '../draw/heatmap.js';
@@ -150,14 +150,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   // ----- building runs in the core
   function readSettings() {
-    let bad = false;
-    const read = (field, parse) => {
-      const r = parse(field.text);
-      if (r.error) { field.error(r.error); bad = true; return NaN; }
-      field.ok();
-      return r.value;
-    };
-    const cfg = {
+    return readForm((read) => ({
       seed: read(f.seed, (t) => parseWhole(t, 'seed', { min: 0, max: 4294967295 })),
       noise: read(f.noise, (t) => parseNumber(t, 'noise')),
       n: read(f.n, (t) => parseWhole(t, 'points', { max: MAX_SAMPLES })),
@@ -167,8 +160,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       epochs: read(f.epochs, (t) => parseWhole(t, 'epochs', { min: 1, max: MAX_EPOCHS })),
       hidden: hidden.map((text, i) => read(layerFields[i], (t) => parseWhole(t, `layer ${i + 1}`, { max: MAX_WIDTH }))),
       act: act.value, init: init.value, opt: opt.value, cmp: cmp.value, place: place.value, draw: draw.value,
-    };
-    return bad ? null : cfg;
+    }));
   }
 
   function clearMessages() {

@@ -1,7 +1,7 @@
 // Figure: the manual step table. AdaGrad on f(x) = x² one row per step, with the update
 // formula filled in with the current row's numbers. Rows come from lab.stepTable.
 import { el, reducedMotion } from '../ui/dom.js';
-import { numberField, selectField, button, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
+import { numberField, selectField, button, readForm, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
 import { player } from '../ui/player.js';
 import { copyText } from '../ui/clipboard.js';
 import { math, row, mi, mn, mo, frac, sqrt, sub, sup } from '../ui/math.js';
@@ -94,21 +94,13 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     fallback);
 
   function readFields() {
-    let bad = false;
-    const read = (key, parse) => {
-      const r = parse(fields[key].text);
-      if (r.error) { fields[key].error(r.error); bad = true; return NaN; }
-      fields[key].ok();
-      return r.value;
-    };
-    const out = {
-      x0: read('x0', (t) => parseNumber(t, 'x0')),
-      lr: read('lr', (t) => parseNumber(t, 'η')),
-      eps: read('eps', (t) => parseNumber(t, 'ε')),
-      steps: read('steps', (t) => parseWhole(t, 'rows', { max: MAX_ROWS })),
+    return readForm((read) => ({
+      x0: read(fields.x0, (t) => parseNumber(t, 'x0')),
+      lr: read(fields.lr, (t) => parseNumber(t, 'η')),
+      eps: read(fields.eps, (t) => parseNumber(t, 'ε')),
+      steps: read(fields.steps, (t) => parseWhole(t, 'rows', { max: MAX_ROWS })),
       place: place.value,
-    };
-    return bad ? null : out;
+    }));
   }
 
   function recompute() {

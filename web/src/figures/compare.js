@@ -7,7 +7,7 @@ export const key = 'compare';
 export const title = 'AdaGrad among its neighbours';
 
 import { el } from '../ui/dom.js';
-import { numberField, button, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
+import { numberField, button, readForm, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
 import { m, mi, mn, mo, row, frac, sqrt, sub, sup, math } from '../ui/math.js';
 import { lineChart } from '../draw/linechart.js';
 import { dashLegend } from '../ui/dash-legend.js';
@@ -155,21 +155,13 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   lab2.append(summary, live);
 
   function readFields() {
-    let bad = false;
-    const read = (key, parse) => {
-      const r = parse(fields[key].text);
-      if (r.error) { fields[key].error(r.error); bad = true; return NaN; }
-      fields[key].ok();
-      return r.value;
-    };
-    const cfg = {
-      g1: read('g1', (t) => parseNumber(t, 'g₁')),
-      g2: read('g2', (t) => parseNumber(t, 'g₂')),
-      lr: read('lr', (t) => parseNumber(t, 'η')),
-      mom: read('mom', (t) => parseNumber(t, 'μ')),
-      k: read('k', (t) => parseWhole(t, 'k', { min: 1, max: MAX_K })),
-    };
-    return bad ? null : cfg;
+    return readForm((read) => ({
+      g1: read(fields.g1, (t) => parseNumber(t, 'g₁')),
+      g2: read(fields.g2, (t) => parseNumber(t, 'g₂')),
+      lr: read(fields.lr, (t) => parseNumber(t, 'η')),
+      mom: read(fields.mom, (t) => parseNumber(t, 'μ')),
+      k: read(fields.k, (t) => parseWhole(t, 'k', { min: 1, max: MAX_K })),
+    }));
   }
 
   // Runs one optimizer k steps on the constant gradient; returns each step's change per

@@ -5,7 +5,7 @@
 // demonstration, each optimizer fed the same pure N(0, 1) gradients (the x column of
 // lab.makeRegressionDataset({kind: 'line'})); and how far AdaGrad gets for each η.
 import { el } from '../ui/dom.js';
-import { numberField, selectField, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
+import { numberField, selectField, readForm, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
 import { replayControls } from '../ui/replay.js';
 import { m, math, row, mi, mn, mo, frac, sqrt, sub, sup } from '../ui/math.js';
 import { lineChart } from '../draw/linechart.js';
@@ -88,21 +88,13 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   container.append(readout, live, explain);
 
   function readFields() {
-    let bad = false;
-    const read = (k, parse) => {
-      const r = parse(fields[k].text);
-      if (r.error) { fields[k].error(r.error); bad = true; return NaN; }
-      fields[k].ok();
-      return r.value;
-    };
-    const cfg = {
-      w0: read('w0', (t) => parseNumber(t, 'w₀')),
-      b0: read('b0', (t) => parseNumber(t, 'b₀')),
-      steps: read('steps', (t) => parseWhole(t, 'steps', { min: 2, max: MAX_STEPS })),
-      lr: { adagrad: read('ada', (t) => parseNumber(t, 'η')), rmsprop: read('rms', (t) => parseNumber(t, 'η')), adam: read('adam', (t) => parseNumber(t, 'η')) },
-      seed: read('seed', (t) => parseWhole(t, 'seed', { min: 0, max: MAX_SEED })),
-    };
-    return bad ? null : cfg;
+    return readForm((read) => ({
+      w0: read(fields.w0, (t) => parseNumber(t, 'w₀')),
+      b0: read(fields.b0, (t) => parseNumber(t, 'b₀')),
+      steps: read(fields.steps, (t) => parseWhole(t, 'steps', { min: 2, max: MAX_STEPS })),
+      lr: { adagrad: read(fields.ada, (t) => parseNumber(t, 'η')), rmsprop: read(fields.rms, (t) => parseNumber(t, 'η')), adam: read(fields.adam, (t) => parseNumber(t, 'η')) },
+      seed: read(fields.seed, (t) => parseWhole(t, 'seed', { min: 0, max: MAX_SEED })),
+    }));
   }
 
   // AdaGrad's own G along its path: a real optimizer stepped on the core's gradients at each

@@ -3,7 +3,7 @@
 // optimizer's current line. Data, minimum, losses and parameters come from the WASM core
 // (makeRegressionDataset, linearRegressionMinimum/Value, runLinearRegression).
 import { el } from '../ui/dom.js';
-import { numberField, button, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
+import { numberField, button, readForm, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
 import { racerList } from '../ui/racers.js';
 import { stepper } from '../ui/runstepper.js';
 import { math, row, mi, mn, mo, m } from '../ui/math.js';
@@ -103,23 +103,15 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   // ----- reading, computing, showing
   function readFields() {
-    let bad = false;
-    const read = (key, parse) => {
-      const r = parse(fields[key].text);
-      if (r.error) { fields[key].error(r.error); bad = true; return NaN; }
-      fields[key].ok();
-      return r.value;
-    };
-    const cfg = {
-      n: read('n', (t) => parseWhole(t, 'n_samples', { max: MAX_SAMPLES })),
-      noise: read('noise', (t) => parseNumber(t, 'noise')),
-      seed: read('seed', (t) => parseWhole(t, 'seed')),
-      w0: read('w0', (t) => parseNumber(t, 'start w₀')),
-      b0: read('b0', (t) => parseNumber(t, 'start b₀')),
-      epochs: read('epochs', (t) => parseWhole(t, 'epochs', { min: 1, max: MAX_EPOCHS })),
-      lr: Object.fromEntries(IDS.map((id) => [id, read(id, (t) => parseNumber(t, 'η'))])),
-    };
-    return bad ? null : cfg;
+    return readForm((read) => ({
+      n: read(fields.n, (t) => parseWhole(t, 'n_samples', { max: MAX_SAMPLES })),
+      noise: read(fields.noise, (t) => parseNumber(t, 'noise')),
+      seed: read(fields.seed, (t) => parseWhole(t, 'seed')),
+      w0: read(fields.w0, (t) => parseNumber(t, 'start w₀')),
+      b0: read(fields.b0, (t) => parseNumber(t, 'start b₀')),
+      epochs: read(fields.epochs, (t) => parseWhole(t, 'epochs', { min: 1, max: MAX_EPOCHS })),
+      lr: Object.fromEntries(IDS.map((id) => [id, read(fields[id], (t) => parseNumber(t, 'η'))])),
+    }));
   }
 
   function compute(cfg) {

@@ -7,7 +7,7 @@ export const key = 'pitfall';
 export const title = 'A bug worth recognising: forgetting G';
 
 import { el, reducedMotion } from '../ui/dom.js';
-import { numberField, selectField, button, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
+import { numberField, selectField, button, readForm, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
 import { player } from '../ui/player.js';
 import { m, mi, mn, mo, row, frac, sqrt, sub, sup, math } from '../ui/math.js';
 import { lineChart } from '../draw/linechart.js';
@@ -92,23 +92,16 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   // ----- computing (in the core)
   function readFields() {
-    let bad = false;
-    const read = (key, parse) => {
-      const r = parse(fields[key].text);
-      if (r.error) { fields[key].error(r.error); bad = true; return NaN; }
-      fields[key].ok();
-      return r.value;
-    };
     const two = objective.value === 'valley';
-    const cfg = {
+    const cfg = readForm((read) => ({
       f: objective.value,
-      x0: read('x0', (t) => parseNumber(t, two ? 'w₀' : 'x₀')),
-      b0: two ? read('b0', (t) => parseNumber(t, 'b₀')) : null,
-      lr: read('lr', (t) => parseNumber(t, 'η')),
-      steps: read('steps', (t) => parseWhole(t, 'steps', { min: 1, max: MAX_STEPS })),
-    };
+      x0: read(fields.x0, (t) => parseNumber(t, two ? 'w₀' : 'x₀')),
+      b0: two ? read(fields.b0, (t) => parseNumber(t, 'b₀')) : null,
+      lr: read(fields.lr, (t) => parseNumber(t, 'η')),
+      steps: read(fields.steps, (t) => parseWhole(t, 'steps', { min: 1, max: MAX_STEPS })),
+    }));
     if (!two) fields.b0.ok();
-    return bad ? null : cfg;
+    return cfg;
   }
 
   function compute(cfg) {

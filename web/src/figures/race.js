@@ -2,7 +2,7 @@
 // drags. Paths, losses and AdaGrad's effective rates come from lab.runQuadratic; its running sums
 // G from replaying the same run with lab.createOptimizer; the contours from lab.quadraticValueGrid.
 import { el } from '../ui/dom.js';
-import { numberField, button, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
+import { numberField, button, readForm, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
 import { racerList } from '../ui/racers.js';
 import { stepper } from '../ui/runstepper.js';
 import { math, row, mi, mn, mo, frac, sqrt, sub, sup } from '../ui/math.js';
@@ -112,25 +112,17 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   // ----- reading, computing, showing
   function readFields() {
-    let bad = false;
-    const read = (key, parse) => {
-      const r = parse(fields[key].text);
-      if (r.error) { fields[key].error(r.error); bad = true; return NaN; }
-      fields[key].ok();
-      return r.value;
-    };
     const inBox = (name, lo, hi) => (t) => {
       const r = parseNumber(t, name);
       if (!r.error && Number.isFinite(r.value) && (r.value < lo || r.value > hi)) return { error: `${name} must be between ${lo} and ${hi} on this page (the plot’s edges), got ${r.value}` };
       return r;
     };
-    const cfg = {
-      w0: read('w0', inBox('start w₀', BOX.x_min, BOX.x_max)),
-      b0: read('b0', inBox('start b₀', BOX.y_min, BOX.y_max)),
-      steps: read('steps', (t) => parseWhole(t, 'steps', { min: 1, max: MAX_STEPS })),
-      lr: Object.fromEntries(IDS.map((id) => [id, read(id, (t) => parseNumber(t, 'η'))])),
-    };
-    return bad ? null : cfg;
+    return readForm((read) => ({
+      w0: read(fields.w0, inBox('start w₀', BOX.x_min, BOX.x_max)),
+      b0: read(fields.b0, inBox('start b₀', BOX.y_min, BOX.y_max)),
+      steps: read(fields.steps, (t) => parseWhole(t, 'steps', { min: 1, max: MAX_STEPS })),
+      lr: Object.fromEntries(IDS.map((id) => [id, read(fields[id], (t) => parseNumber(t, 'η'))])),
+    }));
   }
 
   function compute(cfg) {

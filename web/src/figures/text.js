@@ -7,7 +7,7 @@ export const key = 'text';
 export const title = 'Rare words in a bag of words';
 
 import { el, reducedMotion } from '../ui/dom.js';
-import { numberField, selectField, button, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
+import { numberField, selectField, button, readForm, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
 import { player } from '../ui/player.js';
 import { lineChart } from '../draw/linechart.js';
 import { dotPlot } from '../draw/dotplot.js';
@@ -130,19 +130,11 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   // ----- reading the settings and computing (in the core)
   function readFields() {
-    let bad = false;
-    const read = (key, parse) => {
-      const r = parse(fields[key].text);
-      if (r.error) { fields[key].error(r.error); bad = true; return NaN; }
-      fields[key].ok();
-      return r.value;
-    };
-    const cfg = {
-      sgdLr: read('sgd', (t) => parseNumber(t, 'SGD η')),
-      adaLr: read('ada', (t) => parseNumber(t, 'AdaGrad η')),
-      epochs: read('epochs', (t) => parseWhole(t, 'epochs', { min: 1, max: MAX_EPOCHS })),
-    };
-    return bad ? null : cfg;
+    return readForm((read) => ({
+      sgdLr: read(fields.sgd, (t) => parseNumber(t, 'SGD η')),
+      adaLr: read(fields.ada, (t) => parseNumber(t, 'AdaGrad η')),
+      epochs: read(fields.epochs, (t) => parseWhole(t, 'epochs', { min: 1, max: MAX_EPOCHS })),
+    }));
   }
 
   function recompute() {

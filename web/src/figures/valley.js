@@ -4,7 +4,7 @@
 // minimum, paths and AdaGrad's rates all come from the WASM core (makeRegressionDataset,
 // linearRegressionValueGrid, linearRegressionMinimum/Value, runLinearRegression).
 import { el, uid } from '../ui/dom.js';
-import { numberField, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
+import { numberField, readForm, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
 import { racerList } from '../ui/racers.js';
 import { stepper } from '../ui/runstepper.js';
 import { math, row, mi, mn, mo, frac, sqrt, sub } from '../ui/math.js';
@@ -126,35 +126,29 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   // ----- reading, computing, showing
   function readFields() {
-    let bad = false;
-    const read = (key, parse) => {
-      const r = parse(fields[key].text);
-      if (r.error) { fields[key].error(r.error); bad = true; return NaN; }
-      fields[key].ok();
-      return r.value;
-    };
     const inBox = (name, lo, hi) => (t) => {
       const r = parseNumber(t, name);
       if (!r.error && Number.isFinite(r.value) && (r.value < lo || r.value > hi)) return { error: `${name} must be between ${lo} and ${hi} on this page (the plot’s edges), got ${r.value}` };
       return r;
     };
-    let density = Number(densityText);
-    const d = parseNumber(densityText, 'density');
-    if (d.error || !(d.value >= DENSITY.min && d.value <= DENSITY.max)) {
-      densityMsg.textContent = d.error || `density must be between ${DENSITY.min} and ${DENSITY.max} on this page, got ${densityText}`;
-      bad = true; density = NaN;
-    } else densityMsg.textContent = '';
-    const cfg = {
-      density,
-      n: read('n', (t) => parseWhole(t, 'n_samples', { max: MAX_SAMPLES })),
-      noise: read('noise', (t) => parseNumber(t, 'noise')),
-      seed: read('seed', (t) => parseWhole(t, 'seed')),
-      w0: read('w0', inBox('start w₀', BOX.x_min, BOX.x_max)),
-      b0: read('b0', inBox('start b₀', BOX.y_min, BOX.y_max)),
-      steps: read('steps', (t) => parseWhole(t, 'steps', { min: 1, max: MAX_STEPS })),
-      lr: Object.fromEntries(IDS.map((id) => [id, read(id, (t) => parseNumber(t, 'η'))])),
-    };
-    return bad ? null : cfg;
+    return readForm((read, refuse) => {
+      let density = Number(densityText);
+      const d = parseNumber(densityText, 'density');
+      if (d.error || !(d.value >= DENSITY.min && d.value <= DENSITY.max)) {
+        densityMsg.textContent = d.error || `density must be between ${DENSITY.min} and ${DENSITY.max} on this page, got ${densityText}`;
+        refuse(); density = NaN;
+      } else densityMsg.textContent = '';
+      return {
+        density,
+        n: read(fields.n, (t) => parseWhole(t, 'n_samples', { max: MAX_SAMPLES })),
+        noise: read(fields.noise, (t) => parseNumber(t, 'noise')),
+        seed: read(fields.seed, (t) => parseWhole(t, 'seed')),
+        w0: read(fields.w0, inBox('start w₀', BOX.x_min, BOX.x_max)),
+        b0: read(fields.b0, inBox('start b₀', BOX.y_min, BOX.y_max)),
+        steps: read(fields.steps, (t) => parseWhole(t, 'steps', { min: 1, max: MAX_STEPS })),
+        lr: Object.fromEntries(IDS.map((id) => [id, read(fields[id], (t) => parseNumber(t, 'η'))])),
+      };
+    });
   }
 
   function compute(cfg) {

@@ -3,7 +3,7 @@
 // on exactly those gradients, and the figure replays G, the effective rates and the steps each
 // parameter gets. Every number is the core's: sum(), effectiveRate() and lastUpdate() of both.
 import { el } from '../ui/dom.js';
-import { numberField, selectField, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
+import { numberField, selectField, readForm, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
 import { replayControls } from '../ui/replay.js';
 import { math, row, mi, mn, mo, frac, sqrt, sub, sup } from '../ui/math.js';
 import { lineChart } from '../draw/linechart.js';
@@ -104,21 +104,13 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   // ----- reading the settings and computing (in the core)
   function readFields() {
-    let bad = false;
-    const read = (k, parse) => {
-      const r = parse(fields[k].text);
-      if (r.error) { fields[k].error(r.error); bad = true; return NaN; }
-      fields[k].ok();
-      return r.value;
-    };
-    const cfg = {
-      lr: read('lr', (t) => parseNumber(t, 'η')),
-      eps: read('eps', (t) => parseNumber(t, 'ε')),
-      steps: read('steps', (t) => parseWhole(t, 'steps', { min: 1, max: MAX_STEPS })),
-      seed: read('seed', (t) => parseWhole(t, 'seed', { min: 0, max: MAX_SEED })),
-      rare: read('rare', (t) => parseNumber(t, 'probability')),
-    };
-    return bad ? null : cfg;
+    return readForm((read) => ({
+      lr: read(fields.lr, (t) => parseNumber(t, 'η')),
+      eps: read(fields.eps, (t) => parseNumber(t, 'ε')),
+      steps: read(fields.steps, (t) => parseWhole(t, 'steps', { min: 1, max: MAX_STEPS })),
+      seed: read(fields.seed, (t) => parseWhole(t, 'seed', { min: 0, max: MAX_SEED })),
+      rare: read(fields.rare, (t) => parseNumber(t, 'probability')),
+    }));
   }
 
   function compute(cfg) {

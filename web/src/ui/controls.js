@@ -30,6 +30,21 @@ export function parseWhole(text, name, { min = -Infinity, max = Infinity } = {})
   return parsed;
 }
 
+/** Reads a form: `build(read, refuse)` returns the settings, calling `read(field, parse)` for
+ *  each field (its parsed value, marked ok; or the parser's message beside it and NaN) and
+ *  `refuse()` for anything else found wrong. Returns the settings, or null if any was refused. */
+export function readForm(build) {
+  let bad = false;
+  const read = (field, parse) => {
+    const r = parse(field.text);
+    if (r.error) { field.error(r.error); bad = true; return NaN; }
+    field.ok();
+    return r.value;
+  };
+  const cfg = build(read, () => { bad = true; });
+  return bad ? null : cfg;
+}
+
 /** A labelled text input for a number with its own error line. */
 export function numberField({ label, name, value, hint = '', width = 'm', inputMode = 'decimal', onCommit }) {
   const id = uid(name);

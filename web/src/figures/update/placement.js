@@ -5,7 +5,7 @@
 // (lab.quadraticGradient along the outside run); the rate-against-G curves from one step of each
 // placement on a vector of gradients whose squares span many powers of ten.
 import { el } from '../../ui/dom.js';
-import { numberField, parseNumber, parseWhole, fieldOfMessage, messageOf } from '../../ui/controls.js';
+import { numberField, readForm, parseNumber, parseWhole, fieldOfMessage, messageOf } from '../../ui/controls.js';
 import { replayControls } from '../../ui/replay.js';
 import { math, row, mi, mn, mo, frac, sqrt, sub } from '../../ui/math.js';
 import { lineChart } from '../../draw/linechart.js';
@@ -56,21 +56,13 @@ export function placementPart(lab, s, report) {
     formMessage, transport.root, grid, worked, readout, live, explain);
 
   function readFields() {
-    let bad = false;
-    const read = (k, parse) => {
-      const r = parse(fields[k].text);
-      if (r.error) { fields[k].error(r.error); bad = true; return NaN; }
-      fields[k].ok();
-      return r.value;
-    };
-    const cfg = {
-      lr: read('lr', (t) => parseNumber(t, 'η')),
-      eps: read('eps', (t) => parseNumber(t, 'ε')),
-      tiny: read('tiny', (t) => parseNumber(t, 'x₀')),
-      big: read('big', (t) => parseNumber(t, 'x₀')),
-      steps: read('steps', (t) => parseWhole(t, 'steps', { min: 1, max: MAX_STEPS })),
-    };
-    return bad ? null : cfg;
+    return readForm((read) => ({
+      lr: read(fields.lr, (t) => parseNumber(t, 'η')),
+      eps: read(fields.eps, (t) => parseNumber(t, 'ε')),
+      tiny: read(fields.tiny, (t) => parseNumber(t, 'x₀')),
+      big: read(fields.big, (t) => parseNumber(t, 'x₀')),
+      steps: read(fields.steps, (t) => parseWhole(t, 'steps', { min: 1, max: MAX_STEPS })),
+    }));
   }
 
   // Both placements from one start: their own runs, and the two rates at the same G.
