@@ -22,4 +22,34 @@ async function openDev(browser, key, { hash = '', viewport = { width: 1280, heig
   return { page, context, messages };
 }
 
-module.exports = { openDev, devUrl };
+// Helpers bound to one figure's mount (e.g. '#fig-why'), as a reader drives its fields.
+function fieldHelpers(fig) {
+  async function setField(page, name, value) {
+    const input = page.locator(`${fig} input[data-field="${name}"]`);
+    await input.fill(value);
+    await input.press('Enter');
+  }
+  const messageOf = (page, name) => page.locator(`${fig} .field:has(input[data-field="${name}"]) .field-msg`).innerText();
+  return { setField, messageOf };
+}
+
+// …and for the figures with a list of racers and a .race-caption (race, valley, line).
+function racerHelpers(fig) {
+  const status = (page, id) => page.locator(`${fig} li.racer[data-racer="${id}"] .racer-status`).innerText();
+  /** Types `value` into a field and commits it with Enter, in one round trip; returns what the
+   *  reader then sees: the field's message, whether it is marked invalid, and the caption. */
+  const enter = (page, name, value) => page.evaluate(({ fig, name, value }) => {
+    const input = document.querySelector(`${fig} input[data-field="${name}"]`);
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    return {
+      message: input.closest('.field').querySelector('.field-msg').textContent,
+      invalid: input.getAttribute('aria-invalid') === 'true',
+      caption: document.querySelector(`${fig} .race-caption`).textContent,
+    };
+  }, { fig, name, value });
+  return { ...fieldHelpers(fig), status, enter };
+}
+
+module.exports = { openDev, devUrl, fieldHelpers, racerHelpers };

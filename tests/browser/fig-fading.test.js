@@ -1,39 +1,15 @@
 // Figure 10 (fading): AdaGrad's ever-falling rate against RMSProp and Adam, as a reader drives it.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const path = require('node:path');
-const { pathToFileURL } = require('node:url');
-const { launch, open, problems, httpUrl, root } = require('./helpers.js');
+const { launch, open, problems } = require('./helpers.js');
+const { openDev, fieldHelpers } = require('./fig-dev-page.js');
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const fig = '#fig-fading';
-const dist = process.env.ADAGRAD_DIST || path.join(root, 'dist');
-const devUrl = httpUrl ? new URL('figures/fading.html', httpUrl).href : pathToFileURL(path.join(dist, 'figures', 'fading.html')).href;
-
-// The figure alone on its development page (fast: nothing else to mount). The bare page declares
-// no icon, so Chromium's /favicon.ico request is answered with an empty 204 instead of a 404.
-async function openDev(browser, { hash = '', viewport = { width: 1280, height: 900 }, reducedMotion } = {}) {
-  const context = await browser.newContext({ viewport, reducedMotion, deviceScaleFactor: 1 });
-  await context.route('**/favicon.ico', (route) => route.fulfill({ status: 204, body: '' }));
-  const page = await context.newPage();
-  const messages = [];
-  page.on('console', (m) => messages.push({ type: m.type(), text: m.text() }));
-  page.on('pageerror', (e) => messages.push({ type: 'pageerror', text: String(e) }));
-  page.on('requestfailed', (r) => messages.push({ type: 'requestfailed', text: r.url() }));
-  await page.goto(devUrl + hash);
-  await page.waitForSelector('html[data-ready="true"]', { timeout: 20000 });
-  return { page, context, messages };
-}
-
-async function setField(page, name, value) {
-  const input = page.locator(`${fig} input[data-field="${name}"]`);
-  await input.fill(value);
-  await input.press('Enter');
-}
-const messageOf = (page, name) => page.locator(`${fig} .field:has(input[data-field="${name}"]) .field-msg`).innerText();
+const { setField, messageOf } = fieldHelpers(fig);
 const tagged = async (page, key) => Number(await page.locator(`${fig} [data-key="${key}"]`).getAttribute('data-value'));
 const stalled = async (page) => Number(await page.locator(`${fig} .explain strong[data-value]`).getAttribute('data-value'));
 
@@ -75,7 +51,7 @@ test('by default AdaGrad stalls far from the minimum while RMSProp and Adam reac
 });
 
 test('the development page shows the figure alone with nothing in the console', async () => {
-  const { page, context, messages } = await openDev(browser);
+  const { page, context, messages } = await openDev(browser, 'fading');
   assert.equal(await page.locator('#fig-fading canvas').count(), 5);
   assert.match(await page.locator('#fig-fading .explain').innerText(), /22\.5 away/);
   assert.deepEqual(problems(messages), []);
@@ -83,7 +59,7 @@ test('the development page shows the figure alone with nothing in the console', 
 });
 
 test('Step from 0 shows each step’s rates; the parameter menu switches to b; the random-gradient rate is the core’s', async () => {
-  const { page, context, messages } = await openDev(browser);
+  const { page, context, messages } = await openDev(browser, 'fading');
   const core = await coreRuns(page);
   await page.click(`${fig} [data-action="reset"]`);
   for (let i = 0; i < 3; i++) await page.click(`${fig} [data-action="step"]`);
@@ -109,7 +85,7 @@ test('Step from 0 shows each step’s rates; the parameter menu switches to b; t
 });
 
 test('a larger AdaGrad η rescues it on this bowl, and the URL keeps it', async () => {
-  const { page, context, messages } = await openDev(browser, { hash: '#fading.steps=1000' });
+  const { page, context, messages } = await openDev(browser, 'fading', { hash: '#fading.steps=1000' });
   await setField(page, 'ada', '3');
   const core = await coreRuns(page, { steps: 1000, lr: { adagrad: 3, rmsprop: 0.1, adam: 0.1 } });
   assert.equal(await stalled(page), core.adagrad.dist);
@@ -122,7 +98,7 @@ test('a larger AdaGrad η rescues it on this bowl, and the URL keeps it', async 
 });
 
 test('a bad entry shows its message beside the field and keeps the last good run', async () => {
-  const { page, context, messages } = await openDev(browser, { hash: '#fading.steps=500' });
+  const { page, context, messages } = await openDev(browser, 'fading', { hash: '#fading.steps=500' });
   const before = await stalled(page);
   const cases = [
     ['ada', '-1', /lr must be finite and > 0, got -1/],

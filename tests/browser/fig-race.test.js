@@ -1,34 +1,16 @@
 // Section 5: six optimizers race down w² + 10b² from a start the reader drags.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { launch, open, problems, httpUrl, fileUrl } = require('./helpers.js');
+const { launch, open, problems } = require('./helpers.js');
+const { devUrl, racerHelpers } = require('./fig-dev-page.js');
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const fig = '#fig-race';  // the mount: the same on the lesson page and on the development page
-const devPage = (httpUrl || fileUrl).replace(/index\.html$/, '') + 'figures/race.html';
-const status = (page, id) => page.locator(`${fig} li.racer[data-racer="${id}"] .racer-status`).innerText();
-async function setField(page, name, value) {
-  const input = page.locator(`${fig} input[data-field="${name}"]`);
-  await input.fill(value);
-  await input.press('Enter');
-}
-/** Types `value` into a field and commits it with Enter, in one round trip; returns what the
- *  reader then sees: the field's message, whether it is marked invalid, and the caption. */
-const enter = (page, name, value) => page.evaluate(({ fig, name, value }) => {
-  const input = document.querySelector(`${fig} input[data-field="${name}"]`);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-  input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-  return {
-    message: input.closest('.field').querySelector('.field-msg').textContent,
-    invalid: input.getAttribute('aria-invalid') === 'true',
-    caption: document.querySelector(`${fig} .race-caption`).textContent,
-  };
-}, { fig, name, value });
-const messageOf = (page, name) => page.locator(`${fig} .field:has(input[data-field="${name}"]) .field-msg`).innerText();
+const devPage = devUrl('race');
+const { status, setField, enter, messageOf } = racerHelpers(fig);
 
 // What the core says for a racer with the page's defaults (start (−4.5, 2), 60 steps).
 function coreRace(page, optimizer, x0 = [-4.5, 2], steps = 60) {

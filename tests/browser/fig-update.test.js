@@ -1,39 +1,15 @@
 // Figure 2 (update): where ε goes, and PyTorch's extra options, as a reader drives them.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const path = require('node:path');
-const { pathToFileURL } = require('node:url');
-const { launch, open, problems, httpUrl, root } = require('./helpers.js');
+const { launch, open, problems } = require('./helpers.js');
+const { openDev, fieldHelpers } = require('./fig-dev-page.js');
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const fig = '#fig-update';
-const dist = process.env.ADAGRAD_DIST || path.join(root, 'dist');
-const devUrl = httpUrl ? new URL('figures/update.html', httpUrl).href : pathToFileURL(path.join(dist, 'figures', 'update.html')).href;
-
-// The figure alone on its development page (fast: nothing else to mount). The bare page declares
-// no icon, so Chromium's /favicon.ico request is answered with an empty 204 instead of a 404.
-async function openDev(browser, { hash = '', viewport = { width: 1280, height: 900 }, reducedMotion } = {}) {
-  const context = await browser.newContext({ viewport, reducedMotion, deviceScaleFactor: 1 });
-  await context.route('**/favicon.ico', (route) => route.fulfill({ status: 204, body: '' }));
-  const page = await context.newPage();
-  const messages = [];
-  page.on('console', (m) => messages.push({ type: m.type(), text: m.text() }));
-  page.on('pageerror', (e) => messages.push({ type: 'pageerror', text: String(e) }));
-  page.on('requestfailed', (r) => messages.push({ type: 'requestfailed', text: r.url() }));
-  await page.goto(devUrl + hash);
-  await page.waitForSelector('html[data-ready="true"]', { timeout: 20000 });
-  return { page, context, messages };
-}
-
-async function setField(page, name, value) {
-  const input = page.locator(`${fig} input[data-field="${name}"]`);
-  await input.fill(value);
-  await input.press('Enter');
-}
-const messageOf = (page, name) => page.locator(`${fig} .field:has(input[data-field="${name}"]) .field-msg`).innerText();
+const { setField, messageOf } = fieldHelpers(fig);
 const explained = (page) => page.$$eval(`${fig} .explain strong[data-value]`, (list) => list.map((e) => Number(e.dataset.value)));
 const nowTable = (page) => page.$$eval(`${fig} table.update-now tbody tr`, (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
 
@@ -66,7 +42,7 @@ test('from the tiny start the placements differ by tens of percent at step 1, fr
 });
 
 test('the development page shows the figure alone with nothing in the console', async () => {
-  const { page, context, messages } = await openDev(browser);
+  const { page, context, messages } = await openDev(browser, 'update');
   assert.equal(await page.locator('#fig-update canvas').count(), 11);
   assert.match(await page.locator('#fig-update .fig-caption').innerText(), /What to notice/);
   assert.deepEqual(problems(messages), []);
@@ -74,7 +50,7 @@ test('the development page shows the figure alone with nothing in the console', 
 });
 
 test('each PyTorch switch changes the run to the core’s and its line of the rule', async () => {
-  const { page, context, messages } = await openDev(browser);
+  const { page, context, messages } = await openDev(browser, 'update');
   const core = (optimizer) => page.evaluate((optimizer) => {
     const lab = window.adagradLab;
     const r = lab.runLinearRegression({ x: [1, 2, 3, 4], y: [2, 4, 6, 8], dim: 1, steps: 100, optimizer: { kind: 'adagrad', lr: 1, eps: 1e-10, ...optimizer } });
@@ -115,7 +91,7 @@ test('each PyTorch switch changes the run to the core’s and its line of the ru
 });
 
 test('Step and Reset move through the placement run, and the worked formula follows', async () => {
-  const { page, context, messages } = await openDev(browser);
+  const { page, context, messages } = await openDev(browser, 'update');
   const part = page.locator(`${fig} .update-part`).first();
   await part.locator('[data-action="reset"]').click();
   assert.match(await part.locator('.readout').innerText(), /Step 0 of 20/);
@@ -132,7 +108,7 @@ test('Step and Reset move through the placement run, and the worked formula foll
 });
 
 test('a bad entry shows its message beside the field and keeps the last good runs', async () => {
-  const { page, context, messages } = await openDev(browser);
+  const { page, context, messages } = await openDev(browser, 'update');
   const before = await explained(page);
   const beforeTable = await nowTable(page);
   const cases = [

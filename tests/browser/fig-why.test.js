@@ -1,39 +1,15 @@
 // Figure 1 (why): two gradient histories, AdaGrad and one fixed rate, as a reader drives it.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const path = require('node:path');
-const { pathToFileURL } = require('node:url');
-const { launch, open, problems, httpUrl, root } = require('./helpers.js');
+const { launch, open, problems } = require('./helpers.js');
+const { openDev, fieldHelpers } = require('./fig-dev-page.js');
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const fig = '#fig-why';
-const dist = process.env.ADAGRAD_DIST || path.join(root, 'dist');
-const devUrl = httpUrl ? new URL('figures/why.html', httpUrl).href : pathToFileURL(path.join(dist, 'figures', 'why.html')).href;
-
-// The figure alone on its development page (fast: nothing else to mount). The bare page declares
-// no icon, so Chromium's /favicon.ico request is answered with an empty 204 instead of a 404.
-async function openDev(browser, { hash = '', viewport = { width: 1280, height: 900 }, reducedMotion } = {}) {
-  const context = await browser.newContext({ viewport, reducedMotion, deviceScaleFactor: 1 });
-  await context.route('**/favicon.ico', (route) => route.fulfill({ status: 204, body: '' }));
-  const page = await context.newPage();
-  const messages = [];
-  page.on('console', (m) => messages.push({ type: m.type(), text: m.text() }));
-  page.on('pageerror', (e) => messages.push({ type: 'pageerror', text: String(e) }));
-  page.on('requestfailed', (r) => messages.push({ type: 'requestfailed', text: r.url() }));
-  await page.goto(devUrl + hash);
-  await page.waitForSelector('html[data-ready="true"]', { timeout: 20000 });
-  return { page, context, messages };
-}
-
-async function setField(page, name, value) {
-  const input = page.locator(`${fig} input[data-field="${name}"]`);
-  await input.fill(value);
-  await input.press('Enter');
-}
-const messageOf = (page, name) => page.locator(`${fig} .field:has(input[data-field="${name}"]) .field-msg`).innerText();
+const { setField, messageOf } = fieldHelpers(fig);
 const shown = (page) => page.$$eval(`${fig} .explain strong[data-value]`, (list) => list.map((e) => Number(e.dataset.value)));
 
 // What the core says for a setup: one AdaGrad and one SGD stepped on lab.gradientHistories,
@@ -78,7 +54,7 @@ test('by default the fixed rate moves θ₁ far more than θ₂ and AdaGrad even
 });
 
 test('the development page shows the figure alone with nothing in the console', async () => {
-  const { page, context, messages } = await openDev(browser);
+  const { page, context, messages } = await openDev(browser, 'why');
   assert.equal(await page.locator('#fig-why .explain strong').count(), 4);
   assert.match(await page.locator('#fig-why .fig-caption').innerText(), /What to notice/);
   assert.deepEqual(problems(messages), []);
@@ -86,7 +62,7 @@ test('the development page shows the figure alone with nothing in the console', 
 });
 
 test('controls change it: η, the rare probability, the y scale, Step and Reset, and the URL follows', async () => {
-  const { page, context, messages } = await openDev(browser);
+  const { page, context, messages } = await openDev(browser, 'why');
   await setField(page, 'lr', '0.5');
   await setField(page, 'rare', '0.3');
   const core = await coreTravel(page, { lr: 0.5, eps: 1e-8, steps: 100, seed: 42, rare: 0.3 });
@@ -111,13 +87,13 @@ test('controls change it: η, the rare probability, the y scale, Step and Reset,
 });
 
 test('Play animates to the end; with reduced motion it jumps there', async () => {
-  const { page, context } = await openDev(browser, { hash: '#why.speed=250' });
+  const { page, context } = await openDev(browser, 'why', { hash: '#why.speed=250' });
   await page.click(`${fig} [data-action="reset"]`);
   await page.click(`${fig} [data-action="play"]`);
   assert.equal(await page.locator(`${fig} [data-action="play"]`).innerText(), 'Pause');
   await page.locator(`${fig} .readout`).filter({ hasText: 'Step 100 of 100' }).waitFor({ timeout: 10000 });
   await context.close();
-  const reduced = await openDev(browser, { reducedMotion: 'reduce' });
+  const reduced = await openDev(browser, 'why', { reducedMotion: 'reduce' });
   await reduced.page.click(`${fig} [data-action="reset"]`);
   await reduced.page.click(`${fig} [data-action="play"]`);
   assert.match(await reduced.page.locator(`${fig} .readout`).innerText(), /Step 100 of 100/);
@@ -125,7 +101,7 @@ test('Play animates to the end; with reduced motion it jumps there', async () =>
 });
 
 test('a bad entry shows its message beside the field and keeps the last good run', async () => {
-  const { page, context, messages } = await openDev(browser);
+  const { page, context, messages } = await openDev(browser, 'why');
   const before = await shown(page);
   const cases = [
     ['lr', '-1', /lr must be finite and > 0, got -1/],
