@@ -49,18 +49,26 @@ async function main() {
   // development page (dist/figures/KEY.html), or a page that embeds a few.
   // Figures on screen mount first and the page is interactive; the rest follow one per task, so
   // the reader can scroll and click meanwhile. data-ready says that every figure is mounted.
-  const mounted = figures.filter((f) => document.getElementById(f.mount));
-  const onScreen = (f) => document.getElementById(f.mount).getBoundingClientRect().top < window.innerHeight + 200;
-  const queue = [...mounted.filter(onScreen), ...mounted.filter((f) => !onScreen(f))];
-  const first = queue.filter(onScreen).length;
+  const top = (f) => document.getElementById(f.mount).getBoundingClientRect().top;
+  const mounted = figures.filter((f) => document.getElementById(f.mount)).sort((a, b) => top(a) - top(b));
+  const onScreen = (f) => top(f) < window.innerHeight + 200;
+  const queue = [...mounted.filter(onScreen), ...mounted.filter((f) => !onScreen(f))];  // then in page order
+  const first = mounted.filter(onScreen).length;
+  // A figure that fails to render says so in its own place; the others still mount.
   const mountOne = ({ key, mount, render }) => {
     const container = document.getElementById(mount);
     container.replaceChildren();
     current[key] = { ...defaults[key], ...state[key] };
-    updates[key] = render(container, lab, {
-      state: state[key],
-      onState(values) { current[key] = values; persist(); },
-    });
+    try {
+      updates[key] = render(container, lab, {
+        state: state[key],
+        onState(values) { current[key] = values; persist(); },
+      });
+    } catch (error) {
+      console.error(`figure ${key}:`, error);
+      container.replaceChildren(el('p', { className: 'status danger' },
+        `This figure could not start: ${error && error.message ? error.message : error}`));
+    }
     mark(`rendered ${key}`);
   };
   queue.slice(0, first).forEach(mountOne);
