@@ -66,6 +66,9 @@ val effective_rate(const optim::Optimizer& opt) {
     return to_float64_array(opt.effective_rate());
   });
 }
+val second_moment(const optim::Optimizer& opt) {
+  return guarded([&] { return to_float64_array(opt.second_moment()); });
+}
 val last_update(const optim::Optimizer& opt) {
   return guarded([&] { return to_float64_array(opt.last_update()); });
 }
@@ -126,6 +129,8 @@ val from_trajectory(const objectives::Trajectory& t) {
   out.set("params", to_float64_array(t.params));
   out.set("values", to_float64_array(t.values));
   out.set("rates", to_float64_array(t.rates));
+  out.set("grads", to_float64_array(t.grads));
+  out.set("moments", to_float64_array(t.moments));
   out.set("divergedAt", number_or_null(t.diverged_at));
   return out;
 }
@@ -396,7 +401,8 @@ EMSCRIPTEN_BINDINGS(adagrad_lab) {
       .function("reset", &reset)
       .function("sum", &sum)
       .function("effectiveRate", &effective_rate)
-      .function("lastUpdate", &last_update);
+      .function("lastUpdate", &last_update)
+      .function("secondMoment", &second_moment);
   function("createOptimizer", &create_optimizer, allow_raw_pointers());
   function("optionNames", &option_names);
   function("optionDefaults", &option_defaults);

@@ -14,6 +14,7 @@ class ForgetfulAdagrad final : public optim::Optimizer {
   std::string_view kind() const override { return "adagrad"; }
   std::span<const double> effective_rate() const override { return inner_.effective_rate(); }
   std::span<const double> last_update() const override { return inner_.last_update(); }
+  std::span<const double> second_moment() const override { return inner_.second_moment(); }
 
  private:
   void init_state(std::size_t) override {}

@@ -39,6 +39,9 @@ Trajectory run(optim::Optimizer& optimizer, const Objective& objective,
     t.values.push_back(f);
     const auto rate = optimizer.effective_rate();
     t.rates.insert(t.rates.end(), rate.begin(), rate.end());
+    t.grads.insert(t.grads.end(), grad.begin(), grad.end());
+    const auto moment = optimizer.second_moment();
+    t.moments.insert(t.moments.end(), moment.begin(), moment.end());
   }
   return t;
 }

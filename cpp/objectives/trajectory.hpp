@@ -19,6 +19,11 @@ struct Trajectory {
   std::vector<double> values;  ///< f at each row of params
   /// The optimizer's effective_rate() after each step, steps taken × dim; empty for SGD.
   std::vector<double> rates;
+  /// The objective's gradient fed to each step (before any weight decay), steps taken × dim.
+  std::vector<double> grads;
+  /// The optimizer's second_moment() after each step (AdaGrad's G, RMSProp's and Adam's v),
+  /// steps taken × dim; empty for SGD.
+  std::vector<double> moments;
   /// The step at which the gradient, a parameter or f became non-finite (1-based); the path
   /// stops before it.
   std::optional<long long> diverged_at;

@@ -43,6 +43,7 @@ class Adagrad final : public Optimizer {
   std::span<const double> effective_rate() const override { return rate_; }
   /// The change applied to each parameter: -effective_rate · g.
   std::span<const double> last_update() const override { return update_; }
+  std::span<const double> second_moment() const override { return sum_; }
 
  private:
   void init_state(std::size_t n) override;

@@ -21,6 +21,9 @@ class Adam final : public Optimizer {
   explicit Adam(AdamOptions options = {});
   std::span<const double> effective_rate() const override { return rate_; }
   std::span<const double> last_update() const override { return update_; }
+  std::span<const double> second_moment() const override {
+    return options_.amsgrad ? max_exp_avg_sq_ : exp_avg_sq_;
+  }
   std::string_view kind() const override { return "adam"; }
   const AdamOptions& options() const { return options_; }
 

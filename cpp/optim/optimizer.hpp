@@ -34,6 +34,11 @@ class Optimizer {
   /// is its lr, and before the first step.
   virtual std::span<const double> effective_rate() const { return {}; }
 
+  /// After a step, the per-parameter statistic of squared gradients the rate is built from:
+  /// AdaGrad's G (a sum), RMSProp's v (a leaky average), Adam's v (its running maximum with
+  /// AMSGrad), before any bias correction. Empty for SGD and before the first step.
+  virtual std::span<const double> second_moment() const { return {}; }
+
   /// After a step, the change applied to each parameter (empty before the first step).
   virtual std::span<const double> last_update() const = 0;
 

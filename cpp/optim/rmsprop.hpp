@@ -22,6 +22,7 @@ class Rmsprop final : public Optimizer {
   explicit Rmsprop(RmspropOptions options = {});
   std::span<const double> effective_rate() const override { return rate_; }
   std::span<const double> last_update() const override { return update_; }
+  std::span<const double> second_moment() const override { return square_avg_; }
   std::string_view kind() const override { return "rmsprop"; }
   const RmspropOptions& options() const { return options_; }
 

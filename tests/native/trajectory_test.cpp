@@ -170,3 +170,25 @@ TEST_CASE("value_grid is f at every cell centre, row 0 at the top", "[objectives
   CHECK(top[0] == Approx(0.25 + 10 * 1.5 * 1.5).epsilon(1e-15));
   CHECK(top[1] == Approx(0.25 + 10 * 0.5 * 0.5).epsilon(1e-15));
 }
+
+TEST_CASE("a trajectory records each step's gradient and the optimizer's second moment", "[objectives][trajectory]") {
+  const adagrad::objectives::Quadratic f({1.0, 10.0});
+  adagrad::optim::Adagrad ada({.lr = 0.5});
+  const std::vector<double> x0{3, 2};
+  const auto t = adagrad::objectives::run(ada, f, x0, 20);
+  REQUIRE(t.grads.size() == 20 * 2);
+  REQUIRE(t.moments.size() == 20 * 2);
+  double G[2] = {0, 0};
+  for (long long s = 0; s < 20; ++s)
+    for (std::size_t i = 0; i < 2; ++i) {
+      const double x = t.params[s * 2 + i];  // where step s + 1 started
+      const double g = 2 * f.scales()[i] * x;
+      CHECK(t.grads[s * 2 + i] == g);
+      G[i] += g * g;  // AdaGrad's G is the running sum of g²
+      CHECK(t.moments[s * 2 + i] == Approx(G[i]).epsilon(1e-14));
+    }
+  adagrad::optim::Sgd sgd({.lr = 0.01});
+  const auto plain = adagrad::objectives::run(sgd, f, x0, 5);
+  CHECK(plain.grads.size() == 5 * 2);
+  CHECK(plain.moments.empty());
+}

@@ -453,3 +453,27 @@ test('linearRegressionGradient is the gradient of linearRegressionValue', async 
   }
   assert.throws(() => lab.linearRegressionGradient(data, [1]), { message: 'x has 1 values but the objective has 2' });
 });
+
+test('trajectories carry each step\'s gradient and second moment; optimizers expose secondMoment()', async () => {
+  const lab = await loadLab();
+  const r = lab.runQuadratic({ scales: [1, 10], x0: [3, 2], steps: 30, optimizer: { kind: 'adagrad', lr: 0.5 } });
+  assert.strictEqual(r.grads.length, 30 * 2);
+  assert.strictEqual(r.moments.length, 30 * 2);
+  // replay with a real optimizer: the same gradients give the same G after every step
+  const opt = lab.createOptimizer({ kind: 'adagrad', lr: 0.5 });
+  try {
+    const x = Float64Array.from([3, 2]);
+    for (let s = 0; s < 30; s++) {
+      const g = lab.quadraticGradient([1, 10], x);
+      assert.deepStrictEqual(Array.from(g), Array.from(r.grads.subarray(2 * s, 2 * s + 2)), `grad at step ${s + 1}`);
+      opt.step(x, g);
+      assert.deepStrictEqual(Array.from(opt.secondMoment()), Array.from(r.moments.subarray(2 * s, 2 * s + 2)), `G after step ${s + 1}`);
+      assert.deepStrictEqual(Array.from(opt.secondMoment()), Array.from(opt.sum()));
+    }
+  } finally {
+    opt.delete();
+  }
+  const sgd = lab.runQuadratic({ scales: [1], x0: [1], steps: 3, optimizer: { kind: 'sgd', lr: 0.1 } });
+  assert.strictEqual(sgd.moments.length, 0);
+  assert.strictEqual(sgd.grads.length, 3);
+});
