@@ -3,9 +3,9 @@
 // documents contain it). Points sharing an x are spread sideways by a few pixels (drawing only),
 // points above the y range are drawn as triangles on the top edge, so none silently vanish.
 import { hidpiCanvas } from './canvas.js';
+import { drawAxes } from './axes.js';
 import { linearScale, logScale, niceDomain, niceLogDomain } from './scale.js';
 import { colors, font } from './colors.js';
-import { tick } from '../format.js';
 
 const margin = { top: 14, right: 20, bottom: 40, left: 58 };
 
@@ -63,31 +63,7 @@ export function dotPlot(container, { xLabel = '', yLabel = '', xLog = false, yLo
     const sx = (xLog ? logScale : linearScale)(xDomain, [x0 + 10, x1 - 10]);
     const sy = (yLog ? logScale : linearScale)(yDomain, [y0, y1]);
 
-    ctx.font = font; ctx.lineWidth = 1;
-    ctx.fillStyle = colors.muted;
-    ctx.textAlign = 'center'; ctx.textBaseline = 'top';
-    const xTicks = data.xTicks || sx.ticks(Math.max(4, Math.floor((x1 - x0) / 60)));
-    for (const t of xTicks) {
-      const px = Math.round(sx(t)) + 0.5;
-      ctx.strokeStyle = colors.grid; ctx.beginPath(); ctx.moveTo(px, y0); ctx.lineTo(px, y1); ctx.stroke();
-      ctx.fillText(tick(t), px, y0 + 6);
-    }
-    ctx.textAlign = 'right'; ctx.textBaseline = 'middle';
-    for (const t of sy.ticks(Math.max(2, Math.floor((y0 - y1) / 40)))) {
-      const py = Math.round(sy(t)) + 0.5;
-      ctx.strokeStyle = colors.grid; ctx.beginPath(); ctx.moveTo(x0, py); ctx.lineTo(x1, py); ctx.stroke();
-      ctx.fillText(tick(t), x0 - 6, py);
-    }
-    ctx.strokeStyle = colors.axis;
-    ctx.beginPath(); ctx.moveTo(x0 + 0.5, y1); ctx.lineTo(x0 + 0.5, y0 + 0.5); ctx.lineTo(x1, y0 + 0.5); ctx.stroke();
-    ctx.fillStyle = colors.ink;
-    ctx.textAlign = 'center'; ctx.textBaseline = 'bottom';
-    ctx.fillText(xLabel, (x0 + x1) / 2, h - 2);
-    ctx.save();
-    ctx.translate(13, (y0 + y1) / 2); ctx.rotate(-Math.PI / 2);
-    ctx.textBaseline = 'middle';
-    ctx.fillText(yLabel, 0, 0);
-    ctx.restore();
+    drawAxes(ctx, { x0, x1, y0, y1, height: h, sx, sy, xTicks: data.xTicks, xLabel, yLabel });
 
     ctx.save();
     ctx.beginPath(); ctx.rect(x0 + 1, y1 - 8, x1 - x0, y0 - y1 + 8); ctx.clip();

@@ -1,9 +1,8 @@
 // A line chart on canvas with axes, ticks, labels and an HTML legend. It draws what it is
 // given: series of (x, y) values, optionally only the first `count` of them.
 import { hidpiCanvas } from './canvas.js';
+import { drawAxes } from './axes.js';
 import { linearScale, logScale, niceDomain, niceLogDomain } from './scale.js';
-import { colors, font } from './colors.js';
-import { tick } from '../format.js';
 
 const margin = { top: 12, right: 24, bottom: 40, left: 58 };
 
@@ -63,34 +62,7 @@ export function lineChart(container, { xLabel = '', yLabel = '', yLog = false, l
     const sx = linearScale(xDomain, [x0, x1]);
     const sy = (yLog ? logScale : linearScale)(yDomain, [y0, y1]);
 
-    ctx.font = font;
-    ctx.lineWidth = 1;
-    // grid and tick labels
-    ctx.fillStyle = colors.muted;
-    ctx.textAlign = 'center'; ctx.textBaseline = 'top';
-    for (const t of sx.ticks(Math.max(4, Math.floor((x1 - x0) / 60)))) {
-      const px = Math.round(sx(t)) + 0.5;
-      ctx.strokeStyle = colors.grid; ctx.beginPath(); ctx.moveTo(px, y0); ctx.lineTo(px, y1); ctx.stroke();
-      ctx.fillText(tick(t), px, y0 + 6);
-    }
-    ctx.textAlign = 'right'; ctx.textBaseline = 'middle';
-    const yFormat = data.yFormat || tick;
-    for (const t of sy.ticks(Math.max(2, Math.floor((y0 - y1) / 40)))) {
-      const py = Math.round(sy(t)) + 0.5;
-      ctx.strokeStyle = colors.grid; ctx.beginPath(); ctx.moveTo(x0, py); ctx.lineTo(x1, py); ctx.stroke();
-      ctx.fillText(yFormat(t), x0 - 6, py);
-    }
-    // axes
-    ctx.strokeStyle = colors.axis;
-    ctx.beginPath(); ctx.moveTo(x0 + 0.5, y1); ctx.lineTo(x0 + 0.5, y0 + 0.5); ctx.lineTo(x1, y0 + 0.5); ctx.stroke();
-    ctx.fillStyle = colors.ink;
-    ctx.textAlign = 'center'; ctx.textBaseline = 'bottom';
-    ctx.fillText(xLabel, (x0 + x1) / 2, h - 2);
-    ctx.save();
-    ctx.translate(13, (y0 + y1) / 2); ctx.rotate(-Math.PI / 2);
-    ctx.textBaseline = 'middle';
-    ctx.fillText(data.yLabel ?? yLabel, 0, 0);
-    ctx.restore();
+    drawAxes(ctx, { x0, x1, y0, y1, height: h, sx, sy, yFormat: data.yFormat, xLabel, yLabel: data.yLabel ?? yLabel });
 
     // series, clipped to the plot area
     ctx.save();

@@ -2,9 +2,8 @@
 // optimizer's current line y = w·x + b across the plot. Drawing only: the line is the picture of
 // the two parameters the core returned, its two ends placed at the plot's left and right edges.
 import { hidpiCanvas } from '../../draw/canvas.js';
+import { drawAxes } from '../../draw/axes.js';
 import { linearScale, niceDomain } from '../../draw/scale.js';
-import { colors, font } from '../../draw/colors.js';
-import { tick } from '../../format.js';
 
 const margin = { top: 10, right: 14, bottom: 38, left: 46 };
 
@@ -22,25 +21,7 @@ export function fitPlot(container, { label = '' } = {}) {
     const ctx = surface.begin();
     const x0 = margin.left, x1 = w - margin.right, y0 = h - margin.bottom, y1 = margin.top;
     const sx = linearScale(domains.x, [x0, x1]), sy = linearScale(domains.y, [y0, y1]);
-    ctx.font = font; ctx.lineWidth = 1;
-    ctx.fillStyle = colors.muted;
-    ctx.textAlign = 'center'; ctx.textBaseline = 'top';
-    for (const t of sx.ticks(Math.max(3, Math.floor((x1 - x0) / 60)))) {
-      const px = Math.round(sx(t)) + 0.5;
-      ctx.strokeStyle = colors.grid; ctx.beginPath(); ctx.moveTo(px, y0); ctx.lineTo(px, y1); ctx.stroke();
-      ctx.fillText(tick(t), px, y0 + 6);
-    }
-    ctx.textAlign = 'right'; ctx.textBaseline = 'middle';
-    for (const t of sy.ticks(Math.max(2, Math.floor((y0 - y1) / 40)))) {
-      const py = Math.round(sy(t)) + 0.5;
-      ctx.strokeStyle = colors.grid; ctx.beginPath(); ctx.moveTo(x0, py); ctx.lineTo(x1, py); ctx.stroke();
-      ctx.fillText(tick(t), x0 - 6, py);
-    }
-    ctx.strokeStyle = colors.axis;
-    ctx.beginPath(); ctx.moveTo(x0 + 0.5, y1); ctx.lineTo(x0 + 0.5, y0 + 0.5); ctx.lineTo(x1, y0 + 0.5); ctx.stroke();
-    ctx.fillStyle = colors.ink; ctx.textAlign = 'center'; ctx.textBaseline = 'bottom';
-    ctx.fillText('x', (x0 + x1) / 2, h - 2);
-    ctx.save(); ctx.translate(12, (y0 + y1) / 2); ctx.rotate(-Math.PI / 2); ctx.textBaseline = 'middle'; ctx.fillText('y', 0, 0); ctx.restore();
+    drawAxes(ctx, { x0, x1, y0, y1, height: h, sx, sy, xLabel: 'x', yLabel: 'y', minXTicks: 3, yLabelX: 12 });
 
     ctx.save();
     ctx.beginPath(); ctx.rect(x0, y1, x1 - x0, y0 - y1); ctx.clip();
