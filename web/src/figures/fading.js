@@ -6,7 +6,7 @@
 // lab.makeRegressionDataset({kind: 'line'})); and how far AdaGrad gets for each η.
 import { el } from '../ui/dom.js';
 import { numberField, selectField, readForm, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
-import { replayControls } from '../ui/replay.js';
+import { stepper } from '../ui/runstepper.js';
 import { m, math, row, mi, mn, mo, frac, sqrt, sub, sup } from '../ui/math.js';
 import { lineChart } from '../draw/linechart.js';
 import { keyLegend } from '../draw/keylegend.js';
@@ -57,9 +57,9 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     onChange: () => { report(); draw(); },
   });
   const formMessage = el('p', { className: 'form-msg', 'aria-live': 'polite' });
-  const transport = replayControls({
+  const transport = stepper({
     label: 'Replay of the long run', speed: s.speed, speeds: SPEEDS.map((v) => [v, `${v} steps/s`]),
-    show: () => draw(), announce: () => announce(), onSpeed: () => report(),
+    show: () => draw(), onStop: () => announce(), onSpeed: () => report(),
   });
   container.classList.add('fading-fig');
   container.append(

@@ -4,7 +4,7 @@
 // parameter gets. Every number is the core's: sum(), effectiveRate() and lastUpdate() of both.
 import { el } from '../ui/dom.js';
 import { numberField, selectField, readForm, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
-import { replayControls } from '../ui/replay.js';
+import { stepper } from '../ui/runstepper.js';
 import { math, row, mi, mn, mo, frac, sqrt, sub, sup } from '../ui/math.js';
 import { lineChart } from '../draw/linechart.js';
 import { keyLegend } from '../draw/keylegend.js';
@@ -49,10 +49,10 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     onChange: () => { report(); showScale(); draw(); },
   });
   const formMessage = el('p', { className: 'form-msg', 'aria-live': 'polite' });
-  const transport = replayControls({
+  const transport = stepper({
     label: 'Replay of the gradient history', speed: s.speed,
     speeds: SPEEDS.map((v) => [v, `${v} steps/s`]),
-    show: () => draw(), announce: () => announce(), onSpeed: () => report(),
+    show: () => draw(), onStop: () => announce(), onSpeed: () => report(),
   });
   container.classList.add('why-fig');
   container.append(

@@ -5,21 +5,23 @@ import { selectField, button } from './controls.js';
 import { player } from './player.js';
 
 /** label: the group's name; unit: 'step' or 'epoch'; speeds: [[value, text], …] in units per
- *  second; show(step) redraws; onSpeed(value) reports a change of speed; onStop() after a pause. */
+ *  second; show(step) redraws; onSpeed(value) reports a change of speed; onStop() whenever the
+ *  figure comes to rest (a pause, the end, a Step or a Reset): update the screen-reader text there. */
 export function stepper({ label, unit = 'step', speeds, speed, show, onSpeed = () => {}, onStop = () => {} }) {
   let step = 0, total = 0, carry = 0;
   const playButton = button('Play', () => (loop.playing ? loop.pause() : play()), { kind: 'primary', name: 'play' });
+  playButton.setAttribute('aria-pressed', 'false');
   const loop = player(advance, (playing) => {
     playButton.textContent = playing ? 'Pause' : 'Play';
     playButton.setAttribute('aria-pressed', String(playing));
     if (!playing) onStop();
   });
-  const speedField = selectField({ label: 'speed', name: 'speed', value: speed, options: speeds, onChange: (v) => onSpeed(v) });
+  const speedField = selectField({ label: 'speed', name: 'speed', value: speed ?? speeds[0][0], options: speeds, onChange: (v) => onSpeed(v) });
   const counter = el('output', { className: 'counter' });
   const root = el('div', { className: 'transport', role: 'group', 'aria-label': label },
     playButton,
-    button('Step', () => { loop.pause(); if (step < total) go(step + 1); }, { name: 'step', label: `Forward one ${unit}` }),
-    button('Reset', () => { loop.pause(); go(0); }, { name: 'reset', label: `Back to ${unit} 0` }),
+    button('Step', () => { loop.pause(); if (step < total) { go(step + 1); onStop(); } }, { name: 'step', label: `Forward one ${unit}` }),
+    button('Reset', () => { loop.pause(); go(0); onStop(); }, { name: 'reset', label: `Back to ${unit} 0` }),
     speedField.root, counter);
 
   function go(n) {
@@ -36,6 +38,7 @@ export function stepper({ label, unit = 'step', speeds, speed, show, onSpeed = (
     return step < total;
   }
   function play() {
+    if (total === 0) return;
     if (step >= total) go(0);
     if (reducedMotion()) { go(total); onStop(); return; }
     carry = 1;  // the first step at once

@@ -5,7 +5,7 @@
 import { el } from '../../ui/dom.js';
 import { numberField, parseNumber, parseWhole, fieldOfMessage, messageOf } from '../../ui/controls.js';
 import { checkboxField } from '../../ui/checkbox.js';
-import { replayControls } from '../../ui/replay.js';
+import { stepper } from '../../ui/runstepper.js';
 import { math, row, mi, mn, mo, frac, sqrt, sub, sup } from '../../ui/math.js';
 import { lineChart } from '../../draw/linechart.js';
 import { decadeFormat, logDomain } from '../../draw/decades.js';
@@ -39,9 +39,9 @@ export function optionsPart(lab, s, report) {
   };
   const option = (toggle, field, note) => el('div', { className: 'update-option' }, toggle.root, field.root, el('p', { className: 'note' }, note));
   const formMessage = el('p', { className: 'form-msg', 'aria-live': 'polite' });
-  const transport = replayControls({
+  const transport = stepper({
     label: 'Replay of the runs with and without the options', speed: s.bspeed, speeds: OPTION_SPEEDS.map((v) => [v, `${v} steps/s`]),
-    show: () => draw(), announce: () => announce(), onSpeed: () => report(),
+    show: () => draw(), onStop: () => announce(), onSpeed: () => report(),
   });
   const grid = el('div', { className: 'figure-grid three' });
   const panel = (heading) => { const f = el('figure', { className: 'panel' }, el('figcaption', {}, heading)); grid.append(f); return f; };

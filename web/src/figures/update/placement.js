@@ -6,7 +6,7 @@
 // placement on a vector of gradients whose squares span many powers of ten.
 import { el } from '../../ui/dom.js';
 import { numberField, readForm, parseNumber, parseWhole, fieldOfMessage, messageOf } from '../../ui/controls.js';
-import { replayControls } from '../../ui/replay.js';
+import { stepper } from '../../ui/runstepper.js';
 import { math, row, mi, mn, mo, frac, sqrt, sub } from '../../ui/math.js';
 import { lineChart } from '../../draw/linechart.js';
 import { decadeFormat, logDomain } from '../../draw/decades.js';
@@ -32,9 +32,9 @@ export function placementPart(lab, s, report) {
     steps: numberField({ label: 'steps', name: 'steps', value: s.steps, inputMode: 'numeric', width: 's', onCommit: () => recompute() }),
   };
   const formMessage = el('p', { className: 'form-msg', 'aria-live': 'polite' });
-  const transport = replayControls({
+  const transport = stepper({
     label: 'Replay of both placements', speed: s.speed, speeds: SPEEDS.map((v) => [v, `${v} steps/s`]),
-    show: () => draw(), announce: () => announce(), onSpeed: () => report(),
+    show: () => draw(), onStop: () => announce(), onSpeed: () => report(),
   });
   const grid = el('div', { className: 'figure-grid two' });
   const panel = (heading) => { const f = el('figure', { className: 'panel' }, el('figcaption', {}, heading)); grid.append(f); return f; };
