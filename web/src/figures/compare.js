@@ -77,7 +77,7 @@ const ROWS = [
   },
   {
     id: 'adam', kind: 'adam', adapts: 'Yes', momentum: 'Yes', state: 'm and v, leaky averages of g and g²',
-    weak: 'Two numbers of state per parameter; while the gradient’s sign holds steady its steps stay about η long, so it needs a decaying η to settle, and it can fail to converge on some problems (AMSGrad is the patch).',
+    weak: 'Two numbers of state per parameter. While the gradient’s sign holds steady its steps stay about η long; with exact gradients they shrink near the minimum as the gradient does, but with noisy ones they do not, and it needs a decaying η to settle. It can also fail to converge on some problems (AMSGrad is the patch).',
     see: [link('line', 'Line fit'), link('fading', 'Fading rate')],
   },
 ];

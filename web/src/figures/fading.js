@@ -366,7 +366,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       `RMSProp ${rr === null ? 'never comes within 0.1 of it' : `comes within 0.1 of it at step ${rr}`}, Adam ${ra === null ? 'never does' : `at step ${ra}`}`,
       rg === null ? '; AdaGrad never does. ' : `, AdaGrad at step ${rg}. `,
       `(RMSProp does not stay put: once the gradients are tiny its average forgets the large ones, its rate climbs, and it ends circling the minimum at distance ${short(far('rmsprop'), 2)}. `,
-      'A constant η never settles exactly; AdaGrad errs the other way.)'));
+      'AdaGrad errs the other way: its rate can never climb back.)'));
     p.push(el('p', {},
       `The reason is in the rate panel. AdaGrad’s rate for w starts at ${short(firstRate, 3)} and ends at ${short(lastRate, 3)}: `,
       `${short(firstRate / lastRate, 3)} times smaller after ${N} steps (√${N} ≈ ${short(Math.sqrt(N), 3)}). `,

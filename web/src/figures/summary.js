@@ -143,7 +143,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   // 5. the initial η decides everything that follows
   {
-    const c = card(hurts, 'eta', { title: 'η is hard to pick.', text: 'The rate starts at η and only falls, so a small η is never made up for. The same x² from 5, three values of η:', href: 'parabola', section: '§3 Parabola' });
+    const c = card(hurts, 'eta', { title: 'η is hard to pick.', text: 'The first step is η long and later steps only get shorter, so a small η is never made up for. The same x² from 5, three values of η:', href: 'parabola', section: '§3 Parabola' });
     try {
       const steps = 100, etas = [0.01, 0.1, 1];
       const runs = etas.map((lr) => lab.runQuadratic({ scales: [1], x0: [5], steps, optimizer: { kind: 'adagrad', lr } }));
