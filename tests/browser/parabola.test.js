@@ -49,20 +49,24 @@ test('with reduced motion Play jumps straight to the end', async () => {
 
 test('a bad entry shows its message beside the field and keeps the last good run', async () => {
   const { page, context, messages } = await open(browser);
-  const cases = [
-    ['lr', '-1', /lr must be finite and > 0, got -1/],   // the core's own message
-    ['lr', 'NaN', /lr must be finite and > 0, got nan/],
+  const cases = [  // the page's own rules, in the page's words (η, ε), before the core is asked
+    ['lr', '-1', /η must be above 0, got -1/],
+    ['lr', 'NaN', /η must be a finite number, got NaN/],
+    ['lr', '1e400', /η must be a finite number, got 1e400/],
+    ['lr', '1e9', /η must be at most 1000, got 1e9/],
     ['lr', 'abc', /“abc” is not a number/],
     ['lr', '', /enter a number/],
-    ['eps', '0', /eps must be finite and > 0, got 0/],
-    ['steps', '0', /steps must be between 1 and 100000, got 0/],
+    ['eps', '0', /ε must be above 0, got 0/],
+    ['steps', '0', /steps must be at least 1, got 0/],
+    ['steps', '2.5', /steps must be a whole number, got 2\.5/],
+    ['x0', 'Infinity', /x₀ must be a finite number, got Infinity/],
   ];
   for (const [name, value, expected] of cases) {
     await setField(page, name, value);
     assert.match(await messageOf(page, name), expected, `${name} = "${value}"`);
     assert.equal(await page.locator(`${fig} input[data-field="${name}"]`).getAttribute('aria-invalid'), 'true');
     assert.match(await page.locator(`${fig} .explain`).innerText(), /x ≈ 3\.79/, 'the last good run stays');
-    await setField(page, name, { lr: '0.1', eps: '1e-8', steps: '50' }[name]);
+    await setField(page, name, { lr: '0.1', eps: '1e-8', steps: '50', x0: '5' }[name]);
     assert.equal(await messageOf(page, name), '');
   }
   assert.deepEqual(problems(messages), []);
@@ -79,5 +83,18 @@ test('plain GD with η = 50 diverges and the page says at which step, never NaN'
   assert.ok(Number(m[1]) > 1 && Number(m[1]) <= 200);
   assert.match(await page.locator(`${fig} .readout`).innerText(), new RegExp(`plain GD diverged at step ${m[1]}`));
   assert.doesNotMatch(await page.locator(fig).innerText(), /NaN|undefined|Infinity/);
+  await context.close();
+});
+
+test('the words follow the run: at η = 1 plain GD bounces and AdaGrad ends closer; back at 0.1 AdaGrad is behind', async () => {
+  const { page, context } = await open(browser);
+  await setField(page, 'lr', '1');
+  let explain = await page.locator(`${fig} .explain`).innerText();
+  assert.match(explain, /Plain gradient descent bounces between x = −5 and x = 5/);
+  assert.match(explain, /AdaGrad ends closer/);
+  assert.doesNotMatch(explain, /AdaGrad is behind/);
+  await setField(page, 'lr', '0.1');
+  explain = await page.locator(`${fig} .explain`).innerText();
+  assert.match(explain, /Why is AdaGrad behind\?/);
   await context.close();
 });

@@ -8,8 +8,10 @@ export function short(value, digits = 5) {
   if (value === 0) return '0';
   const magnitude = Math.abs(value);
   let text;
+  // toPrecision switches to exponent form when the integer part has more digits than asked
+  // for (1911 at 2 digits is "1.9e+3"): keep the whole integer part instead, never truncate.
   if (magnitude >= 1e-4 && magnitude < 1e6) {
-    text = value.toPrecision(digits);
+    text = magnitude >= Math.pow(10, digits) ? String(Math.round(value)) : value.toPrecision(digits);
     if (text.includes('.')) text = text.replace(/0+$/, '').replace(/\.$/, '');
   } else {
     const [mantissa, exponent] = value.toExponential(digits - 1).split('e');

@@ -1,0 +1,13 @@
+// The parabola's settings, each declared once. Link names (x2.x0, x2.lr, …) are the keys.
+import { table, rate, real, count, choice } from '../../settings.js';
+
+export const SPEEDS = ['1', '2', '5', '10', '25', '100'];
+
+export const settings = table({
+  x0: real('5', { label: 'start x₀', name: 'x₀', min: -1e6, max: 1e6 }),
+  lr: rate('0.1', { label: 'learning rate η', name: 'η', min: 1e-6, max: 1e3 }),
+  eps: rate('1e-8', { label: 'ε', name: 'ε', max: 1 }),
+  place: choice('outside', [['outside', 'outside: η / (√G + ε)'], ['inside', 'inside: η / √(G + ε)']], { label: 'ε placement' }),
+  steps: count('50', { label: 'steps', min: 1, max: 5000 }),
+  speed: choice('10', SPEEDS.map((v) => [v, `${v} step${v === '1' ? '' : 's'}/s`]), { label: 'speed' }),
+});
