@@ -72,12 +72,46 @@ test('editing x0, η, ε or the placement recomputes the table; a bad ε keeps t
   await setField(page, 'x0', '2');
   assert.equal((await column(page, 6))[0], '1');
   await setField(page, 'eps', '0');
-  assert.match(await page.locator(`${fig} .field:has(input[data-field="eps"]) .field-msg`).innerText(), /eps must be finite and > 0, got 0/);
+  assert.match(await page.locator(`${fig} .field:has(input[data-field="eps"]) .field-msg`).innerText(), /ε must be above 0, got 0/);
   assert.equal((await column(page, 6))[0], '1', 'the last good table stays');
   await setField(page, 'eps', '1e-8');
   await page.selectOption(`${fig} select[data-field="eps_placement"]`, 'inside');
   await setField(page, 'x0', '4');
   assert.deepEqual((await column(page, 6)).slice(0, 2), ['3', '2.4']);
   assert.match(await page.locator(`${fig} .formula msqrt`).first().textContent(), /1e-8/, 'ε now sits inside the root');
+  await context.close();
+});
+
+test('Next step works from the first load: it moves the worked-out row on', async () => {
+  const { page, context } = await open(browser);
+  assert.equal(await page.locator(`${fig} tbody tr[aria-current]`).getAttribute('data-step'), '1');
+  await page.click(`${fig} [data-action="next"]`);
+  assert.equal(await page.locator(`${fig} tbody tr[aria-current]`).getAttribute('data-step'), '2');
+  assert.match(flat(await page.locator(`${fig} .formula`).innerText()), /Step 2 of 10/);
+  await context.close();
+});
+
+test('work it out yourself: rows stay hidden until predicted; right numbers reveal the row, wrong ones are marked', async () => {
+  const { page, context, messages } = await open(browser, { hash: '#table.mode=practice' });
+  assert.equal(await page.locator(`${fig} tbody tr[data-step]`).count(), 0, 'no row shown before a prediction');
+  assert.match(await page.locator(`${fig} .practice-givens`).innerText(), /Step 1: x = 4, so g = 2x = 8/);
+  const guess = (key, v) => page.locator(`${fig} input[data-field="guess-${key}"]`).fill(v);
+  await guess('sum', '64'); await guess('effective_rate', '0.2'); await guess('x_new', '3');
+  await page.click(`${fig} [data-action="check"]`);
+  assert.match(await page.locator(`${fig} .practice-verdict`).innerText(), /2 of 3 right \(G, new x\)/);
+  assert.match(await page.locator(`${fig} .field:has(input[data-field="guess-effective_rate"]) .field-msg`).innerText(), /not quite/);
+  assert.equal(await page.locator(`${fig} tbody tr[data-step]`).count(), 0, 'a wrong guess reveals nothing');
+  await guess('effective_rate', '0.125');
+  await page.click(`${fig} [data-action="check"]`);
+  assert.match(await page.locator(`${fig} .practice-verdict`).innerText(), /All three right: step 1/);
+  assert.equal(await page.locator(`${fig} tbody tr[data-step]`).count(), 1);
+  assert.match(await page.locator(`${fig} .practice-givens`).innerText(), /Step 2: x = 3\.0*\d*, so g = 2x = 6/);
+  // the notes' rounded third row: 1.968 is within the tolerance of 1.96727, as a hand calculation should be
+  await page.click(`${fig} [data-action="reveal"]`);
+  await guess('sum', '123.04'); await guess('effective_rate', '0.090'); await guess('x_new', '1.968');
+  await page.click(`${fig} [data-action="check"]`);
+  assert.equal(await page.locator(`${fig} tbody tr[data-step]`).count(), 3);
+  assert.ok(/table\.mode=practice/.test(await page.evaluate(() => location.hash)), 'the mode stays in the link');
+  assert.deepEqual(problems(messages), []);
   await context.close();
 });

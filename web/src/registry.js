@@ -3,14 +3,14 @@
 // generated module '@figures' (so adding a figure is adding a file, and nothing else changes).
 // A figure is { key, title, defaults, schema, render(container, lab, {state, onState}) → update }.
 import * as parabola from './figures/parabola/view.js';
-import * as steptable from './demos/steptable.js';
+import * as steptable from './figures/steptable/view.js';
 import * as spiral from './demos/spiral.js';
 import { schema } from './state.js';
 import lessonFigures from '@figures';
 
 export const figures = [
   { key: 'x2', title: 'Down a parabola', mount: 'fig-parabola', ...parabola },
-  { key: 'table', title: 'The step table, by hand', mount: 'fig-table', schema: schema.table, ...steptable },
+  { key: 'table', title: 'The step table, by hand', mount: 'fig-table', ...steptable },
   { key: 'sp', title: 'A spiral, two optimizers', mount: 'fig-spiral', schema: schema.sp, ...spiral },
   ...lessonFigures.map((f) => ({ mount: `fig-${f.key}`, ...f })),
 ];

@@ -13,10 +13,9 @@ export const number = { pattern: NUMBER, what: 'a number' };
 export const whole = { pattern: WHOLE, what: 'a whole number' };
 export const oneOf = (list) => ({ pattern: new RegExp(`^(${list.join('|')})$`), what: `one of ${list.join(', ')}` });
 
-/** prefix → key → rule. The prefixes name the figures: table, sp (spiral), and each figure that
- *  exports its own `schema` under its key (x2, the parabola, and the lesson's figures: see registerSchemas). */
+/** prefix → key → rule. The prefixes name the figures: sp (spiral), and each figure that exports
+ *  its own `schema` under its key (x2, the parabola; table; the lesson's figures: see registerSchemas). */
 export const schema = {
-  table: { x0: number, lr: number, eps: number, place: oneOf(PLACES), steps: whole },
   sp: {
     draw: oneOf(['numpy', 'lab']), seed: whole, noise: number, n: whole, hidden: { pattern: LAYERS, what: 'layer sizes like 24,24' },
     act: oneOf(['relu', 'tanh', 'sigmoid', 'linear']), init: oneOf(['auto', 'he', 'glorot', 'notebook']), wseed: whole,

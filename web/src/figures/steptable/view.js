@@ -1,16 +1,20 @@
 // Figure: the manual step table. AdaGrad on f(x) = x² one row per step, with the update
-// formula filled in with the current row's numbers. Rows come from lab.stepTable.
-import { el, reducedMotion } from '../ui/dom.js';
-import { numberField, selectField, button, readForm, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
-import { player } from '../ui/player.js';
-import { copyText } from '../ui/clipboard.js';
-import { math, row, mi, mn, mo, frac, sqrt, sub, sup } from '../ui/math.js';
-import { lineChart } from '../draw/linechart.js';
-import { colors } from '../draw/colors.js';
-import { short, full } from '../format.js';
+// formula filled in with the current row's numbers; or, in the "work it out yourself" mode,
+// the rows ahead hidden until the learner has predicted G, the rate and the new x. Rows come
+// from lab.stepTable (model.js); settings.js declares the settings.
+import { el, reducedMotion } from '../../ui/dom.js';
+import { numberField, selectField, button, fieldOfMessage, messageOf, restoreDefaults } from '../../ui/controls.js';
+import { player } from '../../ui/player.js';
+import { copyText } from '../../ui/clipboard.js';
+import { math, row, mi, mn, mo, frac, sqrt, sub, sup } from '../../ui/math.js';
+import { lineChart } from '../../draw/linechart.js';
+import { colors } from '../../draw/colors.js';
+import { short, full } from '../../format.js';
+import { settings } from './settings.js';
+import { stepRows, checkPrediction, PREDICTED } from './model.js';
 
-export const defaults = { x0: '4', lr: '1', eps: '1e-8', place: 'outside', steps: '10' };
-const MAX_ROWS = 200;
+export const defaults = settings.defaults;
+export const schema = settings.schema;
 const COLUMNS = [
   ['t', 'step', 'step'],
   ['x', 'x', 'x'],
@@ -40,17 +44,16 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   let current = 0;     // row whose numbers fill the formula (1-based; 0: none yet)
   let carry = 0;
 
+  const d = settings.declarations;
   const fields = {
-    x0: numberField({ label: 'start x₀', name: 'x0', value: s.x0, onCommit: recompute }),
-    lr: numberField({ label: 'learning rate η', name: 'lr', value: s.lr, onCommit: recompute }),
-    eps: numberField({ label: 'ε', name: 'eps', value: s.eps, onCommit: recompute }),
-    steps: numberField({ label: 'rows', name: 'steps', value: s.steps, inputMode: 'numeric', width: 's', onCommit: recompute }),
+    x0: numberField({ label: d.x0.label, name: 'x0', value: s.x0, onCommit: recompute }),
+    lr: numberField({ label: d.lr.label, name: 'lr', value: s.lr, onCommit: recompute }),
+    eps: numberField({ label: d.eps.label, name: 'eps', value: s.eps, onCommit: recompute }),
+    steps: numberField({ label: d.steps.label, name: 'steps', value: s.steps, inputMode: 'numeric', width: 's', onCommit: recompute }),
   };
-  const place = selectField({
-    label: 'ε placement', name: 'eps_placement', value: s.place,
-    options: [['outside', 'outside: η / (√G + ε)'], ['inside', 'inside: η / √(G + ε)']],
-    onChange: recompute,
-  });
+  const place = selectField({ label: d.place.label, name: 'eps_placement', value: s.place, options: d.place.options, onChange: recompute });
+  const mode = selectField({ label: d.mode.label, name: 'mode', value: s.mode, options: d.mode.options, onChange: recompute });
+  const practice = () => mode.value === 'practice';
   const formMessage = el('p', { className: 'form-msg', 'aria-live': 'polite' });
 
   const playButton = button('Play', () => (loop.playing ? loop.pause() : play()), { kind: 'primary', name: 'play' });
@@ -60,13 +63,13 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   });
   const transport = el('div', { className: 'transport', role: 'group', 'aria-label': 'Step through the table' },
     playButton,
-    button('Next step', () => { loop.pause(); if (rows && shown < rows.length) { shown++; current = shown; show(); } }, { name: 'next' }),
+    button('Next step', () => { loop.pause(); nextStep(); }, { name: 'next' }),
     button('Show all', () => { loop.pause(); if (rows) { shown = rows.length; current = shown; show(); } }, { name: 'all' }),
     button('Clear', () => { loop.pause(); shown = 0; current = 0; show(); }, { name: 'clear' }));
 
   container.append(
     el('div', { className: 'controls', role: 'group', 'aria-label': 'Settings of the step table' },
-      fields.x0.root, fields.lr.root, fields.eps.root, place.root, fields.steps.root),
+      fields.x0.root, fields.lr.root, fields.eps.root, place.root, fields.steps.root, mode.root),
     formMessage, transport);
 
   const top = el('div', { className: 'figure-grid two' });
@@ -85,7 +88,23 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     tbody);
   const copyStatus = el('span', { className: 'copy-status', role: 'status' });
   const fallback = el('textarea', { className: 'copy-fallback', readonly: true, rows: 6, 'aria-label': 'Table text to copy by hand', hidden: true });
+  // ----- "work it out yourself": predict the next row, then check or reveal it
+  // Checked on the button or Enter only: leaving a box must not check a half-typed prediction.
+  const guessFields = Object.fromEntries(PREDICTED.map(([key, label]) => [key,
+    numberField({ label: `your ${label}`, name: `guess-${key}`, value: '', onCommit: () => {} })]));
+  for (const [key] of PREDICTED) guessFields[key].input.addEventListener('keydown', (e) => { if (e.key === 'Enter') check(); });
+  const givens = el('p', { className: 'practice-givens' });
+  const verdictLine = el('p', { className: 'practice-verdict', 'aria-live': 'polite' });
+  const practicePanel = el('div', { className: 'practice', role: 'group', 'aria-label': 'Predict the next row' },
+    givens,
+    el('div', { className: 'controls' }, ...PREDICTED.map(([key]) => guessFields[key].root)),
+    el('div', { className: 'transport' },
+      button('Check', () => check(), { kind: 'primary', name: 'check' }),
+      button('Reveal the row', () => nextStep(), { name: 'reveal' })),
+    verdictLine);
+
   container.append(
+    practicePanel,
     el('div', { className: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Step table (scrolls sideways on narrow screens)' }, table),
     el('div', { className: 'copy-row' },
       button('Copy as CSV', () => copy('csv'), { name: 'copy-csv' }),
@@ -94,13 +113,11 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     fallback);
 
   function readFields() {
-    return readForm((read) => ({
-      x0: read(fields.x0, (t) => parseNumber(t, 'x0')),
-      lr: read(fields.lr, (t) => parseNumber(t, 'η')),
-      eps: read(fields.eps, (t) => parseNumber(t, 'ε')),
-      steps: read(fields.steps, (t) => parseWhole(t, 'rows', { max: MAX_ROWS })),
-      place: place.value,
-    }));
+    const { values, errors } = settings.parse({
+      x0: fields.x0.text, lr: fields.lr.text, eps: fields.eps.text, steps: fields.steps.text, place: place.value, mode: mode.value,
+    });
+    for (const [key, field] of Object.entries(fields)) if (errors[key]) field.error(errors[key]); else field.ok();
+    return Object.keys(errors).length ? null : values;
   }
 
   function recompute() {
@@ -108,7 +125,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     if (!next) { formMessage.textContent = 'Fix the marked field; the table still shows the last valid run.'; return false; }
     let table;
     try {
-      table = lab.stepTable({ x0: next.x0, lr: next.lr, eps: next.eps, eps_placement: next.place, steps: next.steps, scale: 1 });
+      table = stepRows(lab, next);
     } catch (error) {
       const msg = messageOf(error);
       const key = { x0: 'x0', lr: 'lr', eps: 'eps', steps: 'steps' }[fieldOfMessage(msg)];
@@ -120,10 +137,39 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     formMessage.textContent = '';
     loop.pause();
     rows = table; cfg = next;
-    shown = rows.length; current = 1;
-    onState({ x0: fields.x0.text.trim(), lr: fields.lr.text.trim(), eps: fields.eps.text.trim(), place: place.value, steps: fields.steps.text.trim() });
+    // filled: every row, the first one worked out; practice: nothing yet, row 1 to predict
+    if (practice()) { shown = 0; current = 0; } else { shown = rows.length; current = 1; }
+    onState({ x0: fields.x0.text.trim(), lr: fields.lr.text.trim(), eps: fields.eps.text.trim(), place: place.value, steps: fields.steps.text.trim(), mode: mode.value });
     show();
     return true;
+  }
+
+  /** Next step: reveal the next hidden row, or (all shown) work out the next row's formula. */
+  function nextStep() {
+    if (!rows) return;
+    if (shown < rows.length) { shown++; current = shown; } else if (current < rows.length) current++;
+    show();
+  }
+
+  /** Checks the learner's three numbers against the next hidden row; all right reveals it. */
+  function check() {
+    if (!rows || shown >= rows.length) return;
+    const r = rows[shown];
+    const result = checkPrediction(r, Object.fromEntries(PREDICTED.map(([key]) => [key, guessFields[key].text])));
+    const right = PREDICTED.filter(([key]) => result[key].state === 'right');
+    for (const [key, label] of PREDICTED) {
+      const { state } = result[key];
+      if (state === 'right') guessFields[key].ok();
+      else guessFields[key].error(state === 'empty' ? `enter your ${label}` : state === 'unreadable' ? `${label}: that is not a number` : `${label}: not quite, try again (within 0.5%)`);
+      guessFields[key].root.classList.toggle('right', state === 'right');
+    }
+    if (right.length === PREDICTED.length) {
+      const k = shown + 1;
+      nextStep();
+      verdictLine.textContent = `All three right: step ${k} is revealed below.`;
+    } else {
+      verdictLine.textContent = `${right.length} of 3 right${right.length ? ` (${right.map(([, l]) => l).join(', ')})` : ''}.`;
+    }
   }
 
   function cell(value, key) {
@@ -141,9 +187,23 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       tr.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); current = i + 1; show(); tbody.children[i]?.focus(); } });
       return tr;
     }));
-    if (!visible.length) tbody.append(el('tr', {}, el('td', { colSpan: COLUMNS.length, className: 'empty' }, 'Press Play or Next step to fill the table.')));
+    if (!visible.length) tbody.append(el('tr', {}, el('td', { colSpan: COLUMNS.length, className: 'empty' }, practice() ? 'Predict step 1 above and press Check, or press Next step to reveal it.' : 'Press Play or Next step to fill the table.')));
     drawWalk();
     formula.replaceChildren(...formulaFor(current));
+    showPractice();
+  }
+
+  function showPractice() {
+    practicePanel.hidden = !practice();
+    if (!practice()) return;
+    for (const [key] of PREDICTED) { guessFields[key].set(''); guessFields[key].ok(); guessFields[key].root.classList.remove('right'); }
+    if (shown >= rows.length) {
+      givens.textContent = `All ${rows.length} rows are revealed. Change a setting to practise on another table.`;
+      return;
+    }
+    const r = rows[shown];
+    givens.textContent = `Step ${r.t}: x = ${full(r.x)}, so g = 2x = ${full(r.grad)}; G before this step = ${full(shown ? rows[shown - 1].sum : 0)}; `
+      + `η = ${full(cfg.lr)}, ε = ${full(cfg.eps)} ${cfg.place === 'inside' ? 'inside' : 'outside'} the root. Predict this row’s G, rate and new x.`;
   }
 
   function drawWalk() {
@@ -223,6 +283,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   return function update(next = {}) {
     for (const key of ['x0', 'lr', 'eps', 'steps']) if (next[key] !== undefined) fields[key].set(next[key]);
     if (next.place !== undefined) place.set(next.place);
+    if (next.mode !== undefined) mode.set(next.mode);
     recompute();
   };
 }
