@@ -24,7 +24,17 @@ async function main() {
   status.hidden = true;
   window.adagradLab = lab;  // for the curious in the console, and for the browser tests' leak check
 
-  const { state, refused } = readHash(location.hash);
+  // A bare word in the hash that is an element's id is a section to scroll to (the page's own
+  // heading links and skip link are such words); everything else is settings.
+  const isSection = (word) => /^[a-z][a-z0-9-]*$/i.test(word) && document.getElementById(word) !== null;
+  const { state, refused, section: linkedSection } = readHash(location.hash, { isSection });
+  let section = linkedSection;
+  const scrollToSection = () => { if (section) document.getElementById(section)?.scrollIntoView(); };
+  scrollToSection();
+  // Figures above the section grow as they mount: scroll again once they have, unless the reader
+  // has moved on by then.
+  let readerMoved = false;
+  for (const type of ['wheel', 'touchstart', 'keydown', 'mousedown']) window.addEventListener(type, () => { readerMoved = true; }, { once: true, passive: true });
   const notice = document.getElementById('link-notice') || el('div');
   if (refused.length) {
     notice.replaceChildren(...refused.map((text) => el('p', {}, text)));
@@ -39,7 +49,8 @@ async function main() {
   let writing = '';
   const current = { page: state.page };
   const persist = () => {
-    const hash = writeHash(current, defaults);
+    const settings = writeHash(current, defaults);
+    const hash = section ? (settings ? `${section}&${settings}` : section) : settings;
     writing = hash;
     const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
     history.replaceState(null, '', url);
@@ -82,11 +93,16 @@ async function main() {
     setTimeout(() => next(first), 0);
   });
   persist();
+  if (linkedSection && !readerMoved) scrollToSection();
 
-  // A pasted or edited link: apply it without reloading.
+  // A pasted or edited link: apply it without reloading. A link to a section only (the page's
+  // own navigation) scrolls there, which the browser has done, and changes no setting.
   window.addEventListener('hashchange', () => {
     if (location.hash.slice(1) === writing) return;
-    const next = readHash(location.hash);
+    const next = readHash(location.hash, { isSection });
+    section = next.section;
+    const settingsGiven = next.refused.length > 0 || Object.values(next.state).some((group) => Object.keys(group).length > 0);
+    if (!settingsGiven) { persist(); return; }
     notice.replaceChildren(...next.refused.map((text) => el('p', {}, text)));
     notice.hidden = next.refused.length === 0;
     for (const { key } of mounted) if (updates[key]) updates[key]({ ...defaults[key], ...next.state[key] });

@@ -35,16 +35,20 @@ const MAX_HASH = 2000;
 const quote = (text) => `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`;
 
 /** Reads a hash into {x2: {...}, table: {...}, sp: {...}, page: {...}} of accepted strings,
- *  and a list of messages about what was refused. */
-export function readHash(hash) {
+ *  and a list of messages about what was refused. A bare word for which `isSection(word)` holds
+ *  ("#summary", "#summary&x2.lr=0.3") names a section to show, not a setting: it is returned as
+ *  `section`, so a link can carry both. */
+export function readHash(hash, { isSection = () => false } = {}) {
   const out = Object.fromEntries(Object.keys(schema).map((k) => [k, {}]));
   const refused = [];
+  let section = null;
   let text = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (!text) return { state: out, refused };
+  if (!text) return { state: out, refused, section };
   if (text.length > MAX_HASH) return { state: out, refused: [`The link’s settings are longer than ${MAX_HASH} characters and were ignored.`] };
   let params;
   try { params = new URLSearchParams(text); } catch { return { state: out, refused: ['The link’s settings could not be read and were ignored.'] }; }
   for (const [key, value] of params) {
+    if (value === '' && !key.includes('.') && isSection(key)) { section = key; continue; }
     const dot = key.indexOf('.');
     const group = schema[key.slice(0, dot)], name = key.slice(dot + 1);
     const rule = dot > 0 && group && Object.hasOwn(group, name) ? group[name] : null;
@@ -52,7 +56,7 @@ export function readHash(hash) {
     if (!rule.pattern.test(value)) { refused.push(`Ignored ${quote(key)} from the link: ${quote(value)} is not ${rule.what}.`); continue; }
     out[key.slice(0, dot)][name] = value;
   }
-  return { state: out, refused };
+  return { state: out, refused, section };
 }
 
 /** The hash for the given state, listing only what differs from each figure's defaults. */
