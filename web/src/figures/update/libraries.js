@@ -1,7 +1,9 @@
 // Where each library and each of the lesson's sources puts ε, with its defaults. Static facts,
 // checked against each library's source: PyTorch's _single_tensor_adagrad (std = sqrt(G) + eps),
-// TensorFlow's ApplyAdagradV2 kernel (sqrt(accum) + epsilon), Keras 3's Adagrad.update_step
-// (sqrt(accumulator + epsilon)) and Optax's scale_by_rss (rsqrt(sum_of_squares + eps)).
+// TensorFlow's ApplyAdagradV2 kernel (sqrt(accum) + epsilon), which tf.keras's OptimizerV2
+// Adagrad called (TensorFlow 2.0–2.10, and tf.keras.optimizers.legacy.Adagrad until 2.15);
+// Keras 2's new optimizer from TensorFlow 2.11 and Keras 3's Adagrad.update_step
+// (sqrt(accumulator + epsilon)); Optax's scale_by_rss (rsqrt(sum_of_squares + eps)).
 import { el } from '../../ui/dom.js';
 import { math, row, mi, mo, frac, sqrt } from '../../ui/math.js';
 
@@ -12,7 +14,9 @@ const code = (t) => el('code', {}, t);
 const ROWS = [
   [[code('torch.optim.Adagrad'), ' (PyTorch)'], 'outside', '1e-10', '0', '0.01'],
   [[code('ApplyAdagradV2'), ' (TensorFlow’s kernel)'], 'outside', 'an input, no default', 'given', 'an input'],
-  [[code('keras.optimizers.Adagrad'), ' (Keras 3)'], 'inside', '1e-7', '0.1', '0.001'],
+  [[code('tf.keras.optimizers.Adagrad'), ' (TensorFlow 2.0–2.10; ', code('legacy.Adagrad'), ' until 2.15)'], 'outside', '1e-7', '0.1', '0.001'],
+  [[code('tf.keras.optimizers.Adagrad'), ' (Keras 2, TensorFlow 2.11–2.15)'], 'inside', '1e-7', '0.1', '0.001'],
+  [[code('keras.optimizers.Adagrad'), ' (Keras 3, TensorFlow 2.16 on)'], 'inside', '1e-7', '0.1', '0.001'],
   [[code('optax.adagrad'), ' (JAX)'], 'inside', '1e-7', '0.1', 'required'],
   ['the notebook (source 000)', 'inside', '1e-8', '0', '0.1'],
   ['the notes’ code (source 001; its formulas write ε inside)', 'outside', '1e-8', '0', '0.1 (and 1 in the hand-worked table)'],
