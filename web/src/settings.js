@@ -119,3 +119,17 @@ export function sampler(seed) {
   }
   return { next, draw };
 }
+
+/** Reads form fields ({key: numberField}) through a table's rules: each field is marked with
+ *  its message or cleared, and the parsed values come back, or null if any was refused.
+ *  `skip(key)` leaves a field out (a switched-off option): it is cleared and not read. */
+export function readFields(tbl, fields, { skip = () => false } = {}) {
+  const values = {};
+  let bad = false;
+  for (const [key, field] of Object.entries(fields)) {
+    if (skip(key)) { field.ok(); continue; }
+    const r = tbl.get(key).parse(field.text);
+    if (r.error) { field.error(r.error); bad = true; } else { field.ok(); values[key] = r.value; }
+  }
+  return bad ? null : values;
+}

@@ -3,22 +3,15 @@
 // options switched on and off. Parts live in update/: placement.js, options.js, libraries.js.
 import { el } from '../ui/dom.js';
 import { restoreDefaults } from '../ui/controls.js';
-import { number, whole, oneOf } from '../state.js';
-import { placementPart, SPEEDS } from './update/placement.js';
-import { optionsPart, OPTION_SPEEDS } from './update/options.js';
+import { placementPart } from './update/placement.js';
+import { optionsPart } from './update/options.js';
+import { settings } from './update/settings.js';
 import { libraryTable } from './update/libraries.js';
 
 export const key = 'update';
 export const title = 'The update rule, and where ε goes';
-export const defaults = {
-  lr: '0.1', eps: '1e-7', tiny: '1e-4', big: '5', steps: '20', speed: '5',
-  blr: '1', bsteps: '100', decay: 'off', decayv: '0.05', wd: 'on', wdv: '0.5', acc: 'off', accv: '100', bspeed: '25',
-};
-const ONOFF = oneOf(['on', 'off']);
-export const schema = {
-  lr: number, eps: number, tiny: number, big: number, steps: whole, speed: oneOf(SPEEDS),
-  blr: number, bsteps: whole, decay: ONOFF, decayv: number, wd: ONOFF, wdv: number, acc: ONOFF, accv: number, bspeed: oneOf(OPTION_SPEEDS),
-};
+export const defaults = settings.defaults;
+export const schema = settings.schema;
 
 export function render(container, lab, { state = {}, onState = () => {} } = {}) {
   const s = { ...defaults, ...state };
@@ -30,8 +23,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const options = optionsPart(lab, s, report);
   container.append(
     el('p', { className: 'fig-caption' },
-      'What to notice: ε’s place only matters while G is as small as ε (a tiny start, or a parameter that has hardly had a gradient); ',
-      'from an ordinary start the two placements give the same path. Each of PyTorch’s switches changes the run and its line of the rule.'),
+      'What to notice: ε’s place only matters while G is not far above ε (a tiny start, or a parameter that has hardly had a gradient); ',
+      'the text under the charts says, for the starts you choose, how far apart the two placements end. Each of PyTorch’s switches changes the run and its line of the rule.'),
     libraryTable(),
     el('h3', { className: 'update-h' }, 'Both placements on f(x) = x²'),
     placement.root,

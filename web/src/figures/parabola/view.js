@@ -8,6 +8,7 @@ import { lineChart } from '../../draw/linechart.js';
 import { colors } from '../../draw/colors.js';
 import { niceDomain } from '../../draw/scale.js';
 import { short } from '../../format.js';
+import { segmentsToNodes } from '../../story/segments.js';
 import { settings } from './settings.js';
 import { parabolaRun } from './model.js';
 import { parabolaStory } from './story.js';
@@ -15,9 +16,6 @@ import { parabolaStory } from './story.js';
 export const defaults = settings.defaults;
 export const schema = settings.schema;
 
-/** Segments from story.js → DOM nodes. */
-export const segmentsToNodes = (segments) => segments.map((s) => (typeof s === 'string' ? s
-  : el('strong', { className: s.tone === 'danger' ? 'danger' : undefined, dataset: s.value !== undefined ? { value: String(s.value) } : undefined }, s.text)));
 
 export function render(container, lab, { state = {}, onState = () => {} } = {}) {
   const s = { ...defaults, ...state };

@@ -3,7 +3,9 @@
 // Both runs (plain AdaGrad and AdaGrad with the switched-on options) come from
 // lab.runLinearRegression; the least-squares answer from lab.linearRegressionMinimum.
 import { el } from '../../ui/dom.js';
-import { numberField, parseNumber, parseWhole, fieldOfMessage, messageOf } from '../../ui/controls.js';
+import { numberField, fieldOfMessage, messageOf } from '../../ui/controls.js';
+import { readFields as readSettings } from '../../settings.js';
+import { settings, OPTION_SPEEDS } from './settings.js';
 import { checkboxField } from '../../ui/checkbox.js';
 import { stepper } from '../../ui/runstepper.js';
 import { math, row, mi, mn, mo, frac, sqrt, sub, sup } from '../../ui/math.js';
@@ -16,11 +18,9 @@ import { short } from '../../format.js';
 // The notes' toy data set, y = 2x on four points (source 001, "AdaGrad in PyTorch").
 const DATA = { x: new Float64Array([1, 2, 3, 4]), y: new Float64Array([2, 4, 6, 8]), dim: 1 };
 const EPS = 1e-10;  // PyTorch's default, outside the root
-const MAX_STEPS = 5000;
 const PLAIN = { color: colors.adagrad, dash: null, label: 'plain AdaGrad' };
 const WITH = { color: '#d9480f', dash: [6, 3], label: 'with the options switched on' };
 const BEST = { color: colors.muted, dash: [2, 3], label: 'least-squares answer' };
-export const OPTION_SPEEDS = ['5', '10', '25', '50', '100'];
 
 export function optionsPart(lab, s, report) {
   let run = null;
@@ -68,24 +68,11 @@ export function optionsPart(lab, s, report) {
   const on = () => ({ decay: toggles.decay.checked, wd: toggles.wd.checked, acc: toggles.acc.checked });
 
   function readFields() {
-    let bad = false;
-    const read = (k, parse, needed = true) => {
-      if (!needed) { fields[k].ok(); return undefined; }
-      const r = parse(fields[k].text);
-      if (r.error) { fields[k].error(r.error); bad = true; return NaN; }
-      fields[k].ok();
-      return r.value;
-    };
     const o = on();
-    const cfg = {
-      lr: read('blr', (t) => parseNumber(t, 'η')),
-      steps: read('bsteps', (t) => parseWhole(t, 'steps', { min: 1, max: MAX_STEPS })),
-      lr_decay: read('decayv', (t) => parseNumber(t, 'lr_decay'), o.decay),
-      weight_decay: read('wdv', (t) => parseNumber(t, 'weight_decay'), o.wd),
-      initial_accumulator_value: read('accv', (t) => parseNumber(t, 'initial_accumulator_value'), o.acc),
-      on: o,
-    };
-    return bad ? null : cfg;
+    const skip = { decayv: !o.decay, wdv: !o.wd, accv: !o.acc };
+    const v = readSettings(settings, fields, { skip: (k) => skip[k] });
+    if (!v) return null;
+    return { lr: v.blr, steps: v.bsteps, lr_decay: v.decayv, weight_decay: v.wdv, initial_accumulator_value: v.accv, on: o };
   }
 
   function recompute() {

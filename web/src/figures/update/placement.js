@@ -5,7 +5,9 @@
 // (lab.quadraticGradient along the outside run); the rate-against-G curves from one step of each
 // placement on a vector of gradients whose squares span many powers of ten.
 import { el } from '../../ui/dom.js';
-import { numberField, readForm, parseNumber, parseWhole, fieldOfMessage, messageOf } from '../../ui/controls.js';
+import { numberField, fieldOfMessage, messageOf } from '../../ui/controls.js';
+import { readFields as readSettings } from '../../settings.js';
+import { settings, SPEEDS } from './settings.js';
 import { stepper } from '../../ui/runstepper.js';
 import { math, row, mi, mn, mo, frac, sqrt, sub } from '../../ui/math.js';
 import { lineChart } from '../../draw/linechart.js';
@@ -13,13 +15,14 @@ import { decadeFormat, logDomain } from '../../draw/decades.js';
 import { colors } from '../../draw/colors.js';
 import { niceDomain } from '../../draw/scale.js';
 import { short } from '../../format.js';
+import { segmentsToNodes } from '../../story/segments.js';
+import { fromStart, curves } from './model.js';
+import { placementStory, pct } from './story.js';
 
 export const OUT = { color: colors.adagrad, dash: null, label: 'ε outside: η / (√G + ε)' };
 export const IN = { color: '#d9480f', dash: [6, 3], label: 'ε inside: η / √(G + ε)' };
 const TINY = { color: colors.ink, dash: null };
 const BIG = { color: colors.other, dash: [2, 3] };
-const MAX_STEPS = 2000;
-export const SPEEDS = ['1', '2', '5', '10', '25', '100'];
 
 /** fields: the part's inputs; returns {root, recompute, values(), set(state)}. */
 export function placementPart(lab, s, report) {
@@ -55,72 +58,17 @@ export function placementPart(lab, s, report) {
       fields.lr.root, fields.eps.root, fields.tiny.root, fields.big.root, fields.steps.root),
     formMessage, transport.root, grid, worked, readout, live, explain);
 
-  function readFields() {
-    return readForm((read) => ({
-      lr: read(fields.lr, (t) => parseNumber(t, 'η')),
-      eps: read(fields.eps, (t) => parseNumber(t, 'ε')),
-      tiny: read(fields.tiny, (t) => parseNumber(t, 'x₀')),
-      big: read(fields.big, (t) => parseNumber(t, 'x₀')),
-      steps: read(fields.steps, (t) => parseWhole(t, 'steps', { min: 1, max: MAX_STEPS })),
-    }));
-  }
-
-  // Both placements from one start: their own runs, and the two rates at the same G.
-  function fromStart(cfg, x0) {
-    const spec = (place) => ({ kind: 'adagrad', lr: cfg.lr, eps: cfg.eps, eps_placement: place });
-    const out = lab.runQuadratic({ scales: [1], x0: [x0], steps: cfg.steps, optimizer: spec('outside') });
-    const inn = lab.runQuadratic({ scales: [1], x0: [x0], steps: cfg.steps, optimizer: spec('inside') });
-    const n = out.stepsTaken;
-    const same = { G: new Float64Array(n), out: new Float64Array(n), in: new Float64Array(n), rel: new Float64Array(n) };
-    const a = lab.createOptimizer(spec('outside'));
-    let b = null;
-    try {
-      b = lab.createOptimizer(spec('inside'));
-      const p = new Float64Array([x0]), q = new Float64Array([x0]);
-      for (let t = 0; t < n; t++) {
-        const g = lab.quadraticGradient([1], p);
-        a.step(p, g);
-        b.step(q, g);  // q is never read: b only has to see the same gradients as a
-        same.G[t] = a.sum()[0];
-        same.out[t] = a.effectiveRate()[0];
-        same.in[t] = b.effectiveRate()[0];
-        same.rel[t] = Math.abs(same.in[t] / same.out[t] - 1);  // display: how different the two are
-      }
-    } finally {
-      a.delete();
-      if (b) b.delete();
-    }
-    return { x0, out, inn, same, n };
-  }
-
-  // The two formulas across G: one optimizer per placement stepped once on gradients g = 10^e,
-  // so the core itself reports G = g² and each rate.
-  function curves(cfg) {
-    const k = 162, g = new Float64Array(k);  // the last gradient is 0: the rate at G = 0
-    for (let i = 0; i < k - 1; i++) g[i] = Math.pow(10, -8 + (10 * i) / (k - 2));
-    const res = {};
-    for (const place of ['outside', 'inside']) {
-      const opt = lab.createOptimizer({ kind: 'adagrad', lr: cfg.lr, eps: cfg.eps, eps_placement: place });
-      try {
-        opt.step(new Float64Array(k), g);
-        res[place] = opt.effectiveRate();
-        res.G = opt.sum();
-      } finally { opt.delete(); }
-    }
-    res.logG = res.G.map((v) => (v > 0 ? Math.log10(v) : NaN));  // axis position only
-    res.atZero = { outside: res.outside[k - 1], inside: res.inside[k - 1] };
-    return res;
-  }
+  const readFields = () => readSettings(settings, fields);
 
   function recompute() {
     const cfg = readFields();
     if (!cfg) { formMessage.textContent = 'Fix the marked field; the figure still shows the last valid run.'; return false; }
     let next, which = 'tiny';
     try {
-      const tiny = fromStart(cfg, cfg.tiny);
+      const tiny = fromStart(lab, cfg, cfg.tiny);
       which = 'big';
-      const big = fromStart(cfg, cfg.big);
-      next = { cfg, tiny, big, curve: curves(cfg) };
+      const big = fromStart(lab, cfg, cfg.big);
+      next = { cfg, tiny, big, curve: curves(lab, cfg) };
     } catch (error) {
       const msg = messageOf(error);
       const name = fieldOfMessage(msg);
@@ -214,7 +162,6 @@ export function placementPart(lab, s, report) {
   }
 
   const at = (a, t) => a[Math.min(t, a.length) - 1];
-  const pct = (v) => (v === undefined || !Number.isFinite(v) ? '—' : v >= 0.001 ? `${short(v * 100, 3)}%` : short(v, 2));
 
   function formulaFor(t) {
     const { cfg } = run;
@@ -254,33 +201,7 @@ export function placementPart(lab, s, report) {
   function announce() { if (run) live.textContent = readout.textContent; }
 
   function explainRun() {
-    const { cfg, tiny, big } = run;
-    const p = [];
-    for (const [start, name] of [[tiny, 'tiny'], [big, 'ordinary']]) {
-      for (const [r, place] of [[start.out, 'outside'], [start.inn, 'inside']]) {
-        if (r.divergedAt !== null && r.divergedAt !== undefined) {
-          p.push(el('p', {}, el('span', { className: 'danger' }, `From the ${name} start x₀ = ${short(start.x0)}, the run with ε ${place} diverged at step ${r.divergedAt}`),
-            ': f or its gradient stopped being a finite number, so the core stopped it there.'));
-        }
-      }
-    }
-    if (tiny.n > 0 && big.n > 0) {
-      const last = (s) => s.same.rel[s.n - 1];
-      p.push(el('p', {},
-        `At the first step from x₀ = ${short(cfg.tiny)}, G = ${short(tiny.same.G[0])}, which is ${tiny.same.G[0] < cfg.eps ? 'smaller than' : 'comparable to'} ε = ${short(cfg.eps)}: `,
-        `the rate is ${short(tiny.same.out[0], 4)} with ε outside and ${short(tiny.same.in[0], 4)} with ε inside, `,
-        el('strong', { dataset: { value: String(tiny.same.rel[0]) } }, `a ${pct(tiny.same.rel[0])} difference`), '. ',
-        `So the first step lands at x = ${short(tiny.out.params[1], 4)} with ε outside but x = ${short(tiny.inn.params[1], 4)} with ε inside. `,
-        `By step ${tiny.n} G has grown to ${short(tiny.same.G[tiny.n - 1], 3)} and, fed the same gradients, the two formulas differ by only ${pct(last(tiny))}.`));
-      p.push(el('p', {},
-        `From x₀ = ${short(cfg.big)} the first gradient already makes G = ${short(big.same.G[0], 4)}, far above ε: the two placements differ by `,
-        el('strong', { dataset: { value: String(big.same.rel[0]) } }, pct(big.same.rel[0])),
-        ` at the first step and the two paths cannot be told apart (x = ${short(big.out.params[big.n], 6)} and ${short(big.inn.params[Math.min(big.n, big.inn.stepsTaken)], 6)} after ${big.n} steps).`));
-      p.push(el('p', {},
-        'One thing the tiny start shows that the formulas alone do not: once the first steps have differed, the two runs collect different gradients, ',
-        'so their own G and their rates stay apart (the “Each run’s effective rate” panels) long after ε has stopped mattering. G never forgets the first steps.'));
-    }
-    explain.replaceChildren(...p);
+    explain.replaceChildren(...placementStory(run).paragraphs.map((p) => el('p', {}, ...segmentsToNodes(p))));
   }
 
   return {
