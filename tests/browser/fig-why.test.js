@@ -104,11 +104,12 @@ test('a bad entry shows its message beside the field and keeps the last good run
   const { page, context, messages } = await openDev(browser, 'why');
   const before = await shown(page);
   const cases = [
-    ['lr', '-1', /lr must be finite and > 0, got -1/],
-    ['lr', 'inf', /lr must be finite and > 0, got inf/],
-    ['eps', '0', /eps must be finite and > 0, got 0/],
-    ['rare', '0', /rare_probability must be in \(0, 1\], got 0/],
-    ['rare', 'NaN', /rare_probability must be in \(0, 1\], got nan/],
+    ['lr', '-1', /η must be above 0, got -1/],
+    ['lr', 'inf', /η must be a finite number, got inf/],
+    ['eps', '0', /ε must be above 0, got 0/],
+    ['rare', '0', /probability must be above 0, got 0/],
+    ['rare', '1.5', /probability must be at most 1, got 1\.5/],
+    ['rare', 'NaN', /probability must be a finite number, got NaN/],
     ['steps', '', /enter a number/],
     ['steps', '2.5', /whole number/],
     ['steps', '99999', /at most 5000/],
@@ -130,7 +131,9 @@ test('a bad entry shows its message beside the field and keeps the last good run
 test('a hostile or refused link is not applied: the defaults show and the refused text is marked', async () => {
   const { page, context, messages } = await open(browser, { hash: '#why.lr=%3Cimg%20src%3Dx%3E&why.steps=0' });
   assert.match(await page.locator('#link-notice').innerText(), /why\.lr/);
-  assert.match(await messageOf(page, 'steps'), /steps must be at least 1/);
+  // a number outside the setting's rule is refused by the link's reader, in the page's terms
+  assert.match(await page.locator('#link-notice').innerText(), /why\.steps.*“0” is not a whole number from 1 to 5000/);
+  assert.equal(await page.locator(`${fig} input[data-field="steps"]`).inputValue(), '100');
   assert.equal((await shown(page)).length, 4);
   assert.equal(await page.locator(`${fig} img`).count(), 0);
   assert.deepEqual(problems(messages), []);

@@ -3,7 +3,12 @@
 // on exactly those gradients, and the figure replays G, the effective rates and the steps each
 // parameter gets. Every number is the core's: sum(), effectiveRate() and lastUpdate() of both.
 import { el } from '../ui/dom.js';
-import { numberField, selectField, readForm, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
+import { numberField, selectField, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
+import { readFields as readSettings } from '../settings.js';
+import { segmentsToNodes } from '../story/segments.js';
+import { settings, SPEEDS } from './why/settings.js';
+import { whyRun } from './why/model.js';
+import { whyStory } from './why/story.js';
 import { stepper } from '../ui/runstepper.js';
 import { math, row, mi, mn, mo, frac, sqrt, sub, sup } from '../ui/math.js';
 import { lineChart } from '../draw/linechart.js';
@@ -11,20 +16,12 @@ import { keyLegend } from '../draw/keylegend.js';
 import { decadeFormat, logDomain } from '../draw/decades.js';
 import { colors } from '../draw/colors.js';
 import { niceDomain } from '../draw/scale.js';
-import { number, whole, oneOf } from '../state.js';
 import { short } from '../format.js';
 
 export const key = 'why';
 export const title = 'Why one learning rate is not enough';
-export const defaults = { lr: '0.1', eps: '1e-8', steps: '100', seed: '42', rare: '0.1', scale: 'linear', speed: '25' };
-const SPEEDS = ['5', '10', '25', '50', '100', '250'];
-export const schema = {
-  lr: number, eps: number, steps: whole, seed: whole, rare: number,
-  scale: oneOf(['linear', 'log']), speed: oneOf(SPEEDS),
-};
-
-const MAX_STEPS = 5000;
-const MAX_SEED = 4294967295;
+export const defaults = settings.defaults;
+export const schema = settings.schema;
 // The two parameters: colour and line style both differ, and the rare one's events carry dots.
 const FREQ = { color: '#c2410c', dash: null, label: 'frequent, large gradients (θ₁)' };
 const RARE = { color: '#1864ab', dash: [6, 3], label: 'rare, small gradients (θ₂)' };
@@ -103,44 +100,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   container.append(readout, live, explain);
 
   // ----- reading the settings and computing (in the core)
-  function readFields() {
-    return readForm((read) => ({
-      lr: read(fields.lr, (t) => parseNumber(t, 'η')),
-      eps: read(fields.eps, (t) => parseNumber(t, 'ε')),
-      steps: read(fields.steps, (t) => parseWhole(t, 'steps', { min: 1, max: MAX_STEPS })),
-      seed: read(fields.seed, (t) => parseWhole(t, 'seed', { min: 0, max: MAX_SEED })),
-      rare: read(fields.rare, (t) => parseNumber(t, 'probability')),
-    }));
-  }
-
-  function compute(cfg) {
-    const h = lab.gradientHistories({ steps: cfg.steps, seed: cfg.seed, rare_probability: cfg.rare });
-    const ada = lab.createOptimizer({ kind: 'adagrad', lr: cfg.lr, eps: cfg.eps });
-    let sgd = null;
-    try {
-      sgd = lab.createOptimizer({ kind: 'sgd', lr: cfg.lr });
-      const n = cfg.steps;
-      const per = () => [new Float64Array(n), new Float64Array(n)];
-      const r = { cfg, n, g: [h.frequent, h.rare], G: per(), rate: per(), ada: per(), sgd: per(), rareSteps: [], rareUpTo: new Int32Array(n + 1) };
-      const p = new Float64Array(2), q = new Float64Array(2);
-      for (let t = 0; t < n; t++) {
-        const g = new Float64Array([h.frequent[t], h.rare[t]]);
-        ada.step(p, g);
-        const G = ada.sum(), rate = ada.effectiveRate(), u = ada.lastUpdate();
-        sgd.step(q, g);
-        const v = sgd.lastUpdate();
-        for (let i = 0; i < 2; i++) {
-          r.G[i][t] = G[i]; r.rate[i][t] = rate[i]; r.ada[i][t] = u[i]; r.sgd[i][t] = v[i];
-        }
-        if (h.rare[t] !== 0) r.rareSteps.push(t);
-        r.rareUpTo[t + 1] = r.rareSteps.length;
-      }
-      return r;
-    } finally {
-      ada.delete();
-      if (sgd) sgd.delete();
-    }
-  }
+  const readFields = () => readSettings(settings, fields);
+  const compute = (cfg) => whyRun(lab, cfg);
 
   function recompute() {
     const cfg = readFields();
@@ -187,9 +148,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const first = run.rareSteps.length ? run.rareSteps[0] : n;
     run.rareRate = run.rate[1].map((v, t) => (t < first ? NaN : v));
     run.rareG0 = run.G[1].map((v, t) => (t < first ? NaN : v));
-    // Distance travelled, Σ|Δθ| over the steps so far, and how many times farther θ₁ went.
-    const cumulative = (a) => { let acc = 0; return a.map((v) => (acc += Math.abs(v))); };
-    run.far = { sgd: run.sgd.map(cumulative), ada: run.ada.map(cumulative) };
+    // How many times farther θ₁ went (the model gives the distances travelled, Σ|Δθ|).
     const ratio = (pair) => pair[0].map((v, t) => (pair[1][t] > 0 ? v / pair[1][t] : NaN));
     run.ratio = { sgd: ratio(run.far.sgd), ada: ratio(run.far.ada) };
   }
@@ -344,30 +303,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   }
 
   function explainRun() {
-    const { n, cfg } = run;
-    const d = travelled(n);
-    const events = run.rareSteps.length;
-    const last = n - 1;
-    const p = [];
-    p.push(el('p', {},
-      `Over ${n} steps the rare parameter received a gradient ${events} time${events === 1 ? '' : 's'}. `,
-      `With one fixed η = ${short(cfg.lr)}, the frequent parameter travelled `,
-      el('strong', { dataset: { value: String(d.sgd[0]) } }, short(d.sgd[0], 4)), ' in all and the rare one ',
-      el('strong', { dataset: { value: String(d.sgd[1]) } }, short(d.sgd[1], 4)),
-      d.sgd[1] > 0 ? `: ${times(d.sgd[0], d.sgd[1])} less. ` : ': not at all. ',
-      'AdaGrad, fed exactly the same gradients, moved them ',
-      el('strong', { dataset: { value: String(d.ada[0]) } }, short(d.ada[0], 4)), ' and ',
-      el('strong', { dataset: { value: String(d.ada[1]) } }, short(d.ada[1], 4)),
-      d.ada[1] > 0 ? `: a ratio of ${times(d.ada[0], d.ada[1])}.` : '.'));
-    if (events > 0) {
-      p.push(el('p', {},
-        `Why: by the last step the frequent parameter’s G has reached ${short(run.G[0][last], 4)}, so its rate is down to ${short(run.rate[0][last], 3)}; `,
-        `the rare parameter’s G is only ${short(run.G[1][last], 3)}, so its rate is still ${short(run.rate[1][last], 3)}, `,
-        `${times(run.rate[1][last], run.rate[0][last])} larger. Each parameter is measured against its own history, not against the other’s.`));
-    } else {
-      p.push(el('p', {}, 'With these settings the rare parameter never received a gradient, so neither rule moved it. Raise the probability or the number of steps.'));
-    }
-    explain.replaceChildren(...p);
+    explain.replaceChildren(...whyStory(run).paragraphs.map((p) => el('p', {}, ...segmentsToNodes(p))));
   }
 
   showScale();
