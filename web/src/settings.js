@@ -133,3 +133,15 @@ export function readFields(tbl, fields, { skip = () => false } = {}) {
   }
   return bad ? null : values;
 }
+
+/** A comma-separated subset of `values` (which racers are hidden, say); '' is the empty set. */
+export function subset(fallback, values, { label, name = label } = {}) {
+  const parse = (text) => {
+    const t = String(text ?? '');
+    const parts = t === '' ? [] : t.split(',');
+    const bad = parts.find((p) => !values.includes(p));
+    if (bad !== undefined || new Set(parts).size !== parts.length) return { error: `${name} must list some of ${values.join(', ')}, got ${quote(t)}` };
+    return { value: t };
+  };
+  return { kind: 'subset', default: fallback, label, name, values, parse, what: `a list of ${values.join(', ')}`, accepts: (t) => !parse(t).error };
+}

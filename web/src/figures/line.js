@@ -3,7 +3,12 @@
 // optimizer's current line. Data, minimum, losses and parameters come from the WASM core
 // (makeRegressionDataset, linearRegressionMinimum/Value, runLinearRegression).
 import { el } from '../ui/dom.js';
-import { numberField, button, readForm, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
+import { numberField, button, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
+import { readFields as readSettings } from '../settings.js';
+import { segmentsToNodes } from '../story/segments.js';
+import { settings, presets, SPEEDS } from './line/settings.js';
+import { lineRun } from './line/model.js';
+import { lineStory } from './line/story.js';
 import { racerList } from '../ui/racers.js';
 import { stepper } from '../ui/runstepper.js';
 import { math, row, mi, mn, mo, m } from '../ui/math.js';
@@ -12,7 +17,6 @@ import { lineChart } from '../draw/linechart.js';
 import { powerOfTen } from '../draw/powertick.js';
 import { colors } from '../draw/colors.js';
 import { fitPlot } from './line/fitplot.js';
-import { number, whole, oneOf } from '../state.js';
 import { short } from '../format.js';
 
 export const key = 'line';
@@ -24,23 +28,10 @@ const RACERS = [
   { id: 'adam', style: raceStyles.adam, name: 'Adam', note: 'β = 0.9, 0.999', spec: (lr) => ({ kind: 'adam', lr }) },
 ];
 const IDS = RACERS.map((r) => r.id);
-const SPEEDS = [['5', '5 epochs/s'], ['10', '10 epochs/s'], ['25', '25 epochs/s'], ['100', '100 epochs/s']];
-const MAX_EPOCHS = 5000, MAX_SAMPLES = 20000;
-const NEAR = 0.01;  // "fitted": the loss within 1% of the least-squares loss
 
-/** The article's learning rates, and each optimizer's best on the grid 0.001, 0.003, 0.01, 0.03,
- *  0.1, 0.3, 1 (fewest epochs to within 1% of the least-squares loss on the default data, from
- *  (0, 0); tests/browser/fig-line.test.js re-runs that sweep in the core). */
-export const presets = {
-  article: { sgd: '0.01', ada: '0.1', adam: '0.001' },
-  tuned: { sgd: '0.3', ada: '1', adam: '0.3' },
-};
-export const defaults = { n: '1000', noise: '0.1', seed: '7', w0: '0', b0: '0', epochs: '100', speed: '25', ...presets.article, hide: '' };
-const idList = { pattern: new RegExp(`^((${IDS.join('|')})(,(${IDS.join('|')})){0,${IDS.length - 1}})?$`), what: `a list of ${IDS.join(', ')}` };
-export const schema = {
-  n: whole, noise: number, seed: whole, w0: number, b0: number, epochs: whole, speed: oneOf(SPEEDS.map(([v]) => v)),
-  ...Object.fromEntries(IDS.map((id) => [id, number])), hide: idList,
-};
+export { presets };
+export const defaults = settings.defaults;
+export const schema = settings.schema;
 
 export function render(container, lab, { state = {}, onState = () => {} } = {}) {
   const s = { ...defaults, ...state };
@@ -103,38 +94,11 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   // ----- reading, computing, showing
   function readFields() {
-    return readForm((read) => ({
-      n: read(fields.n, (t) => parseWhole(t, 'n_samples', { max: MAX_SAMPLES })),
-      noise: read(fields.noise, (t) => parseNumber(t, 'noise')),
-      seed: read(fields.seed, (t) => parseWhole(t, 'seed')),
-      w0: read(fields.w0, (t) => parseNumber(t, 'start w₀')),
-      b0: read(fields.b0, (t) => parseNumber(t, 'start b₀')),
-      epochs: read(fields.epochs, (t) => parseWhole(t, 'epochs', { min: 1, max: MAX_EPOCHS })),
-      lr: Object.fromEntries(IDS.map((id) => [id, read(fields[id], (t) => parseNumber(t, 'η'))])),
-    }));
+    const v = readSettings(settings, Object.fromEntries(['n', 'noise', 'seed', 'w0', 'b0', 'epochs', ...IDS].map((k) => [k, fields[k]])));
+    return v && { n: v.n, noise: v.noise, seed: v.seed, w0: v.w0, b0: v.b0, epochs: v.epochs, lr: Object.fromEntries(IDS.map((id) => [id, v[id]])) };
   }
 
-  function compute(cfg) {
-    const data = lab.makeRegressionDataset({ kind: 'line', n_samples: cfg.n, noise: cfg.noise, seed: cfg.seed });
-    const minimum = lab.linearRegressionMinimum(data);
-    const floor = lab.linearRegressionValue(data, minimum);
-    const runs = {};
-    for (const r of RACERS) {
-      try {
-        runs[r.id] = lab.runLinearRegression({ ...data, x0: [cfg.w0, cfg.b0], steps: cfg.epochs, optimizer: r.spec(cfg.lr[r.id]) });
-      } catch (error) {
-        error.field = fieldOfMessage(messageOf(error)) === 'lr' ? r.id : null;
-        throw error;
-      }
-    }
-    const arrive = {};
-    for (const id of IDS) {
-      const v = runs[id].values;
-      arrive[id] = null;
-      for (let i = 0; i < v.length; i++) if (v[i] <= floor * (1 + NEAR)) { arrive[id] = i; break; }
-    }
-    return { cfg, data, minimum, floor, runs, arrive };
-  }
+  const compute = (cfg) => lineRun(lab, cfg, RACERS);
 
   function recompute() {
     const cfg = readFields();
@@ -144,7 +108,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       next = compute(cfg);
     } catch (error) {
       const msg = messageOf(error);
-      const name = error.field || { x0: /x0\[1\]/.test(msg) ? 'b0' : 'w0', steps: 'epochs', n_samples: 'n', noise: 'noise', seed: 'seed' }[fieldOfMessage(msg)];
+      const name = (fieldOfMessage(msg) === 'lr' && error.racer) || { x0: /x0\[1\]/.test(msg) ? 'b0' : 'w0', steps: 'epochs', n_samples: 'n', noise: 'noise', seed: 'seed' }[fieldOfMessage(msg)];
       if (name && fields[name]) fields[name].error(msg);
       formMessage.textContent = name ? 'The core refused this setting; the figure still shows the last valid fits.' : msg;
       return false;
@@ -232,45 +196,10 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   }
 
   function explainRun() {
-    const { runs, cfg, arrive, minimum } = run;
-    const end = (t) => t.stepsTaken;
-    const wAt = (t, i) => short(t.params[2 * i], 3);
-    const p = [];
-    const isArticle = IDS.every((id) => fields[id].text.trim() === presets.article[id]);
-    const isTuned = IDS.every((id) => fields[id].text.trim() === presets.tuned[id]);
-    const fate = (id) => {
-      const t = runs[id];
-      if (t.divergedAt !== null) return el('span', { className: 'danger' }, `diverged at epoch ${t.divergedAt}`);
-      return arrive[id] !== null ? `is within 1% of the lowest loss from epoch ${arrive[id]}` : `ends at MSE ${short(t.values[end(t)], 3)}, w = ${wAt(t, end(t))} (the target is ${short(minimum[0], 3)})`;
-    };
-    p.push(el('p', {}, 'Every epoch is one step on the whole data set, so the article’s “SGD” is plain gradient descent. ',
-      el('strong', {}, 'SGD'), ` (η = ${short(cfg.lr.sgd)}) `, fate('sgd'), '; ',
-      el('strong', { className: 'key-adagrad' }, 'AdaGrad'), ` (η = ${short(cfg.lr.ada)}) `, fate('ada'), '; ',
-      el('strong', {}, 'Adam'), ` (η = ${short(cfg.lr.adam)}) `, fate('adam'), '.'));
-    const adam = runs.adam, ada = runs.ada;
-    if (adam.divergedAt === null && adam.stepsTaken >= 1) {
-      const reach = cfg.lr.adam * cfg.epochs, distance = Math.abs(minimum[0] - cfg.w0);
-      p.push(el('p', {}, 'Adam’s step is η·m̂/(√v̂ + ε). While the gradient keeps its sign, m̂/√v̂ stays close to ±1, so each epoch moves each parameter by about η, however large or small the gradient. ',
-        `Here its w went from ${wAt(adam, 0)} to ${wAt(adam, 1)} in the first epoch and is at ${wAt(adam, end(adam))} after ${end(adam)}.`,
-        reach < distance
-          ? ` At η = ${short(cfg.lr.adam)}, ${cfg.epochs} epochs can carry w at most about ${short(reach, 3)} of the ${short(distance, 3)} it has to travel: that, not the method, is why it loses.`
-          : ' Its momentum (β₁ = 0.9) then carries it past the best line, and it rings before it settles.'));
-    }
-    if (ada.divergedAt === null && ada.stepsTaken >= 1) {
-      p.push(el('p', {}, `AdaGrad’s first step is exactly η in each parameter (w: ${wAt(ada, 0)} → ${wAt(ada, 1)}), because G is then g². Its later steps shrink as G grows, which here only slows it down: a straight line has no rare features for its per-parameter rates to help with.`));
-    }
-    p.push(el('p', {}, isTuned
-      ? 'With each optimizer at its best rate all three reach the noise floor; Adam’s momentum makes it overshoot and ring on the way. Because x is centred with variance 1, the loss is a nearly round bowl in (w, b): a single well-chosen η is all plain gradient descent needs.'
-      : 'Learning rates do not transfer between optimizers: SGD’s η multiplies the gradient, while AdaGrad’s and Adam’s η is roughly a step length. Press “Each at its best η” for a fair race.'));
-    p.push(el('p', { className: 'note' }, `A fair start: the article’s code draws new random weights for each optimizer, so its curves also differ by where they began. Here all three start from (w, b) = (${short(cfg.w0)}, ${short(cfg.b0)}) on the same ${cfg.n} points.`));
-    explain.replaceChildren(...p);
-    const order = RACERS.filter((r) => arrive[r.id] !== null).sort((a, b) => arrive[a.id] - arrive[b.id]);
-    const loss = (id) => short(runs[id].values[end(runs[id])], 3);
-    caption.textContent = isArticle
-      ? `With the article’s rates, after ${cfg.epochs} epochs SGD is at MSE ${loss('sgd')}, AdaGrad at ${loss('ada')}, and Adam at η = 0.001 ${arrive.adam !== null ? `only got there at epoch ${arrive.adam}` : `is still at ${loss('adam')} (it started at ${short(runs.adam.values[0], 3)})`}: the rates, not the methods, decide this race.`
-      : order.length
-        ? `Within 1% of the lowest loss: ${order.map((r) => `${r.name} at epoch ${arrive[r.id]}`).join(', ')}${order.length < RACERS.length ? `; ${RACERS.filter((r) => arrive[r.id] === null).map((r) => r.name).join(' and ')} not in ${cfg.epochs} epochs` : ''}. On this round bowl a per-parameter rate has nothing to fix.`
-        : `Nobody gets within 1% of the lowest loss in ${cfg.epochs} epochs with these rates.`;
+    const preset = ['article', 'tuned'].find((name) => IDS.every((id) => fields[id].text.trim() === presets[name][id])) ?? null;
+    const story = lineStory(run, preset);
+    explain.replaceChildren(...story.paragraphs.map((p, i) => el('p', { className: i === story.paragraphs.length - 1 ? 'note' : undefined }, ...segmentsToNodes(p))));
+    caption.textContent = story.caption;
   }
 
   function announce() {
