@@ -70,6 +70,10 @@ test('after 200 epochs the weights, rates and predictions shown are the core’s
   // the effect the figure is about
   assert.ok(core.ada.weights.masterpiece > core.ada.weights.great, 'AdaGrad: masterpiece above great');
   assert.ok(core.sgd.weights.masterpiece < core.sgd.weights.great / 2, 'SGD: masterpiece far below great');
+  // the caption's comparison is the run's: AdaGrad's masterpiece above great (×), SGD's below (%)
+  const caption = await page.locator(`${fig} .fig-caption`).innerText();
+  assert.match(caption, new RegExp(`“masterpiece” \\(1 review\\) weighs ${String(three(core.ada.weights.masterpiece)).replace('.', '\\.')}, [\\d.]+× “great”’s`));
+  assert.match(caption, new RegExp(`and ${String(three(core.sgd.weights.masterpiece)).replace('.', '\\.')}, [\\d.]+% of “great”’s`));
   const note = await page.locator(`${fig} .panel .note`).first().innerText();
   assert.match(note, new RegExp(`“masterpiece” \\(1 review\\) keeps a rate of ${String(three(core.rates.masterpiece)).replace('.', '\\.')}`));
   // both verdicts: P(positive) from the core's own predict on the sentence's counts
@@ -125,10 +129,11 @@ test('bad entries show their message beside the field and keep the last good tra
   const { page, context, messages } = await openDev(browser, 'text');
   const before = await readout(page);
   const cases = [
-    ['ada', '-1', /lr must be finite and > 0, got -1/],
-    ['sgd', 'inf', /lr must be finite and > 0, got inf/],
+    ['ada', '-1', /AdaGrad η must be above 0, got -1/],
+    ['sgd', 'inf', /SGD η must be a finite number, got inf/],
     ['sgd', 'abc', /“abc” is not a number/],
-    ['epochs', '0', /epochs must be at least 1 on this page, got 0/],
+    ['epochs', '0', /epochs must be at least 1, got 0/],
+    ['epochs', 'NaN', /epochs must be a finite number, got NaN/],
     ['epochs', '2.5', /epochs must be a whole number/],
     ['ada', '', /enter a number/],
   ];
@@ -170,7 +175,7 @@ test('with reduced motion Play jumps straight to the last epoch', async () => {
 });
 
 test('an η so large that AdaGrad overflows says in which epoch it diverged, never NaN', async () => {
-  const { page, context, messages } = await openDev(browser, 'text', { hash: '#text.ada=1e306' });
+  const { page, context, messages } = await openDev(browser, 'text', { hash: '#text.ada=1e300' });
   const text = await readout(page);
   assert.match(text, /AdaGrad diverged in epoch 1\b/);
   // the core's own run stops in the same epoch (divergedAt() counts from 0)
@@ -178,7 +183,7 @@ test('an η so large that AdaGrad overflows says in which epoch it diverged, nev
     const lab = window.adagradLab;
     const bag = lab.bagOfWords(c.texts, c.labels);
     const run = new lab.TrainingRun({ network: { layers: [bag.dim, 1], activation: 'linear' }, params: new Float64Array(bag.dim + 1),
-      optimizer: { kind: 'adagrad', lr: 1e306 }, data: { x: bag.x, y: bag.y, dim: bag.dim } });
+      optimizer: { kind: 'adagrad', lr: 1e300 }, data: { x: bag.x, y: bag.y, dim: bag.dim } });
     run.epochs(200);
     const at = run.divergedAt();
     run.delete();

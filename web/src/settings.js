@@ -145,3 +145,10 @@ export function subset(fallback, values, { label, name = label } = {}) {
   };
   return { kind: 'subset', default: fallback, label, name, values, parse, what: `a list of ${values.join(', ')}`, accepts: (t) => !parse(t).error };
 }
+
+/** Free text that must match `regex` whole (a word from a list the figure checks itself, a short
+ *  sentence): the rule keeps a link's text harmless; `what` says what is allowed. */
+export function pattern(fallback, regex, { label, name = label, what }) {
+  const parse = (text) => (regex.test(String(text ?? '')) ? { value: String(text) } : { error: `${name} must be ${what}` });
+  return { kind: 'text', default: fallback, label, name, parse, what, accepts: (t) => !parse(t).error };
+}

@@ -6,27 +6,21 @@
 export const key = 'text';
 export const title = 'Rare words in a bag of words';
 
-import { el, reducedMotion } from '../ui/dom.js';
-import { numberField, selectField, button, readForm, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
-import { player } from '../ui/player.js';
+import { el } from '../ui/dom.js';
+import { numberField, selectField, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
+import { stepper } from '../ui/runstepper.js';
 import { lineChart } from '../draw/linechart.js';
 import { dotPlot } from '../draw/dotplot.js';
 import { colors } from '../draw/colors.js';
 import { short, percent } from '../format.js';
 import { mi, mn, mo, row as mrow, frac, sqrt, sub, math } from '../ui/math.js';
-import { number, whole, oneOf } from '../state.js';
+import { readFields as readSettings } from '../settings.js';
+import { settings, SPEEDS, MAX_SENTENCE } from './text/settings.js';
 import { corpus, trainBoth, countVector } from './text/model.js';
+import { textCaption } from './text/story.js';
 
-export const defaults = {
-  sgd: '1', ada: '0.1', epochs: '200', speed: '25',
-  rare: 'masterpiece', common: 'great', say: 'Tedious and clumsy, but great acting.',
-};
-const SPEEDS = ['5', '10', '25', '50', '100'];
-const WORD = { pattern: /^[a-z0-9']{1,30}$/, what: 'a word from the reviews' };
-const SENTENCE = { pattern: /^[A-Za-z0-9 ,.!?;:'()-]{0,160}$/, what: 'a short sentence of letters, digits and punctuation' };
-export const schema = { sgd: number, ada: number, epochs: whole, speed: oneOf(SPEEDS), rare: WORD, common: WORD, say: SENTENCE };
-const MAX_EPOCHS = 2000;
-const MAX_SENTENCE = 160;
+export const defaults = settings.defaults;
+export const schema = settings.schema;
 const RARE_MAX_DF = 2;
 // G so small that ε decides the rate (√G < 100 ε): "no gradient yet". Exact cancellations leave
 // G at 0 or at rounding residue like 1e-34; either way the rate is about η/ε.
@@ -39,7 +33,6 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const net = new lab.Network({ layers: [V, 1], activation: 'linear' });  // reads a snapshot's predictions; lives as long as the page
   let run = null;   // the last good training of both models
   let epoch = 0;    // epochs shown
-  let carry = 0;
 
   const df = (word) => bag.documentFrequency[bag.index.get(word)];
   const reviews = (n) => `${n} review${n === 1 ? '' : 's'}`;
@@ -54,32 +47,19 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     ada: numberField({ label: 'AdaGrad learning rate η', name: 'ada', value: s.ada, onCommit: recompute }),
     epochs: numberField({ label: 'epochs', name: 'epochs', value: s.epochs, inputMode: 'numeric', width: 's', onCommit: recompute }),
   };
-  const speed = selectField({
-    label: 'speed', name: 'speed', value: SPEEDS.includes(s.speed) ? s.speed : defaults.speed,
-    options: SPEEDS.map((v) => [v, `${v} epochs/s`]), onChange: () => report(),
-  });
   const formMessage = el('p', { className: 'form-msg', 'aria-live': 'polite' });
-  const playButton = button('Play', () => (loop.playing ? loop.pause() : play()), { kind: 'primary', name: 'play' });
-  const loop = player(advance, (playing) => {
-    playButton.textContent = playing ? 'Pause' : 'Play';
-    playButton.setAttribute('aria-pressed', String(playing));
-    if (!playing) announce();
+  const transport = stepper({
+    label: 'Training of the two word models, epoch by epoch', unit: 'epoch', speed: SPEEDS.includes(s.speed) ? s.speed : defaults.speed,
+    speeds: SPEEDS.map((v) => [v, `${v} epochs/s`]),
+    show: (step) => { epoch = step; show(); }, onStop: () => announce(), onSpeed: () => report(),
   });
-  const counter = el('output', { className: 'counter' });
-  const transport = el('div', { className: 'transport', role: 'group', 'aria-label': 'Training of the two word models, epoch by epoch' },
-    playButton,
-    button('Step', () => { loop.pause(); if (run && epoch < run.last) { epoch++; show(); announce(); } }, { name: 'step' }),
-    button('Reset', () => { loop.pause(); epoch = 0; show(); announce(); }, { name: 'reset' }),
-    speed.root, counter);
 
-  const caption = el('p', { className: 'fig-caption' },
-    'Notice how SGD moves a word’s weight in proportion to how many reviews use it, while AdaGrad gives every word a similar first step and keeps the rare ones’ rates high: ',
-    'the single “masterpiece” ends up weighing as much as the seven-times-seen “great”.');
+  const caption = el('p', { className: 'fig-caption' });  // from the run: textCaption
   container.append(caption,
     el('div', { className: 'controls', role: 'group', 'aria-label': 'Settings of the two word models' },
       fields.sgd.root, fields.ada.root, fields.epochs.root),
     el('p', { className: 'note' }, `${bag.n} reviews, ${V} distinct words (${[...bag.documentFrequency].filter((d) => d === 1).length} of them in a single review); full batch, both from all-zero weights; AdaGrad with PyTorch’s ε = 10⁻¹⁰.`),
-    formMessage, transport);
+    formMessage, transport.root);
   const readout = el('p', { className: 'readout' });
   const live = el('p', { className: 'visually-hidden', 'aria-live': 'polite' });
   container.append(readout, live);
@@ -104,8 +84,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   const rarePanel = panel(bottom, 'A rare word’s weight');
   const commonPanel = panel(bottom, 'A common word’s weight');
-  const rare = selectField({ label: 'rare word (in 1–2 reviews)', name: 'rare', value: rareWords.includes(s.rare) ? s.rare : defaults.rare, options: rareWords.map((w) => [w, `${w} (${reviews(df(w))})`]), onChange: () => { rare.ok(); report(); show(); } });
-  const common = selectField({ label: 'common word', name: 'common', value: commonWords.includes(s.common) ? s.common : defaults.common, options: commonWords.map((w) => [w, `${w} (${reviews(df(w))})`]), onChange: () => { common.ok(); report(); show(); } });
+  const rare = selectField({ label: 'rare word (in 1–2 reviews)', name: 'rare', value: rareWords.includes(s.rare) ? s.rare : defaults.rare, options: rareWords.map((w) => [w, `${w} (${reviews(df(w))})`]), onChange: () => { rare.ok(); report(); showCaption(); show(); } });
+  const common = selectField({ label: 'common word', name: 'common', value: commonWords.includes(s.common) ? s.common : defaults.common, options: commonWords.map((w) => [w, `${w} (${reviews(df(w))})`]), onChange: () => { common.ok(); report(); showCaption(); show(); } });
   rarePanel.append(rare.root);
   commonPanel.append(common.root);
   const rareChart = lineChart(rarePanel, { xLabel: 'epoch', yLabel: 'weight', label: 'weight of the rare word against epoch' });
@@ -130,11 +110,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   // ----- reading the settings and computing (in the core)
   function readFields() {
-    return readForm((read) => ({
-      sgdLr: read(fields.sgd, (t) => parseNumber(t, 'SGD η')),
-      adaLr: read(fields.ada, (t) => parseNumber(t, 'AdaGrad η')),
-      epochs: read(fields.epochs, (t) => parseWhole(t, 'epochs', { min: 1, max: MAX_EPOCHS })),
-    }));
+    const v = readSettings(settings, fields);
+    return v && { sgdLr: v.sgd, adaLr: v.ada, epochs: v.epochs };
   }
 
   function recompute() {
@@ -151,13 +128,17 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       return false;
     }
     formMessage.textContent = '';
-    loop.pause();
     run = { ...next, last: Math.max(next.sgd.done, next.ada.done) };
-    epoch = run.last;
+    showCaption();
+    transport.load(run.last);
     report();
     show();
     announce();
     return true;
+  }
+
+  function showCaption() {
+    if (run) caption.textContent = textCaption(run, bag, { rare: rare.value, common: common.value });
   }
 
   function readSentence() {
@@ -183,9 +164,9 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   function report() {
     onState({
-      sgd: fields.sgd.text.trim(), ada: fields.ada.text.trim(), epochs: fields.epochs.text.trim(), speed: speed.value,
+      sgd: fields.sgd.text.trim(), ada: fields.ada.text.trim(), epochs: fields.epochs.text.trim(), speed: transport.speed,
       rare: rare.value, common: common.value,
-      say: SENTENCE.pattern.test(sayInput.value) ? sayInput.value : (sentence ? sentence.text : defaults.say),
+      say: settings.get('say').accepts(sayInput.value) ? sayInput.value : (sentence ? sentence.text : defaults.say),
     });
   }
 
@@ -201,7 +182,6 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   function show() {
     if (!run) return;
     const { sgd, ada } = run;
-    counter.textContent = `epoch ${epoch} of ${run.epochs}`;
     const xDomain = [0, Math.max(1, run.epochs)];
     const markers = [];
     for (const [r, name, color] of [[sgd, 'SGD', colors.other], [ada, 'AdaGrad', colors.adagrad]]) {
@@ -353,23 +333,6 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     live.textContent = text;
   }
 
-  // ----- animation
-  function advance(dt) {
-    if (!run || epoch >= run.last) return false;
-    carry += dt * Number(speed.value);
-    const whole = Math.floor(carry);
-    if (whole > 0) { carry -= whole; epoch = Math.min(run.last, epoch + whole); show(); }
-    return epoch < run.last;
-  }
-  function play() {
-    if (!run) return;
-    if (epoch >= run.last) epoch = 0;
-    if (reducedMotion()) { epoch = run.last; show(); announce(); return; }
-    carry = 1;
-    show();
-    loop.play();
-  }
-
   // ----- settings from a link: words must be in their menus, the sentence is only ever text
   function applyWords(next) {
     for (const [select, list, key] of [[rare, rareWords, 'rare'], [common, commonWords, 'common']]) {
@@ -384,7 +347,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   return function update(next = {}) {
     for (const k of ['sgd', 'ada', 'epochs']) if (next[k] !== undefined) fields[k].set(next[k]);
-    if (next.speed !== undefined && SPEEDS.includes(next.speed)) speed.set(next.speed);
+    if (next.speed !== undefined && SPEEDS.includes(next.speed)) transport.setSpeed(next.speed);
     applyWords(next);
     if (next.say !== undefined) { sayInput.value = next.say; readSentence(); }
     recompute();
