@@ -5,7 +5,7 @@
 // demonstration, each optimizer fed the same pure N(0, 1) gradients (the x column of
 // lab.makeRegressionDataset({kind: 'line'})); and how far AdaGrad gets for each η.
 import { el } from '../ui/dom.js';
-import { numberField, selectField, readForm, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
+import { numberField, selectField, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
 import { stepper } from '../ui/runstepper.js';
 import { m, math, row, mi, mn, mo, frac, sqrt, sub, sup } from '../ui/math.js';
 import { lineChart } from '../draw/linechart.js';
@@ -13,28 +13,20 @@ import { keyLegend } from '../draw/keylegend.js';
 import { decadeFormat, logDomain } from '../draw/decades.js';
 import { colors } from '../draw/colors.js';
 import { optimizerStyles } from '../draw/optimizer-styles.js';
-import { number, whole, oneOf } from '../state.js';
 import { short } from '../format.js';
+import { readFields as readSettings } from '../settings.js';
+import { segmentsToNodes } from '../story/segments.js';
+import { settings, SPEEDS } from './fading/settings.js';
+import { fadingRuns, sweepRuns, KINDS, RANDOM_STEPS } from './fading/model.js';
+import { fadingStory, NAMES, FLOOR } from './fading/story.js';
 
 export const key = 'fading';
 export const title = 'The learning rate that fades away';
-export const defaults = { w0: '30', b0: '20', steps: '3000', ada: '0.1', rms: '0.1', adam: '0.1', param: 'w', seed: '42', speed: '250' };
-const SPEEDS = ['50', '100', '250', '500', '1000', '2500'];
-export const schema = {
-  w0: number, b0: number, steps: whole, ada: number, rms: number, adam: number,
-  param: oneOf(['w', 'b']), seed: whole, speed: oneOf(SPEEDS),
-};
+export const defaults = settings.defaults;
+export const schema = settings.schema;
 
-const SCALES = [1, 10];                        // f(w, b) = w² + 10 b²
-const KINDS = ['adagrad', 'rmsprop', 'adam'];
-const NAMES = { adagrad: 'AdaGrad', rmsprop: 'RMSProp', adam: 'Adam' };
 const FIELD_OF_KIND = { adagrad: 'ada', rmsprop: 'rms', adam: 'adam' };
 const GUIDE = { color: colors.muted, dash: [1, 4], width: 1.5, label: 'η / √t: AdaGrad fed |g| = 1 every step' };
-const MAX_STEPS = 20000;
-const MAX_SEED = 4294967295;
-const RANDOM_STEPS = 1000;                    // the article's demonstration: 1000 random gradients
-const FLOOR = 1e-16;                           // log axes stop here; smaller values sit on the floor
-const SWEEP = Array.from({ length: 16 }, (_, i) => Math.pow(10, -3 + i / 3));  // η from 0.001 to 100
 
 const style = (kind) => ({ color: optimizerStyles[kind].color, dash: optimizerStyles[kind].dash, width: kind === 'adagrad' ? 2.5 : 2 });
 
@@ -54,7 +46,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   };
   const param = selectField({
     label: 'rates of', name: 'param', value: s.param, options: [['w', 'w (gentle direction)'], ['b', 'b (steep direction)']],
-    onChange: () => { report(); draw(); },
+    onChange: () => { report(); draw(); explainRun(); },
   });
   const formMessage = el('p', { className: 'form-msg', 'aria-live': 'polite' });
   const transport = stepper({
@@ -88,94 +80,28 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   container.append(readout, live, explain);
 
   function readFields() {
-    return readForm((read) => ({
-      w0: read(fields.w0, (t) => parseNumber(t, 'w₀')),
-      b0: read(fields.b0, (t) => parseNumber(t, 'b₀')),
-      steps: read(fields.steps, (t) => parseWhole(t, 'steps', { min: 2, max: MAX_STEPS })),
-      lr: { adagrad: read(fields.ada, (t) => parseNumber(t, 'η')), rmsprop: read(fields.rms, (t) => parseNumber(t, 'η')), adam: read(fields.adam, (t) => parseNumber(t, 'η')) },
-      seed: read(fields.seed, (t) => parseWhole(t, 'seed', { min: 0, max: MAX_SEED })),
-    }));
+    const v = readSettings(settings, fields);
+    return v && { w0: v.w0, b0: v.b0, steps: v.steps, seed: v.seed, lr: { adagrad: v.ada, rmsprop: v.rms, adam: v.adam } };
   }
 
-  // AdaGrad's own G along its path: a real optimizer stepped on the core's gradients at each
-  // point of the run. f is a sum over coordinates, so one quadraticGradient call over the whole
-  // path (its scales repeated once per step) gives every step's gradient at once.
-  function adagradSums(cfg, path, n) {
-    if (n < 1) return new Float64Array(0);
-    const scales = new Float64Array(2 * n);
-    for (let t = 0; t < n; t++) { scales[2 * t] = SCALES[0]; scales[2 * t + 1] = SCALES[1]; }
-    const grads = lab.quadraticGradient(scales, path.subarray(0, 2 * n));
-    const opt = lab.createOptimizer({ kind: 'adagrad', lr: cfg.lr.adagrad });
-    try {
-      const p = new Float64Array([cfg.w0, cfg.b0]), G = new Float64Array(2 * n);
-      for (let t = 0; t < n; t++) {
-        opt.step(p, grads.subarray(2 * t, 2 * t + 2));
-        G.set(opt.sum(), 2 * t);
-      }
-      return G;
-    } finally { opt.delete(); }
-  }
-
-  // The article's demonstration: 1000 gradients drawn from N(0, 1), each optimizer's rate.
-  // AdaGrad gets two parameters, the random gradient and a constant 1 (whose rate is η/√t).
-  function randomRates(cfg) {
-    const n = RANDOM_STEPS;
-    const g = lab.makeRegressionDataset({ kind: 'line', n_samples: n, noise: 0, seed: cfg.seed }).x;
-    const opts = KINDS.map((k) => lab.createOptimizer({ kind: k, lr: cfg.lr[k] }));
-    try {
-      const out = { g, adagrad: new Float64Array(n), rmsprop: new Float64Array(n), adam: new Float64Array(n), guide: new Float64Array(n) };
-      const two = new Float64Array(2), pair = new Float64Array([0, 1]), one = new Float64Array(1);
-      for (let t = 0; t < n; t++) {
-        pair[0] = g[t];
-        opts[0].step(two, pair);
-        const r = opts[0].effectiveRate();
-        out.adagrad[t] = r[0]; out.guide[t] = r[1];
-        const gt = g.subarray(t, t + 1);
-        opts[1].step(one, gt); out.rmsprop[t] = opts[1].effectiveRate()[0];
-        opts[2].step(one, gt); out.adam[t] = opts[2].effectiveRate()[0];
-      }
-      return out;
-    } finally { for (const o of opts) o.delete(); }
-  }
-
-  // Final distance after the whole run, for every η in SWEEP (recomputed only when the start
-  // or the length changes).
+  // The η sweep (48 whole runs) is recomputed only when the start or the length changes.
   function sweepFor(cfg) {
     const k = `${cfg.w0}|${cfg.b0}|${cfg.steps}`;
-    if (k === sweepKey) return sweep;
-    const res = { logEta: SWEEP.map((v) => Math.log10(v)) };
-    for (const kind of KINDS) {
-      res[kind] = SWEEP.map((lr) => {
-        const r = lab.runQuadratic({ scales: SCALES, x0: [cfg.w0, cfg.b0], steps: cfg.steps, optimizer: { kind, lr } });
-        if (r.divergedAt !== null && r.divergedAt !== undefined) return NaN;
-        const n = r.stepsTaken;
-        return Math.hypot(r.params[2 * n], r.params[2 * n + 1]);
-      });
-    }
-    sweepKey = k; sweep = res;
-    return res;
+    if (k !== sweepKey) { sweep = sweepRuns(lab, cfg); sweepKey = k; }
+    return sweep;
   }
 
   function recompute() {
     const cfg = readFields();
     if (!cfg) { formMessage.textContent = 'Fix the marked field; the figure still shows the last valid run.'; return false; }
     let next;
-    let current = 'w0';
     try {
-      const runs = {};
-      for (const kind of KINDS) {
-        current = FIELD_OF_KIND[kind];
-        runs[kind] = lab.runQuadratic({ scales: SCALES, x0: [cfg.w0, cfg.b0], steps: cfg.steps, optimizer: { kind, lr: cfg.lr[kind] } });
-      }
-      current = 'seed';
-      const random = randomRates(cfg);
-      const n = runs.adagrad.stepsTaken;
-      const k = `${cfg.w0}|${cfg.b0}|${cfg.steps}`;
-      next = { cfg, runs, G: adagradSums(cfg, runs.adagrad.params, n), random, sweep: k === sweepKey ? sweep : null };
+      next = fadingRuns(lab, cfg);
+      next.sweep = `${cfg.w0}|${cfg.b0}|${cfg.steps}` === sweepKey ? sweep : null;
     } catch (error) {
       const msg = messageOf(error);
       const name = fieldOfMessage(msg);
-      const k = name === 'lr' ? current : name === 'x0' ? (/x0\[1\]/.test(msg) ? 'b0' : 'w0') : { steps: 'steps', seed: 'seed', n_samples: 'steps' }[name];
+      const k = name === 'lr' ? FIELD_OF_KIND[error.kind] : name === 'x0' ? (/x0\[1\]/.test(msg) ? 'b0' : 'w0') : { steps: 'steps', seed: 'seed', n_samples: 'steps' }[name];
       if (k && fields[k]) { fields[k].error(msg); formMessage.textContent = 'The core refused this setting; the figure still shows the last valid run.'; }
       else formMessage.textContent = msg;
       return false;
@@ -206,16 +132,14 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     onState({ w0: v('w0'), b0: v('b0'), steps: v('steps'), ada: v('ada'), rms: v('rms'), adam: v('adam'), param: param.value, seed: v('seed'), speed: transport.speed });
   }
 
-  // Drawing-only preparation: step numbers, distances to (0, 0), each coordinate's rates.
+  // Drawing-only preparation: the step numbers of each series.
   function prepare() {
     const { runs } = run;
-    run.x = {}; run.xr = {}; run.dist = {}; run.rate = {};
+    run.x = {}; run.xr = {};
     for (const kind of KINDS) {
       const r = runs[kind];
       run.x[kind] = Float64Array.from({ length: r.stepsTaken + 1 }, (_, i) => i);
       run.xr[kind] = Float64Array.from({ length: r.stepsTaken }, (_, i) => i + 1);
-      run.dist[kind] = Float64Array.from({ length: r.stepsTaken + 1 }, (_, i) => Math.hypot(r.params[2 * i], r.params[2 * i + 1]));
-      run.rate[kind] = [0, 1].map((c) => Float64Array.from({ length: r.stepsTaken }, (_, i) => r.rates[2 * i + c]));
     }
     run.steps1 = Float64Array.from({ length: RANDOM_STEPS }, (_, i) => i + 1);
   }
@@ -285,7 +209,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   function sweepWords() {
     const sw = run.sweep;
-    const at = (k, lr) => sw[k][SWEEP.findIndex((v) => Math.abs(Math.log10(v) - Math.log10(lr)) < 1e-9)];
+    const at = (k, lr) => sw[k][sw.eta.findIndex((v) => Math.abs(Math.log10(v) - Math.log10(lr)) < 1e-9)];
     return `at distance ${short(at('adagrad', 0.1))} with η = 0.1, ${short(at('adagrad', 1))} with η = 1 and ${short(at('adagrad', 10))} with η = 10.`;
   }
 
@@ -333,54 +257,10 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   function announce() { if (run) live.textContent = readout.textContent; }
 
   function explainRun() {
-    const { cfg, runs, random } = run;
-    const N = cfg.steps;
-    const end = (k) => Math.min(N, runs[k].stepsTaken);
-    const a = runs.adagrad;
-    const firstRate = run.rate.adagrad[0][0], lastRate = run.rate.adagrad[0][end('adagrad') - 1];
-    const reach = (k) => { const d = run.dist[k]; for (let i = 0; i < d.length; i++) if (d[i] < 0.1) return i; return null; };
-    const same = cfg.lr.adagrad === cfg.lr.rmsprop && cfg.lr.rmsprop === cfg.lr.adam;
-    const far = (k) => run.dist[k][end(k)];
-    const broken = KINDS.filter((k) => diverged(runs[k]));
-    if (broken.length) {
-      caption.textContent = `What to notice: ${broken.map((k) => `${NAMES[k]} diverged at step ${runs[k].divergedAt}`).join(', ')}; the numbers overflowed, so there is nothing to compare from here.`;
-      floorNote.textContent = '';
-      explain.replaceChildren(el('p', {},
-        broken.map((k) => `${NAMES[k]} diverged at step ${runs[k].divergedAt}`).join('; '),
-        ': a loss, gradient or parameter stopped being a finite number, and the core stopped the run before that step. Bring the start closer or η down.'));
-      return;
-    }
-    caption.textContent = `What to notice: ${same ? `with the same η = ${short(cfg.lr.adagrad)} for all three` : 'with these learning rates'}, AdaGrad’s rate slides down without end and its run stalls ` +
-      `${short(far('adagrad'), 3)} from the minimum; RMSProp’s and Adam’s rates follow the recent gradients instead, and both get there.`;
-    let least = Infinity;
-    for (const k of KINDS) for (const v of runs[k].values) if (v > 0 && v < least) least = v;
-    floorNote.textContent = least < FLOOR
-      ? `The log axes stop at 10⁻¹⁶; smaller values (the smallest loss here is ${short(least, 2)}) are drawn on the bottom edge.`
-      : '';
-    const p = [];
-    const rr = reach('rmsprop'), ra = reach('adam'), rg = reach('adagrad');
-    p.push(el('p', {},
-      `From (${short(cfg.w0)}, ${short(cfg.b0)}), ${same ? `all three with η = ${short(cfg.lr.adagrad)}` : `with η = ${short(cfg.lr.adagrad)} (AdaGrad), ${short(cfg.lr.rmsprop)} (RMSProp) and ${short(cfg.lr.adam)} (Adam)`}: `,
-      `after ${N} steps AdaGrad is still `, el('strong', { dataset: { value: String(far('adagrad')) } }, `${short(far('adagrad'), 3)} away`),
-      ` from the minimum (loss ${short(a.values[end('adagrad')], 3)}). `,
-      `RMSProp ${rr === null ? 'never comes within 0.1 of it' : `comes within 0.1 of it at step ${rr}`}, Adam ${ra === null ? 'never does' : `at step ${ra}`}`,
-      rg === null ? '; AdaGrad never does. ' : `, AdaGrad at step ${rg}. `,
-      `(RMSProp does not stay put: once the gradients are tiny its average forgets the large ones, its rate climbs, and it ends circling the minimum at distance ${short(far('rmsprop'), 2)}. `,
-      'AdaGrad errs the other way: its rate can never climb back.)'));
-    p.push(el('p', {},
-      `The reason is in the rate panel. AdaGrad’s rate for w starts at ${short(firstRate, 3)} and ends at ${short(lastRate, 3)}: `,
-      `${short(firstRate / lastRate, 3)} times smaller after ${N} steps (√${N} ≈ ${short(Math.sqrt(N), 3)}). `,
-      'Its G adds every squared gradient and never lets one go, so while the run is far from the minimum the gradients stay large, G grows about in proportion to t, ',
-      'and the rate falls like 1/√t. Steps of size about η/√t add up to only about 2η√t over t steps: the distance AdaGrad can still cover grows far more slowly than the number of steps.'));
-    p.push(el('p', {},
-      `Fed ${RANDOM_STEPS} pure random gradients, as in the article (fourth panel), the pattern is plain: at the end AdaGrad’s rate is ${short(random.adagrad[RANDOM_STEPS - 1], 3)}, next to η/√t = ${short(random.guide[RANDOM_STEPS - 1], 3)}, `,
-      `while RMSProp’s is ${short(random.rmsprop[RANDOM_STEPS - 1], 3)} and Adam’s ${short(random.adam[RANDOM_STEPS - 1], 3)}: both settle near their η, because their averages track the recent size of the gradients instead of their total.`));
-    const sw = run.sweep;
-    const atEta = (lr) => sw.adagrad[SWEEP.findIndex((v) => Math.abs(Math.log10(v) - Math.log10(lr)) < 1e-9)];
-    if (sw) p.push(el('p', {},
-      `The last chart reruns all three for ${SWEEP.length} values of η. AdaGrad ends ${short(atEta(0.1), 3)} away with η = 0.1, ${short(atEta(1), 3)} with η = 1 and ${short(atEta(10), 3)} with η = 10: `,
-      'on this bowl a large η rescues it, because its falling rate then acts as a ready-made schedule. But the η that works depends on how far the start is and how long the run lasts: the article’s third limitation.'));
-    explain.replaceChildren(...p);
+    const story = fadingStory(run, param.value === 'b' ? 1 : 0);
+    caption.textContent = story.caption;
+    floorNote.textContent = story.floorNote;
+    explain.replaceChildren(...story.paragraphs.map((p) => el('p', {}, ...segmentsToNodes(p))));
   }
 
   if (!recompute()) {

@@ -1,0 +1,81 @@
+// The fading-rate story against its runs: the named cases from issue 9 and a seeded sweep over
+// the settings' rules in which each claim is checked against the numbers it is about.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { loadLab } = require('./lab.js');
+
+let lab, fadingRuns, sweepRuns, fadingStory, FADING, settings, sampler, short;
+test.before(async () => {
+  lab = await loadLab();
+  ({ fadingRuns, sweepRuns } = await import('../../web/src/figures/fading/model.js'));
+  ({ fadingStory, FADING } = await import('../../web/src/figures/fading/story.js'));
+  ({ settings } = await import('../../web/src/figures/fading/settings.js'));
+  ({ sampler } = await import('../../web/src/settings.js'));
+  ({ short } = await import('../../web/src/format.js'));
+});
+const textOf = (paragraphs) => paragraphs.map((p) => p.map((s) => (typeof s === 'string' ? s : s.text)).join(''));
+function tell(over, { sweep = false } = {}) {
+  const { values: v, errors } = settings.parse({ ...settings.defaults, ...over });
+  assert.deepEqual(errors, {});
+  const cfg = { ...v, lr: { adagrad: v.ada, rmsprop: v.rms, adam: v.adam } };
+  const run = fadingRuns(lab, cfg);
+  run.sweep = sweep ? sweepRuns(lab, cfg) : null;
+  const story = fadingStory(run, v.param === 'b' ? 1 : 0);
+  return { run, story, text: textOf(story.paragraphs), all: `${story.caption}\n${textOf(story.paragraphs).join('\n')}` };
+}
+
+test('AdaGrad η = 5 arrives: it is not called a stall, and 4.13e-104 is reported as a distance, not a stall', () => {
+  const { story, all } = tell({ ada: '5' });
+  assert.equal(story.verdicts.adagrad.kind, 'arrived');
+  assert.doesNotMatch(all, /AdaGrad stalls/);
+  assert.match(story.caption, /AdaGrad gets there .* at step \d+/);
+});
+
+test('param = b: the caption and the rate paragraph speak of b, with b’s numbers', () => {
+  const { run, story, text } = tell({ param: 'b' });
+  const rb = run.rate.adagrad[1];
+  assert.match(story.caption, /its rate for b only falls/);
+  assert.match(text[1], new RegExp(`AdaGrad’s rate for b starts at ${short(rb[0], 3)} and ends at ${short(rb[rb.length - 1], 3)}`));
+  assert.doesNotMatch(text[1], /rate for w/);
+});
+
+test('defaults: settling with a constant η is claimed only for runs that arrive; noise keeps RMSProp and Adam near η', () => {
+  const { story, all } = tell({}, { sweep: true });
+  assert.match(all, /with noisy gradients|on noisy gradients their steps stay about η long/);
+  const settled = /and ([A-Za-z, ]+?) (?:does|do) settle with a constant η/.exec(all);
+  assert.ok(settled);
+  for (const [k, name] of [['adagrad', 'AdaGrad'], ['rmsprop', 'RMSProp'], ['adam', 'Adam']])
+    assert.equal(settled[1].includes(name), story.verdicts[k].kind === 'arrived', name);
+});
+
+test('sweep: 60 settings within the rules; each claim matches its run', () => {
+  const rnd = sampler(31);
+  const limits = { w0: { min: -50, max: 50 }, b0: { min: -50, max: 50 }, steps: { min: 2, max: 400 } };
+  const kinds = new Set();
+  for (let i = 0; i < 60; i++) {
+    const over = {};
+    for (const k of ['w0', 'b0', 'steps', 'ada', 'rms', 'adam', 'param', 'seed']) over[k] = rnd.draw(settings.get(k), limits[k]);
+    const { run, story, all } = tell(over, { sweep: i % 10 === 0 });
+    const where = `${JSON.stringify(over)}\n${all}`;
+    assert.doesNotMatch(all, /NaN|undefined|Infinity|null/, where);
+    for (const [k, name] of [['adagrad', 'AdaGrad'], ['rmsprop', 'RMSProp'], ['adam', 'Adam']]) {
+      const v = story.verdicts[k], r = run.runs[k];
+      kinds.add(`${k}:${v.kind}`);
+      assert.equal(all.includes(`${name} diverged at step`), r.divergedAt !== null, where);
+      if (r.divergedAt !== null) continue;
+      if (new RegExp(`${name} stalls`).test(all)) assert.equal(v.kind, 'stalls', where);
+      if (new RegExp(`${name} gets there`).test(all)) assert.equal(v.kind, 'arrived', where);
+      const within = new RegExp(`${name} comes within 0\\.1 at step (\\d+)`).exec(all);
+      const d = run.dist[k];
+      if (within) assert.ok(d[Number(within[1])] < 0.1 && Array.from(d).slice(0, Number(within[1])).every((x) => x >= 0.1), where);
+      else if (!/diverged/.test(all)) assert.ok(Array.from(d).every((x) => x >= 0.1), where);
+    }
+    if (/falls like 1\/√t/.test(all)) {
+      const c = over.param === 'b' ? 1 : 0, rt = run.rate.adagrad[c], t1 = Math.floor(rt.length / 10);
+      const slope = Math.log(rt[rt.length - 1] / rt[t1 - 1]) / Math.log(rt.length / t1);
+      assert.ok(Math.abs(slope + 0.5) <= FADING.slopeTolerance, where);
+    }
+  }
+  for (const k of ['adagrad:stalls', 'adagrad:arrived']) assert.ok(kinds.has(k), `never saw ${k}: ${[...kinds]}`);
+});

@@ -1,0 +1,18 @@
+// The fading-rate figure's settings, each declared once. Link names: fading.w0, fading.ada, …
+import { table, rate, real, count, choice } from '../../settings.js';
+
+export const SPEEDS = ['50', '100', '250', '500', '1000', '2500'];
+const eta = (fallback, label) => rate(fallback, { label: `${label} η`, name: `${label} η`, min: 1e-6, max: 1e3 });
+
+export const settings = table({
+  // starts up to 1e300: a start so far out that f overflows is reported as a divergence, not refused
+  w0: real('30', { label: 'start w₀', name: 'w₀', min: -1e300, max: 1e300 }),
+  b0: real('20', { label: 'start b₀', name: 'b₀', min: -1e300, max: 1e300 }),
+  steps: count('3000', { label: 'steps', min: 2, max: 20000 }),
+  ada: eta('0.1', 'AdaGrad'),
+  rms: eta('0.1', 'RMSProp'),
+  adam: eta('0.1', 'Adam'),
+  param: choice('w', [['w', 'w (gentle direction)'], ['b', 'b (steep direction)']], { label: 'rates of' }),
+  seed: count('42', { label: 'seed of the random gradients', name: 'seed', min: 0, max: 4294967295 }),
+  speed: choice('250', SPEEDS.map((v) => [v, `${v} steps/s`]), { label: 'speed' }),
+});
