@@ -86,12 +86,13 @@ test('bad entries show their message beside the field and keep the last good run
   const { page, context, messages } = await openDev(browser, 'pitfall');
   const before = await readout(page);
   const cases = [
-    ['lr', '-1', /lr must be finite and > 0, got -1/],
-    ['lr', '0', /lr must be finite and > 0, got 0/],
-    ['x0', 'inf', /x0\[0\] must be finite, got inf/],
+    ['lr', '-1', /η must be above 0, got -1/],
+    ['lr', '0', /η must be above 0, got 0/],
+    ['x0', 'inf', /x₀ must be a finite number, got inf/],
     ['x0', 'three', /“three” is not a number/],
-    ['steps', '0', /steps must be at least 1 on this page, got 0/],
-    ['steps', '99999', /steps can be at most 5000 on this page/],
+    ['steps', '0', /steps must be at least 1, got 0/],
+    ['steps', '99999', /steps must be at most 5000, got 99999/],
+    ['steps', 'NaN', /steps must be a finite number, got NaN/],
   ];
   for (const [name, value, expected] of cases) {
     await setField(page, name, value);
@@ -102,6 +103,16 @@ test('bad entries show their message beside the field and keep the last good run
   }
   assert.doesNotMatch(await page.locator(fig).innerText(), /NaN|undefined|Infinity/);
   assert.deepEqual(problems(messages), []);
+  await context.close();
+});
+
+test('the caption follows the runs: at η = 0.4 the forgetful run rattles; at η = 0.001 it is only far away', async () => {
+  const { page, context } = await openDev(browser, 'pitfall');
+  const caption = () => page.locator(`${fig} .fig-caption`).innerText();
+  assert.match(await caption(), /all 100 of the forgetful run’s moves are η long.*The forgetful run rattles around the minimum/);
+  await setField(page, 'lr', '0.001');
+  assert.match(await caption(), /The forgetful run is still far from the minimum/);
+  assert.doesNotMatch(await caption(), /rattles/);
   await context.close();
 });
 

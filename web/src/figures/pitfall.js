@@ -1,36 +1,33 @@
 // Figure: the "forgotten G" bug. AdaGrad whose accumulator is re-created before every step
 // (lab.runQuadratic with reset_state_every_step: true) beside the correct AdaGrad, same options,
 // same start: positions, f, step sizes and effective rates per step, and the update of the
-// current step worked out with the core's own numbers (lab.stepTable for the correct run's G; a
-// fresh lab.createOptimizer for the forgetful one, which is exactly what the bug does).
+// current step worked out with the core's own numbers (lab.stepTable for the correct run's G; the
+// forgetful trajectory's own gradient, G and rate for the other). settings.js, model.js and
+// story.js hold the settings, the runs and the caption; this file is the view.
 export const key = 'pitfall';
 export const title = 'A bug worth recognising: forgetting G';
 
-import { el, reducedMotion } from '../ui/dom.js';
-import { numberField, selectField, button, readForm, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
-import { player } from '../ui/player.js';
+import { el } from '../ui/dom.js';
+import { numberField, selectField, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
+import { stepper } from '../ui/runstepper.js';
+import { readFields as readSettings } from '../settings.js';
 import { m, mi, mn, mo, row, frac, sqrt, sub, sup, math } from '../ui/math.js';
 import { lineChart } from '../draw/linechart.js';
 import { dashLegend } from '../ui/dash-legend.js';
 import { colors } from '../draw/colors.js';
 import { niceDomain } from '../draw/scale.js';
 import { short } from '../format.js';
-import { number, whole, oneOf } from '../state.js';
+import { settings, SPEEDS } from './pitfall/settings.js';
+import { pitfallRun, OBJECTIVES } from './pitfall/model.js';
+import { pitfallStory, ETA_SHARE } from './pitfall/story.js';
 
-export const defaults = { f: 'x2', x0: '3', b0: '2', lr: '0.4', steps: '100', speed: '10' };
-const SPEEDS = ['2', '5', '10', '25', '100'];
-export const schema = { f: oneOf(['x2', 'valley']), x0: number, b0: number, lr: number, steps: whole, speed: oneOf(SPEEDS) };
-const MAX_STEPS = 5000;
-const EPS = 1e-10;  // PyTorch's default ε, passed explicitly so every call below uses the same one
-const OBJECTIVES = {
-  x2: { scales: [1], names: ['x'], text: 'f(x) = x²' },
-  valley: { scales: [1, 10], names: ['w', 'b'], text: 'f(w, b) = w² + 10b²' },
-};
+export const defaults = settings.defaults;
+export const schema = settings.schema;
 const BUG = '#c2255c';  // the forgetful run: a raspberry red, always dotted, never solid
 
 export function render(container, lab, { state = {}, onState = () => {} } = {}) {
   const s = { ...defaults, ...state };
-  let run = null, step = 0, carry = 0;
+  let run = null, step = 0;
 
   // ----- controls
   const objective = selectField({
@@ -49,25 +46,17 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     fields.x0.root.querySelector('label').firstChild.textContent = two ? 'start w₀' : 'start x₀';
   };
   showB0();
-  const speed = selectField({ label: 'speed', name: 'speed', value: SPEEDS.includes(s.speed) ? s.speed : defaults.speed, options: SPEEDS.map((v) => [v, `${v} steps/s`]), onChange: () => report() });
   const formMessage = el('p', { className: 'form-msg', 'aria-live': 'polite' });
-  const playButton = button('Play', () => (loop.playing ? loop.pause() : play()), { kind: 'primary', name: 'play' });
-  const loop = player(advance, (playing) => {
-    playButton.textContent = playing ? 'Pause' : 'Play';
-    playButton.setAttribute('aria-pressed', String(playing));
-    if (!playing) announce();
+  const transport = stepper({
+    label: 'Animation of both runs', speed: SPEEDS.includes(s.speed) ? s.speed : defaults.speed, speeds: SPEEDS.map((v) => [v, `${v} steps/s`]),
+    show: (t) => { step = t; show(); }, onStop: () => announce(), onSpeed: () => report(),
   });
-  const counter = el('output', { className: 'counter' });
+  const caption = el('p', { className: 'fig-caption' });  // from the runs: pitfallStory
   container.append(
-    el('p', { className: 'fig-caption' }, 'Forget G and every step has the same length η: the forgetful run walks in straight strides, overshoots, and rattles around the minimum for ever, while the real AdaGrad settles.'),
+    caption,
     el('div', { className: 'controls', role: 'group', 'aria-label': 'Settings of the two runs' },
       objective.root, fields.x0.root, fields.b0.root, fields.lr.root, fields.steps.root),
-    formMessage,
-    el('div', { className: 'transport', role: 'group', 'aria-label': 'Animation of both runs' },
-      playButton,
-      button('Step', () => { loop.pause(); if (run && step < run.last) { step++; show(); announce(); } }, { name: 'step' }),
-      button('Reset', () => { loop.pause(); step = 0; show(); announce(); }, { name: 'reset' }),
-      speed.root, counter));
+    formMessage, transport.root);
   const readout = el('p', { className: 'readout' });
   const live = el('p', { className: 'visually-hidden', 'aria-live': 'polite' });
   container.append(readout, live);
@@ -90,31 +79,13 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   work.append(workBody);
   container.append(work);
 
-  // ----- computing (in the core)
+  // ----- computing (in the core: model.js)
   function readFields() {
     const two = objective.value === 'valley';
-    const cfg = readForm((read) => ({
-      f: objective.value,
-      x0: read(fields.x0, (t) => parseNumber(t, two ? 'w₀' : 'x₀')),
-      b0: two ? read(fields.b0, (t) => parseNumber(t, 'b₀')) : null,
-      lr: read(fields.lr, (t) => parseNumber(t, 'η')),
-      steps: read(fields.steps, (t) => parseWhole(t, 'steps', { min: 1, max: MAX_STEPS })),
-    }));
-    if (!two) fields.b0.ok();
-    return cfg;
+    const v = readSettings(settings, { x0: fields.x0, b0: fields.b0, lr: fields.lr, steps: fields.steps }, { skip: (k) => k === 'b0' && !two });
+    return v && { f: objective.value, x0: v.x0, b0: two ? v.b0 : null, lr: v.lr, steps: v.steps };
   }
-
-  function compute(cfg) {
-    const { scales, names } = OBJECTIVES[cfg.f];
-    const x0 = cfg.f === 'valley' ? [cfg.x0, cfg.b0] : [cfg.x0];
-    const optimizer = { kind: 'adagrad', lr: cfg.lr, eps: EPS };
-    const good = lab.runQuadratic({ scales, x0, steps: cfg.steps, optimizer });
-    const bad = lab.runQuadratic({ scales, x0, steps: cfg.steps, optimizer, reset_state_every_step: true });
-    // AdaGrad works coordinate by coordinate, so on these separable bowls the step table of
-    // s·x² from each coordinate's start holds the correct run's G, row by row.
-    const tables = scales.map((scale, i) => lab.stepTable({ x0: x0[i], lr: cfg.lr, eps: EPS, steps: cfg.steps, scale }));
-    return { ...cfg, scales, names, x0, good, bad, tables, dim: scales.length, last: Math.max(good.stepsTaken, bad.stepsTaken) };
-  }
+  const compute = (cfg) => pitfallRun(lab, cfg);
 
   function recompute() {
     const cfg = readFields();
@@ -131,17 +102,16 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       return false;
     }
     formMessage.textContent = '';
-    loop.pause();
     run = next;
-    step = run.last;
+    caption.textContent = pitfallStory(run).caption;
     report();
-    show();
+    transport.load(run.last);
     announce();
     return true;
   }
 
   function report() {
-    onState({ f: objective.value, x0: fields.x0.text.trim(), b0: fields.b0.text.trim(), lr: fields.lr.text.trim(), steps: fields.steps.text.trim(), speed: speed.value });
+    onState({ f: objective.value, x0: fields.x0.text.trim(), b0: fields.b0.text.trim(), lr: fields.lr.text.trim(), steps: fields.steps.text.trim(), speed: transport.speed });
   }
 
   // ----- reading the runs (all values from the core; a step's size is the difference of two
@@ -154,7 +124,6 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   function show() {
     if (!run) return;
     const { good, bad, dim, names } = run;
-    counter.textContent = `step ${step} of ${run.steps}`;
     const xDomain = [0, Math.max(1, run.steps)];
     const shown = (r) => Math.min(step, r.stepsTaken) + 1;
     const coordSeries = (make) => {
@@ -265,53 +234,32 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
         cont(mline(row(mo('='), mo('−'), num(goodRow.effective_rate, 4), mo('·'), num(goodRow.grad, 4), mo('='), mn(short(goodRow.update, 4)))))));
     }
     if (t <= run.bad.stepsTaken) {
-      const from = [at(run.bad, t - 1, 0)];
-      const scale = [run.scales[0]];
-      let opt = null;
-      try {
-        opt = lab.createOptimizer({ kind: 'adagrad', lr: run.lr, eps: EPS });
-        const g = lab.quadraticGradient(scale, from);
-        const x = Float64Array.from(from);
-        opt.step(x, g);
-        const G = opt.sum()[0], rate = opt.effectiveRate()[0], update = opt.lastUpdate()[0];
-        blocks.push(el('div', { className: 'work-block' },
-          el('p', { className: 'work-title key-bug' }, `Forgetful, step ${t}: G starts from 0 again`),
-          mline(row(mi('G'), mo('='), mn('0'), mo('+'), m('msubsup', mi('g'), mn(t), mn(2)))),
-          cont(mline(row(mo('='), sup(row(mo('('), mn(short(g[0], 5)), mo(')')), mn(2)), mo('='), mn(short(G, 5))))),
-          mline(row(mi('Δ'), mi(name), mo('='), mo('−'), frac(mi('η'), row(m_abs(sub(mi('g'), mn(t))), mo('+'), mi('ε'))), mo('·'), sub(mi('g'), mn(t)))),
-          cont(mline(row(mo('='), mo('−'), num(rate, 4), mo('·'), num(g[0], 4), mo('='), mn(short(update, 4))))),
-          el('p', { className: 'note' }, `|Δ${name}| = ${short(Math.abs(update), 4)}: η = ${short(run.lr)} again, whatever the gradient.`)));
-      } finally {
-        opt?.delete();
-      }
+      // the forgetful step, from its own trajectory: this step's gradient, its G (g² alone, as in
+      // the bug) and its rate
+      const k = (t - 1) * run.dim;
+      const g = run.bad.grads[k], G = run.bad.moments[k], rate = run.bad.rates[k];
+      const update = at(run.bad, t, 0) - at(run.bad, t - 1, 0);
+      const isEta = Math.abs(Math.abs(update) - run.lr) <= ETA_SHARE * run.lr;
+      blocks.push(el('div', { className: 'work-block' },
+        el('p', { className: 'work-title key-bug' }, `Forgetful, step ${t}: G starts from 0 again`),
+        mline(row(mi('G'), mo('='), mn('0'), mo('+'), m('msubsup', mi('g'), mn(t), mn(2)))),
+        cont(mline(row(mo('='), sup(row(mo('('), mn(short(g, 5)), mo(')')), mn(2)), mo('='), mn(short(G, 5))))),
+        mline(row(mi('Δ'), mi(name), mo('='), mo('−'), frac(mi('η'), row(m_abs(sub(mi('g'), mn(t))), mo('+'), mi('ε'))), mo('·'), sub(mi('g'), mn(t)))),
+        cont(mline(row(mo('='), mo('−'), num(rate, 4), mo('·'), num(g, 4), mo('='), mn(short(update, 4))))),
+        el('p', { className: 'note' }, isEta ? `|Δ${name}| = ${short(Math.abs(update), 4)}: η = ${short(run.lr)} again, whatever the gradient.`
+          : `|Δ${name}| = ${short(Math.abs(update), 4)}, less than η = ${short(run.lr)}: this gradient was within a hundred ε of 0.`)));
     }
     workBody.replaceChildren(...blocks);
   }
 
   function announce() { if (run) live.textContent = readout.textContent; }
 
-  function advance(dt) {
-    if (!run || step >= run.last) return false;
-    carry += dt * Number(speed.value);
-    const n = Math.floor(carry);
-    if (n > 0) { carry -= n; step = Math.min(run.last, step + n); show(); }
-    return step < run.last;
-  }
-  function play() {
-    if (!run) return;
-    if (step >= run.last) step = 0;
-    if (reducedMotion()) { step = run.last; show(); announce(); return; }
-    carry = 1;
-    show();
-    loop.play();
-  }
-
   if (!recompute()) restoreDefaults(fields, defaults, () => { objective.set(defaults.f); showB0(); return recompute(); }, formMessage, 'runs');
 
   return function update(next = {}) {
     if (next.f !== undefined && OBJECTIVES[next.f]) { objective.set(next.f); showB0(); }
     for (const k of ['x0', 'b0', 'lr', 'steps']) if (next[k] !== undefined) fields[k].set(next[k]);
-    if (next.speed !== undefined && SPEEDS.includes(next.speed)) speed.set(next.speed);
+    if (next.speed !== undefined && SPEEDS.includes(next.speed)) transport.setSpeed(next.speed);
     recompute();
   };
 }

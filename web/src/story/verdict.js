@@ -29,7 +29,8 @@ const gapsOf = (values, fMin) => Array.from(values, (v) => v - fMin);
  *  `target`: the gap that counts as arrived (default: arriveShare of the first gap).
  *  Returns { kind, …numbers }:
  *    diverged   {step}             the core stopped: a value became ±∞ or NaN at `step`
- *    diverging  {factor}           finite, but the gap ended `factor` times larger than it began
+ *    diverging  {factor}           finite, the gap ended `factor` times larger than it began and
+ *                                  is still growing (a bounded bounce is `oscillates`)
  *    start      {}                 it began at the minimum (gap 0): nothing to do
  *    arrived    {step, gap}        within target from `step` on, and still there at the end
  *    oscillates {low, high, gap}   no progress, big steps: bouncing across the minimum
@@ -56,7 +57,17 @@ export function verdict(run, { fMin = 0, minimizer, target } = {}) {
     while (step > 0 && gaps[step - 1] <= goal) step--;
     return { ...base, kind: 'arrived', step, gap, goal };
   }
-  if (gap > gap0) return { ...base, kind: 'diverging', factor: gap / gap0, gap };
+  if (gap > gap0) {
+    // Farther out than it began, but no farther than a window ago: bouncing, not running away.
+    if (minimizer && zigzag && steps >= 2 * W && W > 0) {
+      const recent = Math.max(...gaps.slice(steps - W + 1)), before = Math.max(...gaps.slice(steps - 2 * W + 1, steps - W + 1));
+      if (recent <= before * (1 + THRESHOLDS.flat)) {
+        const tail = Array.from({ length: W + 1 }, (_, k) => at(steps - W + k, 0));
+        return { ...base, kind: 'oscillates', gap, low: Math.min(...tail), high: Math.max(...tail), goal };
+      }
+    }
+    return { ...base, kind: 'diverging', factor: gap / gap0, gap };
+  }
   // The pace: the geometric mean shrink of the gap per step over the window.
   const pace = W > 0 && gaps[steps - W] > 0 ? Math.pow(gap / gaps[steps - W], 1 / W) : 1;
   const noProgress = !(pace < Math.pow(1 - THRESHOLDS.flat, 1 / Math.max(W, 1)));
