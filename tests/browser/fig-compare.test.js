@@ -84,11 +84,12 @@ test('bad entries show the core’s message beside the field and keep the last g
   const { page, context, messages } = await openDev(browser, 'compare');
   const before = await shown(page);
   const cases = [
-    ['g1', 'nan', /grad\[0\] must be finite, got nan/],
-    ['g2', '-inf', /grad\[1\] must be finite, got -inf/],
-    ['lr', '0', /lr must be finite and > 0, got 0/],
-    ['mom', '1', /momentum must be in \[0, 1\), got 1/],
-    ['k', '0', /k must be at least 1 on this page, got 0/],
+    ['g1', 'nan', /g₁ must be a finite number, got nan/],
+    ['g2', '-inf', /g₂ must be a finite number, got -inf/],
+    ['lr', '0', /η must be above 0, got 0/],
+    ['mom', '1', /μ must be at most 0\.999, got 1/],
+    ['k', '0', /k must be at least 1, got 0/],
+    ['k', 'NaN', /k must be a finite number, got NaN/],
     ['k', 'ten', /“ten” is not a number/],
   ];
   for (const [name, value, expected] of cases) {

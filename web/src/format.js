@@ -11,7 +11,8 @@ export function short(value, digits = 5) {
   // toPrecision switches to exponent form when the integer part has more digits than asked
   // for (1911 at 2 digits is "1.9e+3"): keep the whole integer part instead, never truncate.
   if (magnitude >= 1e-4 && magnitude < 1e6) {
-    text = magnitude >= Math.pow(10, digits) ? String(Math.round(value)) : value.toPrecision(digits);
+    text = value.toPrecision(digits);
+    if (text.includes('e')) text = String(Math.round(value));
     if (text.includes('.')) text = text.replace(/0+$/, '').replace(/\.$/, '');
   } else {
     const [mantissa, exponent] = value.toExponential(digits - 1).split('e');

@@ -7,17 +7,20 @@ export const key = 'compare';
 export const title = 'AdaGrad among its neighbours';
 
 import { el } from '../ui/dom.js';
-import { numberField, button, readForm, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
+import { numberField, button, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
+import { readFields as readSettings } from '../settings.js';
+import { segmentsToNodes } from '../story/segments.js';
+import { settings } from './compare/settings.js';
+import { compareRun } from './compare/model.js';
+import { compareStory } from './compare/story.js';
 import { m, mi, mn, mo, row, frac, sqrt, sub, sup, math } from '../ui/math.js';
 import { lineChart } from '../draw/linechart.js';
 import { dashLegend } from '../ui/dash-legend.js';
 import { optimizerStyles } from '../draw/optimizer-styles.js';
 import { short } from '../format.js';
-import { number, whole } from '../state.js';
 
-export const defaults = { g1: '10', g2: '0.1', lr: '0.1', mom: '0.9', k: '100' };
-export const schema = { g1: number, g2: number, lr: number, mom: number, k: whole };
-const MAX_K = 10000;
+export const defaults = settings.defaults;
+export const schema = settings.schema;
 
 // Options of the core that PyTorch does not have, with what their default means.
 const LAB_ONLY = { eps_placement: '(this lab’s option; outside is where PyTorch puts ε)' };
@@ -154,45 +157,14 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const live = el('p', { className: 'visually-hidden', 'aria-live': 'polite' });
   lab2.append(summary, live);
 
-  function readFields() {
-    return readForm((read) => ({
-      g1: read(fields.g1, (t) => parseNumber(t, 'g₁')),
-      g2: read(fields.g2, (t) => parseNumber(t, 'g₂')),
-      lr: read(fields.lr, (t) => parseNumber(t, 'η')),
-      mom: read(fields.mom, (t) => parseNumber(t, 'μ')),
-      k: read(fields.k, (t) => parseWhole(t, 'k', { min: 1, max: MAX_K })),
-    }));
-  }
-
-  // Runs one optimizer k steps on the constant gradient; returns each step's change per
-  // parameter (the difference of the positions the core returns) and the final position.
-  function feed(id, cfg) {
-    const kind = ROWS.find((r) => r.id === id).kind;
-    const spec = { kind, lr: cfg.lr, ...(id === 'momentum' ? { momentum: cfg.mom } : {}) };
-    const opt = lab.createOptimizer(spec);
-    try {
-      const params = new Float64Array(2);
-      const grad = new Float64Array([cfg.g1, cfg.g2]);
-      const steps = [new Float64Array(cfg.k), new Float64Array(cfg.k)];
-      for (let t = 0; t < cfg.k; t++) {
-        opt.step(params, grad);
-        const update = opt.lastUpdate();  // the change the core applied
-        steps[0][t] = update[0];
-        steps[1][t] = update[1];
-        if (!Number.isFinite(params[0]) || !Number.isFinite(params[1])) return { steps, params, divergedAt: t + 1 };
-      }
-      return { steps, params, divergedAt: null };
-    } finally {
-      opt.delete();
-    }
-  }
+  const readFields = () => readSettings(settings, fields);
 
   function recompute() {
     const cfg = readFields();
     if (!cfg) { formMessage.textContent = 'Fix the marked field; the table still shows the last valid run.'; return false; }
     let next;
     try {
-      next = { ...cfg, results: Object.fromEntries(ROWS.map((r) => [r.id, feed(r.id, cfg)])) };
+      next = compareRun(lab, cfg);
     } catch (error) {
       const msg = messageOf(error);
       const name = fieldOfMessage(msg);
@@ -243,13 +215,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     chart1({ xDomain: [1, Math.max(2, k)], series: seriesFor(0), description: describe(0) });
     chart2({ xDomain: [1, Math.max(2, k)], series: seriesFor(1), description: describe(1) });
 
-    const a = results.adagrad, sgd = results.sgd;
-    summary.replaceChildren(
-      el('strong', {}, 'Read it: '),
-      sgd.divergedAt === null ? `SGD’s steps are η·g: ${short(Math.abs(sgd.steps[0][0]), 3)} for w₁ but ${short(Math.abs(sgd.steps[1][0]), 3)} for w₂. ` : `SGD diverged at step ${sgd.divergedAt}. `,
-      el('span', { className: 'key-adagrad' }, 'AdaGrad'),
-      a.divergedAt === null ? ` gives both the same first step (${short(Math.abs(a.steps[0][0]), 3)} and ${short(Math.abs(a.steps[1][0]), 3)}), then lets both fade to ${short(Math.abs(a.steps[1][k - 1]), 3)} by step ${k}. ` : ' diverged. ',
-      'RMSProp and Adam are just as blind to the gradient’s scale but do not fade; Momentum copies SGD’s scale and multiplies it up to 1/(1 − μ) as speed builds.');
+    summary.replaceChildren(...segmentsToNodes(compareStory(run).paragraph));
     live.textContent = `${describe(0)} ${describe(1)}`;
   }
 
