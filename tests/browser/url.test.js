@@ -65,3 +65,24 @@ test('editing the address of an open page applies the new settings', async () =>
   assert.equal(await page.locator('#table input[data-field="x0"]').inputValue(), '2');
   await context.close();
 });
+
+test('a link naming prototype keys is refused with a notice; every figure still renders', async () => {
+  const { page, context, messages } = await open(browser, { hash: '#__proto__.toString=1&constructor.name=1&x2.lr=0.5' });
+  const notice = await page.locator('#link-notice').innerText();
+  assert.match(notice, /unknown setting “__proto__\.toString”/);
+  assert.match(notice, /unknown setting “constructor\.name”/);
+  assert.equal(await page.locator('#parabola input[data-field="lr"]').inputValue(), '0.5');
+  for (const id of ['fig-parabola', 'fig-table', 'fig-race', 'fig-summary']) assert.ok(await page.locator(`#${id} canvas, #${id} table`).count() > 0, id);
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});
+
+test('links that once froze the tab in a tick loop load promptly and draw', async () => {
+  for (const hash of ['#valley.noise=0', '#fading.w0=1e300', '#pitfall.x0=1e-320', '#update.lr=1e308', '#x2.x0=1e-320']) {
+    const started = Date.now();
+    const { page, context, messages } = await open(browser, { hash });
+    assert.ok(Date.now() - started < 15000, `${hash} took ${Date.now() - started} ms`);
+    assert.deepEqual(problems(messages), [], hash);
+    await context.close();
+  }
+});

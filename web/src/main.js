@@ -27,7 +27,14 @@ async function main() {
   // A bare word in the hash that is an element's id is a section to scroll to (the page's own
   // heading links and skip link are such words); everything else is settings.
   const isSection = (word) => /^[a-z][a-z0-9-]*$/i.test(word) && document.getElementById(word) !== null;
-  const { state, refused, section: linkedSection } = readHash(location.hash, { isSection });
+  // Reading the link must never leave the page empty: whatever goes wrong is a notice.
+  const safeRead = (hash) => {
+    try { return readHash(hash, { isSection }); } catch (error) {
+      console.warn('reading the link failed:', error);
+      return { ...readHash('', { isSection }), refused: ['The link’s settings could not be read and were ignored.'] };
+    }
+  };
+  const { state, refused, section: linkedSection } = safeRead(location.hash);
   let section = linkedSection;
   const scrollToSection = () => { if (section) document.getElementById(section)?.scrollIntoView(); };
   scrollToSection();
@@ -99,7 +106,7 @@ async function main() {
   // own navigation) scrolls there, which the browser has done, and changes no setting.
   window.addEventListener('hashchange', () => {
     if (location.hash.slice(1) === writing) return;
-    const next = readHash(location.hash, { isSection });
+    const next = safeRead(location.hash);
     section = next.section;
     const settingsGiven = next.refused.length > 0 || Object.values(next.state).some((group) => Object.keys(group).length > 0);
     if (!settingsGiven) { persist(); return; }

@@ -50,11 +50,15 @@ export function readHash(hash, { isSection = () => false } = {}) {
   for (const [key, value] of params) {
     if (value === '' && !key.includes('.') && isSection(key)) { section = key; continue; }
     const dot = key.indexOf('.');
-    const group = schema[key.slice(0, dot)], name = key.slice(dot + 1);
-    const rule = dot > 0 && group && Object.hasOwn(group, name) ? group[name] : null;
+    const prefix = key.slice(0, dot), name = key.slice(dot + 1);
+    // own properties only: "__proto__.toString" or "constructor.name" must find nothing
+    const group = dot > 0 && Object.hasOwn(schema, prefix) ? schema[prefix] : null;
+    const rule = group && Object.hasOwn(group, name) ? group[name] : null;
     if (!rule) { refused.push(`Ignored the unknown setting ${quote(key)} in the link.`); continue; }
-    if (!rule.pattern.test(value)) { refused.push(`Ignored ${quote(key)} from the link: ${quote(value)} is not ${rule.what}.`); continue; }
-    out[key.slice(0, dot)][name] = value;
+    let accepted = false;
+    try { accepted = rule.pattern.test(value) === true; } catch { accepted = false; }
+    if (!accepted) { refused.push(`Ignored ${quote(key)} from the link: ${quote(value)} is not ${rule.what}.`); continue; }
+    out[prefix][name] = value;
   }
   return { state: out, refused, section };
 }

@@ -33,5 +33,5 @@ export function logDomain(values, { floor = 1e-300, pad = 0 } = {}) {
   if (hi < lo) hi = lo;
   let a = Math.pow(10, Math.floor(Math.log10(lo)) - pad), b = Math.pow(10, Math.ceil(Math.log10(hi)) + pad);
   if (a === b) { a /= 10; b *= 10; }
-  return [a, b];
+  return [a, Math.min(b, 1e308)];  // 10^309 is ∞: keep the domain finite
 }
