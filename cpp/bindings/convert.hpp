@@ -7,6 +7,8 @@
 #include <exception>
 #include <optional>
 #include <span>
+#include <new>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +46,11 @@ auto guarded(Body&& body) noexcept -> decltype(body()) {
   using Result = decltype(body());
   try {
     return body();
+  } catch (const std::bad_alloc&) {
+    // std::bad_alloc's what() says nothing a reader can act on
+    report_error("out of memory: this call needs more memory than the module can have (2 GiB); use smaller sizes");
+  } catch (const std::length_error&) {
+    report_error("out of memory: a size in this call is too large for the module; use smaller sizes");
   } catch (const std::exception& e) {
     report_error(e.what());
   } catch (...) {

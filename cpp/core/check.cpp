@@ -54,6 +54,20 @@ void require_all_finite(std::string_view field, std::span<const double> values) 
            format_number(values[i]));
 }
 
+std::size_t checked_product(std::string_view field, std::size_t a, std::size_t b) {
+  if (a != 0 && b > kMaxValues / a)
+    fail(std::string(field) + " would hold " + std::to_string(a) + " × " + std::to_string(b) +
+         " values, more than the limit of " + std::to_string(kMaxValues));
+  return a * b;
+}
+
+std::size_t checked_sum(std::string_view field, std::size_t a, std::size_t b) {
+  if (a > kMaxValues || b > kMaxValues - a)
+    fail(std::string(field) + " would hold more than the limit of " + std::to_string(kMaxValues) +
+         " values");
+  return a + b;
+}
+
 void require_same_size(std::string_view field, std::size_t got, std::string_view other,
                        std::size_t want) {
   if (got != want)

@@ -27,6 +27,16 @@ void require_in_half_open(std::string_view field, double value, double lo, doubl
 void require_count(std::string_view field, long long value);
 /// Every element finite; names the first bad index: "grad[2] must be finite, got nan".
 void require_all_finite(std::string_view field, std::span<const double> values);
+/// The most values any one array of the core may hold: 2²⁵ doubles, 256 MiB (a network keeps
+/// its parameters, gradients and optimizer state, so several such arrays live at once). Sizes are products
+/// (samples × columns, layer × layer) and wasm32's size_t is 32 bits, so every product is checked
+/// against this one limit before anything is allocated, the same way natively and in WASM.
+inline constexpr std::size_t kMaxValues = std::size_t{1} << 25;
+/// a × b, or (when the product passes kMaxValues, or would overflow) std::invalid_argument:
+/// "x would hold 65536 × 65537 values, more than the limit of 33554432".
+std::size_t checked_product(std::string_view field, std::size_t a, std::size_t b);
+/// a + b for running totals of sizes, refused the same way past kMaxValues.
+std::size_t checked_sum(std::string_view field, std::size_t a, std::size_t b);
 /// Two spans that must have the same length: "grad has 3 values but params has 2".
 void require_same_size(std::string_view field, std::size_t got, std::string_view other,
                        std::size_t want);

@@ -49,7 +49,7 @@ void jitter_and_shuffle(Dataset& d, double noise, Rng& rng) {
 void validate(const Dataset& d) {
   if (d.n < 1) fail("a data set needs at least 1 sample, got 0");
   if (d.dim < 1) fail("a data set needs at least 1 input column, got 0");
-  require_same_size("x", d.x.size(), "n × dim", d.n * d.dim);
+  require_same_size("x", d.x.size(), "n × dim", checked_product("x", d.n, d.dim));
   require_same_size("y", d.y.size(), "n", d.n);
   require_all_finite("x", d.x);
   require_all_finite("y", d.y);
@@ -156,7 +156,7 @@ Dataset make_dataset(std::string_view kind, const DatasetOptions& options) {
   if (kind == "circle") return circle(options);
   if (kind == "xor") return xor_quadrants(options);
   if (kind == "gaussians") return gaussians(options);
-  fail("dataset must be one of \"spiral\", \"notebook_spiral\", \"circle\", \"xor\", \"gaussians\", got \"" +
+  fail("kind must be one of \"spiral\", \"notebook_spiral\", \"circle\", \"xor\", \"gaussians\", got \"" +
        std::string(kind) + "\"");
 }
 

@@ -23,6 +23,10 @@ std::vector<StepRow> step_table(const StepTableOptions& o) {
   for (long long t = 1; t <= o.steps; ++t) {
     const double before = x;
     f.gradient({&x, 1}, {&g, 1});
+    // A huge lr can throw x so far that 2·scale·x overflows: that is lr's doing, say so.
+    if (!std::isfinite(g))
+      fail("lr = " + format_number(o.lr) + " is too large: at step " + std::to_string(t) +
+           " x reached " + format_number(x) + " and its gradient overflows");
     adagrad.step({&x, 1}, {&g, 1});
     rows.push_back({t, before, g, adagrad.sum()[0], adagrad.effective_rate()[0],
                     adagrad.last_update()[0], x});

@@ -56,9 +56,9 @@ Mlp::Mlp(MlpOptions options) : options_(std::move(options)) {
   std::size_t total = 0;
   for (std::size_t l = 0; l < num_weight_layers(); ++l) {
     w_off_.push_back(total);
-    total += width(l + 1) * width(l);
+    total = checked_sum("layers", total, checked_product("layers", width(l + 1), width(l)));
     b_off_.push_back(total);
-    total += width(l + 1);
+    total = checked_sum("layers", total, width(l + 1));
   }
   params_.assign(total, 0.0);
   grads_.assign(total, 0.0);
@@ -182,7 +182,7 @@ void Mlp::backward(std::span<const double> y, std::size_t n) {
 
 void Mlp::check_batch(std::span<const double> x, std::span<const double> y) const {
   if (y.empty()) fail("y must not be empty");
-  require_same_size("x", x.size(), "y × inputs", y.size() * num_inputs());
+  require_same_size("x", x.size(), "y × inputs", checked_product("x", y.size(), num_inputs()));
   require_all_finite("x", x);
   require_all_finite("y", y);
 }
@@ -200,7 +200,7 @@ Mlp::Evaluation Mlp::loss_and_gradient(std::span<const double> x, std::span<cons
 }
 
 void Mlp::predict(std::span<const double> x, std::span<double> out) {
-  require_same_size("x", x.size(), "out × inputs", out.size() * num_inputs());
+  require_same_size("x", x.size(), "out × inputs", checked_product("x", out.size(), num_inputs()));
   require_all_finite("x", x);
   // In chunks, so the workspace stays small for big inputs.
   constexpr std::size_t kChunk = 512;

@@ -41,7 +41,9 @@ EpochStats TrainingRun::epoch() {
   const long long index = epochs_done();
   if (diverged_at_) return {*diverged_at_, NAN, NAN, true};
   const std::size_t n = data_.n, d = data_.dim;
-  const std::size_t batch = options_.batch_size == 0 ? n : std::min<std::size_t>(options_.batch_size, n);
+  // compared as long long first: a cast of 2³² + 3 to wasm32's size_t would be 3
+  const std::size_t batch = options_.batch_size == 0 || options_.batch_size >= static_cast<long long>(n)
+                                ? n : static_cast<std::size_t>(options_.batch_size);
   if (batch < n) shuffle_rng_.shuffle(order_);
   backup_.assign(network_.params().begin(), network_.params().end());
   double loss_sum = 0, acc_sum = 0;
@@ -79,6 +81,9 @@ EpochStats TrainingRun::epoch() {
 
 EpochStats TrainingRun::epochs(long long count) {
   require_count("count", count);
+  if (count > kMaxEpochsPerCall)
+    fail("count must be at most " + std::to_string(kMaxEpochsPerCall) + " epochs per call, got " +
+         std::to_string(count));
   EpochStats last{};
   for (long long i = 0; i < count; ++i) {
     last = epoch();

@@ -27,6 +27,10 @@ struct EpochStats {
   bool diverged;     ///< the epoch hit a non-finite value; weights are those before it
 };
 
+/// The most epochs one call to epochs() runs (a caller wanting more calls again): a call of 2⁵³
+/// epochs would never return.
+inline constexpr long long kMaxEpochsPerCall = 1'000'000;
+
 class TrainingRun {
  public:
   /// The data must have as many columns as the network has inputs, and 0/1 labels.
@@ -35,7 +39,7 @@ class TrainingRun {
 
   /// One epoch; after divergence returns the diverged stats again without stepping.
   EpochStats epoch();
-  /// `count` epochs (>= 1), stopping early at divergence; returns the last epoch's stats.
+  /// `count` epochs (1 … kMaxEpochsPerCall), stopping early at divergence; returns the last epoch's stats.
   EpochStats epochs(long long count);
 
   /// Epochs completed (the diverged one not counted).

@@ -41,7 +41,12 @@ void LinearRegressionMse::gradient(std::span<const double> params, std::span<dou
 std::vector<double> LinearRegressionMse::minimum() const {
   // Normal equations AᵀA p = Aᵀy with A = [X 1].
   const std::size_t d = data_.dim, m = d + 1;
-  std::vector<double> a(m * (m + 1), 0.0);  // augmented matrix, m rows of m + 1
+  // The solve is O(m³): past a few thousand columns it would run for hours, and m × (m + 1)
+  // overflows wasm32's size_t long before memory runs out.
+  if (d > kMaxMinimumDim)
+    fail("dim must be at most " + std::to_string(kMaxMinimumDim) + " to solve for the minimum, got " +
+         std::to_string(d));
+  std::vector<double> a(checked_product("dim", m, m + 1), 0.0);  // augmented matrix, m rows of m + 1
   for (std::size_t k = 0; k < data_.n; ++k) {
     for (std::size_t i = 0; i < m; ++i) {
       const double ai = i < d ? data_.x[k * d + i] : 1.0;

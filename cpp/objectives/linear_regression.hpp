@@ -8,6 +8,9 @@
 
 namespace adagrad::objectives {
 
+/// The most input columns minimum() solves for: its elimination is O(dim³).
+inline constexpr std::size_t kMaxMinimumDim = 2048;
+
 class LinearRegressionMse final : public Objective {
  public:
   /// data: at least one sample with finite inputs and targets.
@@ -18,7 +21,8 @@ class LinearRegressionMse final : public Objective {
   void gradient(std::span<const double> params, std::span<double> grad) const override;
   /// All zeros.
   std::vector<double> start() const override { return std::vector<double>(dim(), 0.0); }
-  /// The least-squares solution of the normal equations (Gaussian elimination, partial pivoting).
+  /// The least-squares solution of the normal equations (Gaussian elimination, partial pivoting);
+  /// refused past kMaxMinimumDim columns.
   std::vector<double> minimum() const override;
   const data::Dataset& data() const { return data_; }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/check.hpp"
 #include "data/dataset.hpp"
 #include "lesson/step_table.hpp"
 #include "nn/mlp.hpp"
@@ -168,7 +169,7 @@ TEST_CASE("every generator refuses noise -1 and nan", "[reject][data]") {
 
 TEST_CASE("make_dataset refuses an unknown kind", "[reject][data]") {
   REQUIRE_REJECTS(data::make_dataset("moons"),
-                  "dataset must be one of \"spiral\", \"notebook_spiral\", \"circle\", \"xor\", \"gaussians\", got \"moons\"");
+                  "kind must be one of \"spiral\", \"notebook_spiral\", \"circle\", \"xor\", \"gaussians\", got \"moons\"");
 }
 
 TEST_CASE("validate refuses a data set whose sizes or values are wrong", "[reject][data]") {
@@ -344,4 +345,31 @@ TEST_CASE("value_grid refuses an objective that is not 2-D and a bad grid", "[re
                   "x_max must be > x_min, got 3 <= 3");
   REQUIRE_REJECTS(objectives::value_grid(objectives::Quadratic({1, 1}), {.nx = 5000}),
                   "nx must be between 1 and 4096, got 5000");
+}
+
+// ---- sizes (issue 14: in wasm32 these products overflowed size_t and corrupted memory) ------
+
+TEST_CASE("size products past kMaxValues are refused, naming the field, natively as in WASM", "[reject][sizes]") {
+  REQUIRE_REJECTS(checked_product("x", std::size_t{1} << 20, 4096),
+                  "x would hold 1048576 × 4096 values, more than the limit of 33554432");
+  REQUIRE(checked_product("x", 4096, 8192) == std::size_t{4096} * 8192);
+  REQUIRE_REJECTS(checked_sum("layers", kMaxValues, 1), "layers would hold more than the limit of 33554432 values");
+  REQUIRE_REJECTS(data::validate(data::Dataset{.n = 65537, .dim = 65536, .x = {}, .y = {}}),
+                  "x would hold 65537 × 65536 values, more than the limit of 33554432");
+  std::vector<long long> wide(259, 4096);
+  wide.front() = 2;
+  wide.back() = 1;
+  REQUIRE_REJECTS(nn::Mlp({.layers = wide}), "layers would hold more than the limit of 33554432 values");
+  objectives::LinearRegressionMse huge(data::Dataset{.n = 1, .dim = 4096, .x = std::vector<double>(4096, 1.0), .y = {1}});
+  REQUIRE_REJECTS(huge.minimum(), "dim must be at most 2048 to solve for the minimum, got 4096");
+}
+
+TEST_CASE("step_table blames lr when a huge lr makes the gradient overflow", "[reject][lesson]") {
+  REQUIRE_THROWS_WITH(lesson::step_table({.x0 = 4, .lr = 1e308, .steps = 5}),
+                      Catch::StartsWith("lr = 1e+308 is too large: at step"));
+}
+
+TEST_CASE("epochs() refuses more than kMaxEpochsPerCall in one call", "[reject][training]") {
+  nn::TrainingRun run(nn::Mlp(), std::make_unique<optim::Sgd>(), small_2d());
+  REQUIRE_REJECTS(run.epochs(nn::kMaxEpochsPerCall + 1), "count must be at most 1000000 epochs per call, got 1000001");
 }

@@ -79,7 +79,7 @@ const cases = [
   ['too many samples', (lab) => lab.makeDataset({ kind: 'xor', n_samples: 2000000 }), 'n_samples must be <= 1000000, got 2000000'],
   ['negative noise', (lab) => lab.makeDataset({ kind: 'circle', noise: -1 }), 'noise must be finite and >= 0, got -1'],
   ['NaN noise', (lab) => lab.makeDataset({ kind: 'circle', noise: NaN }), 'noise must be finite and >= 0, got nan'],
-  ['unknown data set', (lab) => lab.makeDataset({ kind: 'moons' }), 'dataset must be one of "spiral", "notebook_spiral", "circle", "xor", "gaussians", got "moons"'],
+  ['unknown data set', (lab) => lab.makeDataset({ kind: 'moons' }), 'kind must be one of "spiral", "notebook_spiral", "circle", "xor", "gaussians", got "moons"'],
   ['negative seed', (lab) => lab.makeDataset({ kind: 'spiral', seed: -1 }), 'seed must be an integer >= 0, got -1'],
   ['unknown data set key', (lab) => lab.makeDataset({ kind: 'spiral', samples: 10 }), 'unknown option "samples" for makeDataset'],
   ['zero density', (lab) => lab.makeRegressionDataset({ kind: 'sparse_column', density: 0 }), 'density must be in (0, 1], got 0'],
