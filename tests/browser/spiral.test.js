@@ -112,3 +112,27 @@ test('with reduced motion Play trains to the end without animating, then draws o
   assert.match(await page.locator(`${fig} .stats`).first().innerText(), /^epoch 2000 · accuracy \d+\.\d%/);
   await context.close();
 });
+
+test('a heavy network still answers Pause at once: every frame trains within its budget', async () => {
+  const { page, context, messages } = await open(browser, { url: undefined, hash: '#sp.hidden=256,256,256&sp.n=2000&sp.epf=250&sp.epochs=100000' });
+  await page.click(`${fig} [data-action="play"]`);
+  await page.waitForTimeout(1500);
+  const started = Date.now();
+  await page.click(`${fig} [data-action="play"]`);   // Pause
+  await page.locator(`${fig} [data-action="play"]`).filter({ hasText: 'Play' }).waitFor({ timeout: 3000 });
+  assert.ok(Date.now() - started < 3000, `Pause took ${Date.now() - started} ms`);
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});
+
+test('the link and the editor share one limit on layers; NaN epochs are refused', async () => {
+  const { page, context } = await open(browser, { hash: '#sp.hidden=8,8,8,8,8,8,8' });
+  assert.match(await page.locator('#link-notice').innerText(), /Ignored “sp\.hidden” from the link: “8,8,8,8,8,8,8” is not up to 6 layer sizes from 1 to 256/);
+  await context.close();
+  const second = await open(browser, { hash: '#sp.hidden=300' });
+  assert.match(await second.page.locator('#link-notice').innerText(), /Ignored “sp\.hidden”/);
+  await setField(second.page, 'epochs', 'NaN');
+  assert.match(await second.page.locator(`${fig} .field:has(input[data-field="epochs"]) .field-msg`).innerText(), /epochs must be a finite whole number, got NaN/);
+  assert.doesNotMatch(await second.page.evaluate(() => location.hash), /NaN/);
+  await second.context.close();
+});

@@ -2,9 +2,10 @@
 // shared and reproduced. Text from the URL is checked against a strict pattern per key before
 // anything uses it; whatever fails is reported and dropped, never interpreted.
 
+import { hiddenRule } from './demos/spiral-limits.js';
+
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 const WHOLE = /^\d{1,10}$/;
-const LAYERS = /^(\d{1,4}(,\d{1,4}){0,7})?$/;
 const PLACES = ['outside', 'inside'];
 const KINDS = ['adagrad', 'sgd', 'momentum', 'rmsprop', 'adam'];
 
@@ -17,7 +18,7 @@ export const oneOf = (list) => ({ pattern: new RegExp(`^(${list.join('|')})$`), 
  *  its own `schema` under its key (x2, the parabola; table; the lesson's figures: see registerSchemas). */
 export const schema = {
   sp: {
-    draw: oneOf(['numpy', 'lab']), seed: whole, noise: number, n: whole, hidden: { pattern: LAYERS, what: 'layer sizes like 24,24' },
+    draw: oneOf(['numpy', 'lab']), seed: whole, noise: number, n: whole, hidden: hiddenRule,
     act: oneOf(['relu', 'tanh', 'sigmoid', 'linear']), init: oneOf(['auto', 'he', 'glorot', 'notebook']), wseed: whole,
     opt: oneOf(KINDS), lr: number, cmp: oneOf(KINDS), clr: number, place: oneOf(PLACES), epochs: whole,
     epf: oneOf(['1', '5', '10', '25', '50', '100', '250']),

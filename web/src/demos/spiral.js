@@ -9,6 +9,8 @@ import { heatmap } from '../draw/heatmap.js';
 import { colors } from '../draw/colors.js';
 import { short, percent } from '../format.js';
 import { recordFrame } from '../perf.js';
+import { decimate } from '../draw/decimate.js';
+import { MAX_LAYERS, MAX_WIDTH } from './spiral-limits.js';
 
 export const presets = {
   notebook: {
@@ -33,7 +35,10 @@ const KINDS = [
 ];
 const kindName = (k) => KINDS.find(([v]) => v === k)?.[1] ?? k;
 const BOX = { x_min: -2.5, x_max: 2.5, y_min: -2.5, y_max: 2.5, nx: 100, ny: 100 };
-const MAX_LAYERS = 6, MAX_WIDTH = 256, MAX_SAMPLES = 2000, MAX_EPOCHS = 100000;
+const MAX_SAMPLES = 2000, MAX_EPOCHS = 100000;
+// A frame trains for at most this long, so Pause and the rest of the page always answer; the
+// epochs a frame could not fit are carried to the next (never more than one frame's worth).
+const FRAME_BUDGET_MS = 12;
 const HEATMAP_INTERVAL_MS = 0;  // while playing, the boundaries follow training every frame
 
 /** PyTorch option names for each choice on the page. */
@@ -48,7 +53,8 @@ function optimizerSpec(kind, lr, place) {
 export function render(container, lab, { state = {}, onState = () => {} } = {}) {
   const s = { ...defaults, ...state };
   let setup = null;        // {cfg, data, runs: [{run, name, kind, lr, stats}]}
-  let lastHeatmap = 0;
+  let lastHeatmap = 0, lastGridMs = 0;
+  let owed = 0;  // epochs a frame could not fit in its budget
   let carry = 0;
 
   // ----- presets
@@ -310,22 +316,21 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
           description: `Decision boundary of the ${r.name} network after ${done(r)} epochs, ${describe(r)}.` });
       }
     });
-    if (withHeatmaps) lastHeatmap = performance.now();
+    if (withHeatmaps) { lastHeatmap = performance.now(); lastGridMs = gridMs; }
     const names = runs.map((r) => `${r.name} (η ${short(r.lr)})`);
     if (names[0] === names[1]) names[1] += ' ′';
+    // the histories are indexed from epoch 0 and plotted at epochs 1, 2, …; a long one is
+    // decimated to at most 1000 points, so a frame's cost does not grow as the run plays on
     const series = (getter) => runs.map((r, i) => ({
       label: names[i], color: i ? colors.other : colors.adagrad, dash: i ? [6, 4] : undefined,
-      x: null, y: getter(r.run), width: 2, last: true, lastRadius: 3,
+      ...decimate(getter(r.run)), width: 2, last: true, lastRadius: 3,
     }));
     const losses = series((run) => run.losses());
     const markers = runs.filter((r) => divergedEpoch(r) !== null)
       .map((r) => ({ x: divergedEpoch(r), text: `${r.name} diverged at epoch ${divergedEpoch(r)}`, color: colors.danger }));
-    // the losses array is indexed from epoch 0; plot it at epochs 1, 2, …
-    for (const s of losses) s.x = Array.from(s.y, (_, k) => k + 1);
     lossChart({ series: losses, xDomain: [0, cfg.epochs], markers,
       description: `Loss against epoch: ${runs.map((r) => `${r.name} ${describe(r)}`).join('; ')}.` });
     const accs = series((run) => run.accuracies());
-    for (const s of accs) s.x = Array.from(s.y, (_, k) => k + 1);
     accChart({ series: accs, xDomain: [0, cfg.epochs], yDomain: [0, 1], markers, yFormat: (v) => `${Math.round(v * 100)}%`,
       description: `Accuracy against epoch: ${runs.map((r) => `${r.name} ${describe(r)}`).join('; ')}.` });
   }
@@ -368,14 +373,17 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     if (!setup || finished()) return false;
     if (reducedMotion()) {  // no animation: train in time-boxed chunks, draw once at the end
       const start = performance.now();
-      while (!finished() && performance.now() - start < 40) train(10);
+      while (!finished() && performance.now() - start < 40) train(1);
       counter.textContent = epochLabel();
       return !finished();
     }
     const t0 = performance.now();
-    train(Number(epf.value));
+    const perFrame = Number(epf.value);
+    owed = Math.min(owed + perFrame, 2 * perFrame);
+    while (owed >= 1 && !finished() && performance.now() - t0 < FRAME_BUDGET_MS) { train(1); owed -= 1; }
     const t1 = performance.now();
-    const heat = finished() || performance.now() - lastHeatmap > HEATMAP_INTERVAL_MS;
+    // the boundaries cost a grid of predictions each: when that is slow, redraw them less often
+    const heat = finished() || performance.now() - lastHeatmap > Math.max(HEATMAP_INTERVAL_MS, 10 * lastGridMs);
     drawAll(heat);
     const t2 = performance.now();
     recordFrame('spiral', { train: t1 - t0, grid: gridMs, draw: t2 - t1 - gridMs, total: t2 - t0, boundary: heat });

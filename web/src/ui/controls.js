@@ -23,7 +23,7 @@ export function parseWhole(text, name, { min = -Infinity, max = Infinity } = {})
   const parsed = parseNumber(text, name);
   if (parsed.error) return parsed;
   const v = parsed.value;
-  if (Number.isNaN(v)) return parsed;  // the core names it
+  if (!Number.isFinite(v)) return { error: `${name} must be a finite whole number, got ${text.trim()}` };
   if (!Number.isInteger(v)) return { error: `${name} must be a whole number, got ${text.trim()}` };
   if (v < min) return { error: `${name} must be at least ${min} on this page, got ${v}` };
   if (v > max) return { error: `${name} can be at most ${max} on this page, got ${v}` };
