@@ -4,7 +4,7 @@
 // answers that one request with an empty 204 and leaves every other request alone.
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
-const { httpUrl, root } = require('./helpers.js');
+const { httpUrl, root, reportPolicyViolations } = require('./helpers.js');
 
 const dist = process.env.ADAGRAD_DIST || path.join(root, 'dist');
 const devUrl = (key) => (httpUrl ? new URL(`figures/${key}.html`, httpUrl).href : pathToFileURL(path.join(dist, 'figures', `${key}.html`)).href);
@@ -12,6 +12,7 @@ const devUrl = (key) => (httpUrl ? new URL(`figures/${key}.html`, httpUrl).href 
 async function openDev(browser, key, { hash = '', viewport = { width: 1280, height: 900 }, reducedMotion } = {}) {
   const context = await browser.newContext({ viewport, reducedMotion, deviceScaleFactor: 1 });
   await context.route('**/favicon.ico', (route) => route.fulfill({ status: 204, body: '' }));
+  await reportPolicyViolations(context);
   const page = await context.newPage();
   const messages = [];
   page.on('console', (m) => messages.push({ type: m.type(), text: m.text() }));

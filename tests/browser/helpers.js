@@ -19,11 +19,19 @@ async function launch() {
   });
 }
 
+/** Makes every Content-Security-Policy violation a console error, which problems() reports
+ *  (Chromium logs most of them anyway; this catches the rest, such as a refused inline style). */
+async function reportPolicyViolations(context) {
+  await context.addInitScript(() => document.addEventListener('securitypolicyviolation',
+    (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI || ''}`)));
+}
+
 /** Opens the page at `url` (+ hash) and waits until the figures are drawn. Returns the page
  *  and the list of console messages / errors seen, each {type, text}. */
 async function open(browser, { url = httpUrl || fileUrl, hash = '', viewport = { width: 1280, height: 900 }, reducedMotion, permissions } = {}) {
   const context = await browser.newContext({ viewport, reducedMotion, deviceScaleFactor: 1 });
   if (permissions && url.startsWith('http')) await context.grantPermissions(permissions, { origin: new URL(url).origin });
+  await reportPolicyViolations(context);
   const page = await context.newPage();
   const messages = [];
   page.on('console', (m) => messages.push({ type: m.type(), text: m.text() }));
@@ -36,4 +44,4 @@ async function open(browser, { url = httpUrl || fileUrl, hash = '', viewport = {
 
 const problems = (messages) => messages.filter((m) => ['error', 'warning', 'pageerror', 'requestfailed'].includes(m.type));
 
-module.exports = { launch, open, problems, httpUrl, fileUrl, screenshotDir, root };
+module.exports = { launch, open, problems, reportPolicyViolations, httpUrl, fileUrl, screenshotDir, root };

@@ -8,6 +8,14 @@ export function el(tag, props = {}, ...children) {
     if (key === 'className') node.className = value;
     else if (key === 'text') node.textContent = value;
     else if (key === 'dataset') Object.assign(node.dataset, value);
+    // 'a: 1; b: 2' set through the CSSOM, never as a style attribute: the page's policy has no
+    // style-src 'unsafe-inline', which a style attribute would need
+    else if (key === 'style' && typeof value === 'string') {
+      for (const declaration of value.split(';')) {
+        const colon = declaration.indexOf(':');
+        if (colon > 0) node.style.setProperty(declaration.slice(0, colon).trim(), declaration.slice(colon + 1).trim());
+      }
+    }
     else if (key.startsWith('on')) node.addEventListener(key.slice(2).toLowerCase(), value);
     else if (key in node && typeof value !== 'string') node[key] = value;
     else node.setAttribute(key, value === true ? '' : String(value));
