@@ -147,3 +147,26 @@ test('Play animates all paths together; with reduced motion it jumps to the end'
   assert.match(await calm.page.locator(`${fig} .counter`).innerText(), /step 60 of 60/);
   await calm.context.close();
 });
+
+test('the words follow the run: at GD η = 0.11 the card, caption and text say it moves away; AdaGrad’s coordinates are timed', async () => {
+  const { page, context, messages } = await open(browser, { url: devPage });
+  const explain = () => page.locator(`${fig} .explain`).innerText();
+  assert.match(await explain(), /AdaGrad[^]*Here b is within 0\.01 of 0 from step \d+ on and w is within 0\.01 of 0 from step \d+ on/);
+  assert.doesNotMatch(await explain(), /arrive together|can never be longer than η|b explodes/);
+  // the worked step at 60: every number whole and inside its panel (it read "new w … = −3" for −3.093e-7)
+  await page.click(`${fig} [data-action="reset"]`);
+  for (let i = 0; i < 60; i++) await page.click(`${fig} [data-action="step"]`);
+  assert.match(await page.locator(`${fig} .formula`).innerText(), /=\s*−3\.093e-7/);
+  const clipped = await page.$$eval(`${fig} .formula .formula-result`, (nodes) => nodes.filter((n) => {
+    const panel = n.closest('figure, .panel, .formula') || document.body;
+    return n.getBoundingClientRect().right > panel.getBoundingClientRect().right + 1;
+  }).length);
+  assert.equal(clipped, 0, 'a worked result runs past its panel');
+  await setField(page, 'lr-gd', '0.11');
+  assert.match(await status(page, 'gd'), /^moving away · f = /);
+  assert.match(await page.locator(`${fig} .race-caption`).innerText(), /Gradient descent overshoots the steep b axis further on every step and moves away from the minimum/);
+  assert.match(await explain(), /Gradient descent moves away from the minimum: f ends [\d.e]+ times where it started/);
+  assert.doesNotMatch(await page.locator(`${fig} .race-caption`).innerText(), /creeps along w/);
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});

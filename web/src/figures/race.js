@@ -13,6 +13,7 @@ import { powerOfTen } from '../draw/powertick.js';
 import { colors } from '../draw/colors.js';
 import { number, whole, oneOf } from '../state.js';
 import { short } from '../format.js';
+import { verdict } from '../story/verdict.js';
 
 export const key = 'race';
 export const title = 'A race across a stretched bowl: w² + 10b²';
@@ -20,6 +21,7 @@ export const title = 'A race across a stretched bowl: w² + 10b²';
 const SCALES = [1, 10];
 const BOX = { x_min: -5, x_max: 5, y_min: -2.5, y_max: 2.5 };
 const FINISH = 1e-3;          // the finish line: f below this
+const NEAR = 0.01;            // a coordinate "is there" within this of 0
 const EPS = 1e-10;            // AdaGrad's ε (PyTorch's default), outside the root
 const MAX_STEPS = 1000;
 const RACERS = [
@@ -136,20 +138,9 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
         throw error;
       }
     }
-    // AdaGrad's running sums G and the gradients it saw, replayed step by step with the core's
-    // optimizer object (its effective rates are already in runs.ada.rates)
+    // AdaGrad's running sums G and the gradients it saw: the trajectory's own moments and grads
     const ada = runs.ada;
-    const sums = new Float64Array(ada.stepsTaken * 2), grads = new Float64Array(ada.stepsTaken * 2);
-    const opt = lab.createOptimizer(RACERS.find((r) => r.id === 'ada').spec(cfg.lr.ada));
-    try {
-      const x = new Float64Array(x0);
-      for (let t = 0; t < ada.stepsTaken; t++) {
-        const g = lab.quadraticGradient(SCALES, x);
-        grads.set(g, 2 * t);
-        opt.step(x, g);
-        sums.set(opt.sum(), 2 * t);
-      }
-    } finally { opt.delete(); }
+    const sums = ada.moments, grads = ada.grads;
     // the first step each one crosses the finish line (read off the core's values)
     const finish = {};
     for (const id of IDS) {
@@ -163,7 +154,15 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const look = Math.min(8, gd.stepsTaken);
     for (let i = 0; i < look; i++) if (gd.params[2 * i + 1] * gd.params[2 * i + 3] < 0) flips++;
     const zigzag = look >= 2 && flips >= look / 2;
-    return { cfg, runs, sums, grads, finish, zigzag };
+    // what each run did (story/verdict.js), and when each of AdaGrad's coordinates gets within
+    // NEAR of 0 for good
+    const verdicts = Object.fromEntries(IDS.map((id) => [id, verdict(runs[id], { minimizer: [0, 0], target: FINISH })]));
+    const within = [0, 1].map((c) => {
+      let from = null;
+      for (let t = ada.stepsTaken; t >= 0 && Math.abs(ada.params[2 * t + c]) < NEAR; t--) from = t;
+      return from;
+    });
+    return { cfg, runs, sums, grads, finish, zigzag, verdicts, within };
   }
 
   function recompute() {
@@ -256,6 +255,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   function statusText(id, step) {
     const r = run.runs[id];
     if (diverged(id, step)) return `diverged at step ${r.divergedAt}`;
+    if (r.values[at(id, step)] > r.values[0]) return `moving away · f = ${short(r.values[at(id, step)], 3)}`;
     const f = run.finish[id];
     if (f !== null && f <= step) return `finished at step ${f} · f = ${short(r.values[at(id, step)], 3)}`;
     return `f = ${short(r.values[at(id, step)], 3)}`;
@@ -291,7 +291,10 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
         el('dt', {}, `rate of ${name}`),
         el('dd', {}, math(false, row(frac(n(cfg.lr.ada), row(sqrt(n(G[k])), mo('+'), sup(mn('10'), row(mo('−'), mn('10'))))), mo('='), n(rate[k])))),
         el('dt', {}, `new ${name}`),
-        el('dd', {}, math(false, row(n(before[k]), mo('−'), n(rate[k]), mo('·'), paren(g[k]), mo('='), n(after[k])))));
+        // the result is its own inline piece, so a narrow panel wraps it to the next line instead
+        // of cutting it off (at step 60 "= −3.093e-7" used to read "= −3")
+        el('dd', { className: 'wraps' }, math(false, row(n(before[k]), mo('−'), n(rate[k]), mo('·'), paren(g[k]))), ' ',
+          el('span', { className: 'formula-result' }, math(false, row(mo('='), n(after[k]))))));
     });
     const ratio = rate[0] / rate[1];
     const note = t === 1
@@ -315,9 +318,11 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     // GD: the steep b axis caps its η
     const gdB = [0, 1, 2, 3].filter((i) => i <= gd.stepsTaken).map((i) => short(gd.params[2 * i + 1], 3));
     const gdW = [0, 1, 2, 3].filter((i) => i <= gd.stepsTaken).map((i) => short(gd.params[2 * i], 3));
-    if (gd.divergedAt !== null) {
-      p.push(el('p', {}, el('strong', {}, 'Gradient descent '), el('span', { className: 'danger' }, `diverged at step ${gd.divergedAt}`),
-        ` with η = ${short(cfg.lr.gd)}. b’s gradient is 20b, ten times w’s 2w per unit of distance, so any η above 0.1 makes each step in b overshoot by more than it corrects.`));
+    const vgd = run.verdicts.gd;
+    if (gd.divergedAt !== null || vgd.kind === 'diverging') {
+      p.push(el('p', {}, el('strong', {}, 'Gradient descent '),
+        el('span', { className: 'danger' }, gd.divergedAt !== null ? `diverged at step ${gd.divergedAt}` : `moves away from the minimum: f ends ${short(vgd.factor, 3)} times where it started`),
+        ` with η = ${short(cfg.lr.gd)}. b’s gradient is 20b, ten times w’s 2w per unit of distance, so any η above 0.1 makes each step in b overshoot by more than it corrects (b: ${gdB.join(' → ')}).`));
     } else {
       const moves = run.zigzag
         ? `With η = ${short(cfg.lr.gd)} b flips sign every step (b: ${gdB.join(' → ')}) while w creeps (w: ${gdW.join(' → ')}). `
@@ -329,7 +334,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       const pt = (i) => `(${short(ada.params[2 * i], 4)}, ${short(ada.params[2 * i + 1], 4)})`;
       p.push(el('p', {}, el('strong', { className: 'key-adagrad' }, 'AdaGrad'),
         ` (η = ${short(cfg.lr.ada)}) goes from ${pt(0)} to ${pt(1)} on its first step: ${run.grads[0] !== 0 && run.grads[1] !== 0 ? 'η in w and η in b' : 'η in the coordinate whose gradient is not 0'}, although the gradients there are ${short(run.grads[0], 4)} for w and ${short(run.grads[1], 4)} for b. `,
-        'After one step G is g², so the step is η·g/|g| = η·sign(g). From then on b’s larger gradients fill G of b faster, which shrinks b’s rate more: the notes’ point about w² + 10b², and the reason both coordinates arrive together. ',
+        'After one step G is g², so the step is η·g/|g| = η·sign(g). From then on b’s gradients, ten times larger, fill G of b a hundred times faster, so √G of b is ten times larger and the ten cancels: each coordinate moves as it would on the round bowl w² + b², and both rates fall. ',
+        withinText(),
         finish.ada !== null ? `It crosses the finish at step ${finish.ada}.` : `It is not under 10⁻³ after ${ada.stepsTaken} steps.`));
     }
     // the verdict, read from the finishing steps
@@ -339,7 +345,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     let verdict;
     if (!winner) verdict = `Nobody gets under f = 10⁻³ in ${cfg.steps} steps: add steps or raise the η’s.`;
     else if (winner.id === 'ada' || finish.ada === finish[winner.id]) {
-      const gdText = finish.gd !== null ? `gradient descent at its best single η needs ${finish.gd}` : 'gradient descent does not finish';
+      const gdText = finish.gd !== null ? `gradient descent (η = ${short(cfg.lr.gd)}) needs ${finish.gd}` : 'gradient descent does not finish';
       verdict = `AdaGrad finishes at step ${finish.ada}; ${gdText}. ${done.filter((r) => r.id !== 'ada' && finish[r.id] === finish.ada).map((r) => `${r.name} ties with it: it also scales each coordinate by its own gradient history.`).join(' ')}`;
     } else if (['rms', 'adam'].includes(winner.id) && finish.ada !== null && (finish.gd === null || finish.ada < finish.gd)) {
       verdict = `${winner.name} is first under 10⁻³ (step ${finish[winner.id]}), AdaGrad ${ordinal(rank + 1)} (step ${finish.ada}), ahead of gradient descent${finish.gd !== null ? ` (step ${finish.gd})` : ''}. ${winner.name} rescales each coordinate as AdaGrad does, but by a decaying average of g² instead of a sum, so its rates do not keep shrinking.`;
@@ -347,15 +353,27 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       verdict = `${winner.name} is first under 10⁻³ (step ${finish[winner.id]}); AdaGrad ${rank >= 0 ? `is ${ordinal(rank + 1)} (step ${finish.ada})` : 'does not finish'}. Notice its straight, even first steps, and how its steps then shrink as G keeps growing: AdaGrad never forgets an old gradient.`;
     }
     p.push(el('p', {}, verdict));
-    p.push(el('p', { className: 'note' }, 'Momentum and Nesterov, with the usual β = 0.9, tend to carry speed across the minimum and circle back; so does Adam, whose β₁ = 0.9 is a momentum. Try raising gradient descent’s η to 0.11: b explodes. AdaGrad at η = 5 still converges, because its steps can never be longer than η.'));
     explain.replaceChildren(...p);
     caption.replaceChildren(captionText());
+  }
+
+  // When each of AdaGrad's coordinates gets within NEAR of 0 for good, from the run.
+  function withinText() {
+    const [w, b] = run.within;
+    const part = (name, t) => (t === null ? `${name} is not within ${NEAR} of 0 after ${run.runs.ada.stepsTaken} steps` : `${name} is within ${NEAR} of 0 from step ${t} on`);
+    const order = w !== null && b !== null && w !== b ? ` (${w < b ? 'w' : 'b'} first)` : '';
+    return `Here ${part('b', b)} and ${part('w', w)}${order}. `;
   }
 
   function captionText() {
     const { finish } = run;
     const gd = finish.gd, ada = finish.ada;
-    const gdPart = run.zigzag ? 'Gradient descent zig-zags across the steep b axis and creeps along w' : 'Gradient descent, one η for both axes, creeps along w';
+    const vgd = run.verdicts.gd, gdRun = run.runs.gd;
+    const wCreeps = Math.abs(gdRun.params[2 * gdRun.stepsTaken]) > 0.5 * Math.abs(gdRun.params[0]);
+    const gdPart = gdRun.divergedAt !== null ? `Gradient descent diverges at step ${gdRun.divergedAt}`
+      : vgd.kind === 'diverging' ? 'Gradient descent overshoots the steep b axis further on every step and moves away from the minimum'
+        : run.zigzag ? `Gradient descent zig-zags across the steep b axis${wCreeps ? ' and creeps along w' : ''}`
+          : `Gradient descent, one η for both axes${wCreeps ? ', creeps along w' : ''}`;
     const adaPart = run.grads[0] !== 0 && run.grads[1] !== 0 ? 'AdaGrad’s first step is equal in w and b, and it then heads for the minimum' : 'AdaGrad heads for the minimum';
     const base = `${gdPart}; ${adaPart}`;
     if (ada !== null && (gd === null || ada <= gd)) return `${base}, crossing f = 10⁻³ at step ${ada}${gd !== null ? ` against gradient descent’s ${gd}` : ''}.`;
