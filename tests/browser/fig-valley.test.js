@@ -52,7 +52,7 @@ test('by default: GD moves almost only in b, Momentum overshoots, AdaGrad arrive
   const caption = await page.locator(`${fig} .race-caption`).innerText();
   assert.match(caption, new RegExp(`crawls along w \\(step ${c.runs.gd.arrive}\\).*reaches the minimum at step ${c.runs.ada.arrive}`));
   const explain = await page.locator(`${fig} .explain`).innerText();
-  assert.match(explain, /\(−1\.000, 3\.000\) → \(−0\.95\d, 1\.1\d\d\)/);
+  assert.match(explain, /\(−1, 3\) → \(−0\.95\d\d, 1\.1\d\d\)/);
   const peak = /w reaches ([\d.]+), past/.exec(explain);
   assert.ok(peak && Math.abs(Number(peak[1]) - c.runs.mom.peak) < 0.006, explain);
   // AdaGrad's rates at step 100, as the formula panel shows them
@@ -142,4 +142,14 @@ test('too large an η diverges: the page says at which step, never NaN', async (
   assert.match(await page.locator(`${fig} .counter`).innerText(), /step 1 of 100/);
   assert.deepEqual(problems(messages), []);
   await context.close();
+});
+
+test('AdaGrad is diagonal: at low density the rescaled valley is nearly round, at high density it stays tilted', async () => {
+  const { page, context } = await open(browser, { url: devPage, hash: '#valley.density=0.05' });
+  const explain = () => page.locator(`${fig} .explain`).innerText();
+  assert.match(await explain(), /leaves 1\.\d+×\. Almost all of the stretch lies along the axes/);
+  await context.close();
+  const high = await open(browser, { url: devPage, hash: '#valley.density=0.5' });
+  assert.match(await high.page.locator(`${fig} .explain`).innerText(), /The rest runs diagonally: .*no rate per coordinate can straighten a tilted valley/);
+  await high.context.close();
 });

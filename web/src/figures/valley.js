@@ -16,6 +16,7 @@ import { niceDomain } from '../draw/scale.js';
 import { colors } from '../draw/colors.js';
 import { number, whole, oneOf } from '../state.js';
 import { short } from '../format.js';
+import { curvature } from '../story/curvature.js';
 
 export const key = 'valley';
 export const title = 'Sparse features stretch the valley';
@@ -389,6 +390,13 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
           : 'Here w’s gradients are not small, so its rates for w and b end up alike and it has less to even out; it reaches the minimum ',
         arrive.ada !== null ? `within 1% of the lowest loss at step ${arrive.ada}.` : `though not within 1% of the lowest loss in ${ada.stepsTaken} steps.`));
     }
+    // AdaGrad is diagonal: how much of this valley's stretch per-coordinate rates can undo
+    const k = curvature(run.data.x);
+    p.push(el('p', {}, el('strong', {}, 'What a per-coordinate rate can fix. '),
+      `Here the loss curves ${short(k.stretch, 3)}× more steeply across the valley than along it. Rescaling w and b each by its own curvature, the best any per-coordinate method such as AdaGrad can do, leaves ${short(k.diagonal, 3)}×. `,
+      k.diagonal < 2
+        ? 'Almost all of the stretch lies along the axes, and that is what AdaGrad’s separate rates for w and b undo.'
+        : `The rest runs diagonally: with x = 1 in ${ones} of ${cfg.n} rows, w and b are tied together (correlation ${short(k.tie, 2)}), the valley is tilted, and no rate per coordinate can straighten a tilted valley: that would take a full matrix, as in the original paper’s full-matrix AdaGrad.`));
     explain.replaceChildren(...p);
     const gdA = arrive.gd, adaA = arrive.ada;
     const gdPart = bFirst ? 'gradient descent moves almost only in b, then crawls along w' : 'gradient descent crawls along w';
@@ -399,7 +407,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   }
 
   // positions to three decimals: a w of −1e−9 after AdaGrad's first step reads as 0.000
-  const coord = (v) => { const t = v.toFixed(3); return (/^-0\.0+$/.test(t) ? t.slice(1) : t).replace('-', '−'); };
+  const coord = (v) => short(v, 4);  // every digit that matters: −1e−9 reads −1e-9, not 0.000
 
   function announce() {
     if (!run || quiet) return;

@@ -2,6 +2,7 @@
 // squares answer and loss, and one full-batch run per optimizer from the same start
 // (lab.runLinearRegression). Then what the story needs: when each run is within 1% of the
 // least-squares loss for good, how often w crosses the best w, and how round the bowl is.
+import { curvature } from '../../story/curvature.js';
 
 /** "Fitted": the loss within this share of the least-squares loss. */
 export const NEAR = 0.01;
@@ -47,14 +48,5 @@ function crossingsOf(run, best) {
   return count;
 }
 
-/** The ratio of the loss's largest to smallest curvature in (w, b): 1 is a round bowl. The
- *  MSE's Hessian is 2·[[mean x², mean x], [mean x, 1]]; its eigenvalues' ratio. */
-export function roundness(x) {
-  let s1 = 0, s2 = 0;
-  for (const v of x) { s1 += v; s2 += v * v; }
-  const n = x.length, mx = s1 / n, mxx = s2 / n;
-  const tr = mxx + 1, det = mxx - mx * mx;
-  const disc = Math.sqrt(Math.max(0, tr * tr / 4 - det));
-  const hi = tr / 2 + disc, lo = tr / 2 - disc;
-  return lo > 0 ? hi / lo : Infinity;
-}
+/** The ratio of the loss's largest to smallest curvature in (w, b): 1 is a round bowl. */
+export const roundness = (x) => curvature(x).stretch;
