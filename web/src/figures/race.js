@@ -13,24 +13,21 @@ import { powerOfTen } from '../draw/powertick.js';
 import { colors } from '../draw/colors.js';
 import { number, whole, oneOf } from '../state.js';
 import { short } from '../format.js';
-import { verdict } from '../story/verdict.js';
+import { raceRun, SCALES, FINISH, SPECS } from './race/model.js';
+import { raceCaption, withinText } from './race/story.js';
 
 export const key = 'race';
 export const title = 'A race across a stretched bowl: w² + 10b²';
 
-const SCALES = [1, 10];
 const BOX = { x_min: -5, x_max: 5, y_min: -2.5, y_max: 2.5 };
-const FINISH = 1e-3;          // the finish line: f below this
-const NEAR = 0.01;            // a coordinate "is there" within this of 0
-const EPS = 1e-10;            // AdaGrad's ε (PyTorch's default), outside the root
 const MAX_STEPS = 1000;
 const RACERS = [
-  { id: 'gd', style: raceStyles.gd, name: 'Gradient descent', spec: (lr) => ({ kind: 'sgd', lr }) },
-  { id: 'mom', style: raceStyles.momentum, name: 'Momentum', note: 'β = 0.9', spec: (lr) => ({ kind: 'sgd', lr, momentum: 0.9 }) },
-  { id: 'nag', style: raceStyles.nesterov, name: 'Nesterov', note: 'β = 0.9', spec: (lr) => ({ kind: 'sgd', lr, momentum: 0.9, nesterov: true }) },
-  { id: 'ada', style: raceStyles.adagrad, name: 'AdaGrad', spec: (lr) => ({ kind: 'adagrad', lr, eps: EPS }) },
-  { id: 'rms', style: raceStyles.rmsprop, name: 'RMSProp', note: 'α = 0.99', spec: (lr) => ({ kind: 'rmsprop', lr }) },
-  { id: 'adam', style: raceStyles.adam, name: 'Adam', note: 'β = 0.9, 0.999', spec: (lr) => ({ kind: 'adam', lr }) },
+  { id: 'gd', style: raceStyles.gd, name: 'Gradient descent', spec: SPECS.gd },
+  { id: 'mom', style: raceStyles.momentum, name: 'Momentum', note: 'β = 0.9', spec: SPECS.mom },
+  { id: 'nag', style: raceStyles.nesterov, name: 'Nesterov', note: 'β = 0.9', spec: SPECS.nag },
+  { id: 'ada', style: raceStyles.adagrad, name: 'AdaGrad', spec: SPECS.ada },
+  { id: 'rms', style: raceStyles.rmsprop, name: 'RMSProp', note: 'α = 0.99', spec: SPECS.rms },
+  { id: 'adam', style: raceStyles.adam, name: 'Adam', note: 'β = 0.9, 0.999', spec: SPECS.adam },
 ];
 const IDS = RACERS.map((r) => r.id);
 const SPEEDS = [['2', '2 steps/s'], ['5', '5 steps/s'], ['10', '10 steps/s'], ['25', '25 steps/s'], ['100', '100 steps/s']];
@@ -127,43 +124,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     }));
   }
 
-  function compute(cfg) {
-    const x0 = [cfg.w0, cfg.b0];
-    const runs = {};
-    for (const r of RACERS) {
-      try {
-        runs[r.id] = lab.runQuadratic({ scales: SCALES, x0, steps: cfg.steps, optimizer: r.spec(cfg.lr[r.id]) });
-      } catch (error) {
-        error.field = fieldOfMessage(messageOf(error)) === 'lr' ? r.id : null;
-        throw error;
-      }
-    }
-    // AdaGrad's running sums G and the gradients it saw: the trajectory's own moments and grads
-    const ada = runs.ada;
-    const sums = ada.moments, grads = ada.grads;
-    // the first step each one crosses the finish line (read off the core's values)
-    const finish = {};
-    for (const id of IDS) {
-      const v = runs[id].values;
-      finish[id] = null;
-      for (let i = 0; i < v.length; i++) if (v[i] < FINISH) { finish[id] = i; break; }
-    }
-    // does gradient descent's b change sign on most of its first steps? (read off its path)
-    const gd = runs.gd;
-    let flips = 0;
-    const look = Math.min(8, gd.stepsTaken);
-    for (let i = 0; i < look; i++) if (gd.params[2 * i + 1] * gd.params[2 * i + 3] < 0) flips++;
-    const zigzag = look >= 2 && flips >= look / 2;
-    // what each run did (story/verdict.js), and when each of AdaGrad's coordinates gets within
-    // NEAR of 0 for good
-    const verdicts = Object.fromEntries(IDS.map((id) => [id, verdict(runs[id], { minimizer: [0, 0], target: FINISH })]));
-    const within = [0, 1].map((c) => {
-      let from = null;
-      for (let t = ada.stepsTaken; t >= 0 && Math.abs(ada.params[2 * t + c]) < NEAR; t--) from = t;
-      return from;
-    });
-    return { cfg, runs, sums, grads, finish, zigzag, verdicts, within };
-  }
+  const compute = (cfg) => raceRun(lab, cfg);
 
   function recompute() {
     const cfg = readFields();
@@ -173,7 +134,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       next = compute(cfg);
     } catch (error) {
       const msg = messageOf(error);
-      const name = error.field || { x0: /x0\[1\]/.test(msg) ? 'b0' : 'w0', steps: 'steps' }[fieldOfMessage(msg)];
+      const name = (fieldOfMessage(msg) === 'lr' && error.racer) || { x0: /x0\[1\]/.test(msg) ? 'b0' : 'w0', steps: 'steps' }[fieldOfMessage(msg)];
       if (name && fields[name]) fields[name].error(msg); else formMessage.textContent = msg;
       if (name) formMessage.textContent = 'The core refused this setting; the figure still shows the last valid race.';
       return false;
@@ -335,7 +296,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       p.push(el('p', {}, el('strong', { className: 'key-adagrad' }, 'AdaGrad'),
         ` (η = ${short(cfg.lr.ada)}) goes from ${pt(0)} to ${pt(1)} on its first step: ${run.grads[0] !== 0 && run.grads[1] !== 0 ? 'η in w and η in b' : 'η in the coordinate whose gradient is not 0'}, although the gradients there are ${short(run.grads[0], 4)} for w and ${short(run.grads[1], 4)} for b. `,
         'After one step G is g², so the step is η·g/|g| = η·sign(g). From then on b’s gradients, ten times larger, fill G of b a hundred times faster, so √G of b is ten times larger and the ten cancels: each coordinate moves as it would on the round bowl w² + b², and both rates fall. ',
-        withinText(),
+        withinText(run),
         finish.ada !== null ? `It crosses the finish at step ${finish.ada}.` : `It is not under 10⁻³ after ${ada.stepsTaken} steps.`));
     }
     // the verdict, read from the finishing steps
@@ -357,28 +318,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     caption.replaceChildren(captionText());
   }
 
-  // When each of AdaGrad's coordinates gets within NEAR of 0 for good, from the run.
-  function withinText() {
-    const [w, b] = run.within;
-    const part = (name, t) => (t === null ? `${name} is not within ${NEAR} of 0 after ${run.runs.ada.stepsTaken} steps` : `${name} is within ${NEAR} of 0 from step ${t} on`);
-    const order = w !== null && b !== null && w !== b ? ` (${w < b ? 'w' : 'b'} first)` : '';
-    return `Here ${part('b', b)} and ${part('w', w)}${order}. `;
-  }
-
-  function captionText() {
-    const { finish } = run;
-    const gd = finish.gd, ada = finish.ada;
-    const vgd = run.verdicts.gd, gdRun = run.runs.gd;
-    const wCreeps = Math.abs(gdRun.params[2 * gdRun.stepsTaken]) > 0.5 * Math.abs(gdRun.params[0]);
-    const gdPart = gdRun.divergedAt !== null ? `Gradient descent diverges at step ${gdRun.divergedAt}`
-      : vgd.kind === 'diverging' ? 'Gradient descent overshoots the steep b axis further on every step and moves away from the minimum'
-        : run.zigzag ? `Gradient descent zig-zags across the steep b axis${wCreeps ? ' and creeps along w' : ''}`
-          : `Gradient descent, one η for both axes${wCreeps ? ', creeps along w' : ''}`;
-    const adaPart = run.grads[0] !== 0 && run.grads[1] !== 0 ? 'AdaGrad’s first step is equal in w and b, and it then heads for the minimum' : 'AdaGrad heads for the minimum';
-    const base = `${gdPart}; ${adaPart}`;
-    if (ada !== null && (gd === null || ada <= gd)) return `${base}, crossing f = 10⁻³ at step ${ada}${gd !== null ? ` against gradient descent’s ${gd}` : ''}.`;
-    return `${base} — but slows as G grows${ada !== null ? ` (f = 10⁻³ at step ${ada}` : ' (no finish'}${gd !== null ? `, gradient descent at ${gd})` : ')'}.`;
-  }
+  const captionText = () => raceCaption(run);
 
   function announce() {
     if (!run || quiet) return;
