@@ -19,6 +19,7 @@ import { segmentsToNodes } from '../story/segments.js';
 import { settings, SPEEDS } from './fading/settings.js';
 import { fadingRuns, sweepRuns, KINDS, RANDOM_STEPS } from './fading/model.js';
 import { fadingStory, NAMES, FLOOR } from './fading/story.js';
+import { hasDiverged } from '../story/steps.js';
 
 export const key = 'fading';
 export const title = 'The learning rate that fades away';
@@ -145,7 +146,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   }
 
   const floorAt = (values) => values.map((v) => (v >= 0 && v < FLOOR ? FLOOR : v));
-  const diverged = (r) => r.divergedAt !== null && r.divergedAt !== undefined;
+  const diverged = hasDiverged;
 
   function draw() {
     if (!run) return;

@@ -18,6 +18,7 @@ import { powerOfTen } from '../draw/powertick.js';
 import { colors } from '../draw/colors.js';
 import { fitPlot } from './line/fitplot.js';
 import { short } from '../format.js';
+import { divergedBy, shownCount, rowAt } from '../story/steps.js';
 
 export const key = 'line';
 export const title = 'Fitting a line: SGD, AdaGrad and Adam';
@@ -131,9 +132,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     });
   }
 
-  const diverged = (t, step) => t.divergedAt !== null && step >= t.divergedAt;
-  const shownCount = (t, step) => Math.min(step + 1, t.stepsTaken + 1);
-  const at = (t, step) => shownCount(t, step) - 1;
+  const diverged = divergedBy, at = rowAt;
 
   function show() {
     if (!run) return;

@@ -15,6 +15,7 @@ import { number, whole, oneOf } from '../state.js';
 import { short } from '../format.js';
 import { raceRun, SCALES, FINISH, SPECS } from './race/model.js';
 import { raceCaption, withinText } from './race/story.js';
+import { divergedBy, shownCount as shownRows, rowAt } from '../story/steps.js';
 
 export const key = 'race';
 export const title = 'A race across a stretched bowl: w² + 10b²';
@@ -164,9 +165,9 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     });
   }
 
-  const diverged = (id, step) => run.runs[id].divergedAt !== null && step >= run.runs[id].divergedAt;
-  const shownCount = (id, step) => Math.min(step + 1, run.runs[id].stepsTaken + 1);
-  const at = (id, step) => shownCount(id, step) - 1;  // the row shown at `step`
+  const diverged = (id, step) => divergedBy(run.runs[id], step);
+  const shownCount = (id, step) => shownRows(run.runs[id], step);
+  const at = (id, step) => rowAt(run.runs[id], step);  // the row shown at `step`
 
   function show() {
     if (!run) return;

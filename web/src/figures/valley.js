@@ -17,6 +17,7 @@ import { colors } from '../draw/colors.js';
 import { number, whole, oneOf } from '../state.js';
 import { short } from '../format.js';
 import { curvature } from '../story/curvature.js';
+import { divergedBy, shownCount, rowAt } from '../story/steps.js';
 
 export const key = 'valley';
 export const title = 'Sparse features stretch the valley';
@@ -231,9 +232,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     });
   }
 
-  const diverged = (trajectory, step) => trajectory.divergedAt !== null && step >= trajectory.divergedAt;
-  const shownCount = (trajectory, step) => Math.min(step + 1, trajectory.stepsTaken + 1);
-  const at = (trajectory, step) => shownCount(trajectory, step) - 1;
+  const diverged = divergedBy, at = rowAt;
 
   function show() {
     if (!run) return;

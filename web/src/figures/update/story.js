@@ -2,6 +2,7 @@
 // step, how far apart the two placements' rates and paths are, and whether the runs' own rates
 // stay apart after ε has stopped mattering. Pure: paragraphs of segments (see parabola/story.js).
 import { short } from '../../format.js';
+import { hasDiverged } from '../../story/steps.js';
 
 /** Thresholds, each with its reason. */
 export const PLACEMENT = Object.freeze({
@@ -19,7 +20,7 @@ export const PLACEMENT = Object.freeze({
 
 export const pct = (v) => (v === undefined || !Number.isFinite(v) ? '—' : `${short(v * 100, v >= 0.001 ? 3 : 2)}%`);
 
-const diverged = (r) => r.divergedAt !== null && r.divergedAt !== undefined;
+const diverged = hasDiverged;
 const endX = (r) => r.params[r.stepsTaken];
 
 /** How G compares with ε, in words. */
