@@ -8,89 +8,234 @@
 
 Module['_errorSlot'] = { message: null };
 
-// The longest text that may cross into WASM: converting a string allocates its bytes in the WASM
-// heap, and the 3.1.6 glue writes to a failed (null) allocation, overwriting the start of memory.
+// What may cross into WASM in one call (docs/api.md, "Limits").
+// The longest text: converting a string allocates its bytes in the WASM heap.
 var MAX_TEXT = 1000000;
+// The longest array: the core's kMaxValues (cpp/core/check.hpp), no array of the core holds more.
+var MAX_VALUES = 33554432;
+// All the values of one call's arguments together (array elements and option keys): a few
+// arrays at the limit, never the product of a hostile nesting.
+var MAX_CALL_VALUES = 4 * MAX_VALUES;
+// Option objects nest two deep (TrainingRun → network → layers); anything deeper is not read.
+var MAX_DEPTH = 4;
 
 function adagradLabInstall() {
   const slot = Module['_errorSlot'];
 
-  // Arguments become plain values here, in JS, before anything enters WASM: a getter or a Proxy
-  // trap runs now (if it deletes the object being called, or throws, nothing in WASM is half
-  // done: no stack, heap or handle is left behind), and a text too long to convert is refused.
-  function plain(v, where, depth) {
-    if (typeof v === 'string') {
-      if (v.length > MAX_TEXT) throw new Error(where + ': a text of ' + v.length + ' characters is longer than the limit of ' + MAX_TEXT);
-      return v;
+  // ---- arguments become plain values, in JS, before anything enters WASM ----------------------
+  //
+  // Every getter, Proxy trap or toString a caller planted runs now: if it throws, or deletes the
+  // object being called, nothing in WASM is half done (no stack, heap or handle left behind, no
+  // freed object in use), and what the C++ side then reads cannot run code. Typed arrays are read
+  // through the engine's own accessors, never through properties a caller can redefine.
+  const TypedArray = Object.getPrototypeOf(Int8Array);
+  const intrinsic = (key) => Object.getOwnPropertyDescriptor(TypedArray.prototype, key).get;
+  const typedArrayName = intrinsic(Symbol.toStringTag);  // undefined for anything else, Proxies too
+  const typedArrayBuffer = intrinsic('buffer');
+  const typedArrayOffset = intrinsic('byteOffset');
+  const typedArrayLength = intrinsic('length');
+  const typedArraySet = TypedArray.prototype.set;
+  const typedArrays = {};
+  for (const name of ['Float64Array', 'Float32Array', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array',
+    'Uint16Array', 'Int32Array', 'Uint32Array', 'BigInt64Array', 'BigUint64Array']) {
+    if (typeof globalThis[name] === 'function') typedArrays[name] = globalThis[name];
+  }
+  const isArray = Array.isArray, ownKeys = Object.keys, getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+
+  function tooLong(field, n) {
+    return new Error(field + ' must hold at most ' + MAX_VALUES + ' values, got ' + n);
+  }
+  function count(budget, n, call) {
+    if ((budget.values += n) > MAX_CALL_VALUES)
+      throw new Error(call + ': the arguments hold more than ' + MAX_CALL_VALUES + ' values in all');
+  }
+  function text(s, field, budget) {
+    if (s.length > MAX_TEXT) throw new Error(field + ' must be at most ' + MAX_TEXT + ' characters long, got ' + s.length);
+    budget.text += s.length;
+    return s;
+  }
+
+  // A typed array: a new view of the same memory, made by the intrinsic constructor (no copy, so
+  // step() writes straight into it), or a copy when it lies in WASM memory, which may move.
+  function typedView(v, name, field) {
+    const n = typedArrayLength.call(v);
+    if (n > MAX_VALUES) throw tooLong(field, n);
+    const buffer = typedArrayBuffer.call(v);
+    if (buffer === HEAP8.buffer) return new typedArrays[name](v);
+    return new typedArrays[name](buffer, typedArrayOffset.call(v), n);
+  }
+
+  // An element of an array: no call takes arrays of arrays or of objects, so those are replaced
+  // by an empty one of the same kind, which the C++ side describes the same way in its message.
+  function element(x, field, i, budget) {
+    switch (typeof x) {
+      case 'number': return x;
+      case 'string': return text(x, field + '[' + i + ']', budget);
+      case 'function': return function () {};
+      case 'object': return x === null ? x : isArray(x) ? [] : {};
+      default: return x;
     }
-    if (v === null || typeof v !== 'object' || depth > 8) return v;
-    if (ArrayBuffer.isView(v)) return typeof v.slice === 'function' ? v.slice() : v;
-    if (Array.isArray(v)) return Array.prototype.map.call(v, function (x) { return plain(x, where, depth + 1); });
-    const proto = Object.getPrototypeOf(v);
-    if (proto !== Object.prototype && proto !== null) return v;  // an Embind object, a Map…: as it is
+  }
+
+  function plain(v, field, budget, depth, call) {
+    switch (typeof v) {
+      case 'string': return text(v, field, budget);
+      case 'function': return function () {};  // the C++ side only asks its type
+      case 'object': if (v !== null) break;  // falls through for null
+      default: return v;  // number, boolean, undefined, null, symbol, bigint: nothing can run
+    }
+    const name = typedArrayName.call(v);
+    if (name !== undefined) return typedView(v, name, field);
+    if (isArray(v)) {
+      if (depth >= MAX_DEPTH) return [];
+      const n = v.length;
+      if (!(n <= MAX_VALUES)) throw tooLong(field, n);
+      count(budget, n, call);
+      const out = new Array(n);
+      for (let i = 0; i < n; i++) out[i] = element(v[i], field, i, budget);
+      return out;
+    }
+    // Any other object (a Proxy, a class instance, a Map…) as a plain object of its own keys.
+    if (depth >= MAX_DEPTH) return {};
     const out = {};
-    for (const key of Object.keys(v)) out[key] = plain(v[key], where, depth + 1);
+    for (const key of ownKeys(v)) {
+      count(budget, 1, call);
+      budget.text += key.length;  // too many in all is reported by plainArguments, naming the argument
+      Object.defineProperty(out, key, {  // not out[key] = …: '__proto__' must stay a key
+        value: plain(v[key], key, budget, depth + 1, call), enumerable: true, writable: true, configurable: true,
+      });
+    }
     return out;
   }
 
-  // Calls fn; if the C++ side reported an error, throws it as an Error.
-  function guard(fn, arity, name, copy) {
+  // The arguments of one call, each named as the C++ side names it in its messages.
+  function plainArguments(args, names, call) {
+    const budget = { text: 0, values: 0 };
+    const out = new Array(args.length);
+    for (let i = 0; i < args.length; i++) {
+      const field = (names && names[i]) || 'argument ' + (i + 1);
+      budget.text = 0;  // the characters of one argument, its option names included
+      out[i] = plain(args[i], field, budget, 0, call);
+      if (budget.text > MAX_TEXT)
+        throw new Error(field + ' must hold at most ' + MAX_TEXT + ' characters in all, got ' + budget.text);
+    }
+    return out;
+  }
+
+  // ---- the call itself ------------------------------------------------------------------------
+
+  // The 3.1.6 glue writes through whatever malloc returns, null included (a string's bytes on
+  // their way to C++, a C++ exception's header), which overwrites the start of WASM memory and
+  // breaks every later call. A failed allocation throws instead: that call fails, the module
+  // goes on working.
+  const outOfMemory = new Error('out of memory');
+  _free(_malloc(1));  // the first call resolves the lazy export: `_malloc` is now the real one
+  const rawMalloc = _malloc;
+  _malloc = function (size) {
+    const ptr = rawMalloc(size);
+    if (ptr === 0) throw outOfMemory;
+    return ptr;
+  };
+  function outOfMemoryError(call) {
+    return new Error(call + ': out of memory (the module can use at most 2 GiB); use smaller sizes, ' +
+                     'or delete() objects no longer needed');
+  }
+
+  // Calls fn with arguments already plain; if the C++ side reported an error, throws it as an Error.
+  function callRaw(fn, self, args, call) {
+    const sp = stackSave();
+    let result;
+    try {
+      result = fn.apply(self, args);
+    } catch (e) {
+      stackRestore(sp);  // a JS exception that crossed WASM frames left them on the stack
+      if (e === outOfMemory) throw outOfMemoryError(call);
+      throw e;
+    }
+    if (slot.message !== null) {
+      const message = slot.message;
+      slot.message = null;
+      throw message === 'out of memory' ? outOfMemoryError(call) : new Error(message);
+    }
+    return result;
+  }
+
+  function guard(fn, call, names, arity) {
     return function () {
-      const args = copy === false ? Array.prototype.slice.call(arguments)
-        : Array.prototype.map.call(arguments, function (a) { return plain(a, name, 0); });
+      const args = plainArguments(arguments, names, call);
       // Optional trailing arguments arrive as undefined, which the C++ side reads as "absent".
       if (arity !== undefined) while (args.length < arity) args.push(undefined);
-      const result = fn.apply(this, args);
-      if (slot.message !== null) {
-        const message = slot.message;
-        slot.message = null;
-        throw new Error(message);
-      }
-      return result;
+      return callRaw(fn, this, args, call);
     };
   }
 
-  // Free functions (arity given where a trailing argument is optional).
+  // Free functions: the names of their arguments, and the arity where a trailing one is optional.
   const functions = {
-    createOptimizer: undefined, optionNames: undefined, optionDefaults: undefined, stepTable: 1,
-    quadraticValue: undefined, quadraticGradient: undefined,
-    runQuadratic: undefined, runLinearRegression: undefined,
-    linearRegressionValue: undefined, linearRegressionGradient: undefined, linearRegressionMinimum: undefined,
-    quadraticValueGrid: 2, linearRegressionValueGrid: 2,
-    makeDataset: undefined, makeRegressionDataset: undefined, tokenize: undefined, bagOfWords: undefined,
-    gradientHistories: 1, heapInUse: undefined,
+    createOptimizer: [['optimizer']], optionNames: [['kind']], optionDefaults: [['kind']],
+    stepTable: [['stepTable'], 1],
+    quadraticValue: [['scales', 'x']], quadraticGradient: [['scales', 'x']],
+    runQuadratic: [['runQuadratic']], runLinearRegression: [['runLinearRegression']],
+    linearRegressionValue: [['data', 'params']], linearRegressionGradient: [['data', 'params']],
+    linearRegressionMinimum: [['data']],
+    quadraticValueGrid: [['scales', 'grid'], 2], linearRegressionValueGrid: [['data', 'grid'], 2],
+    makeDataset: [['makeDataset']], makeRegressionDataset: [['makeRegressionDataset']],
+    tokenize: [['text']], bagOfWords: [['texts', 'labels']],
+    gradientHistories: [['gradientHistories'], 1], heapInUse: [[]],
   };
-  for (const name of Object.keys(functions)) Module[name] = guard(Module[name], functions[name], name);
+  for (const name of Object.keys(functions)) Module[name] = guard(Module[name], name, ...functions[name]);
 
   // Methods: every method Embind declared on the class prototype.
-  const optional = { predictGrid: 1, boundaryGrid: 1, restart: 1 };
+  const methods = {
+    step: [['params', 'grad']], setParams: [['params']], evaluate: [['x', 'y']], predict: [['x']],
+    predictGrid: [['grid'], 1], boundaryGrid: [['grid'], 1], epochs: [['count']],
+    restart: [['params'], 1], restartFromSeed: [['seed']],
+  };
   const rawStep = Module['Optimizer'].prototype.step;
   for (const cls of ['Optimizer', 'Network', 'TrainingRun']) {
     const proto = Module[cls].prototype;
     for (const name of Object.getOwnPropertyNames(proto)) {
       if (name === 'constructor' || typeof proto[name] !== 'function') continue;
-      proto[name] = guard(proto[name], optional[name], cls + '.' + name);
+      proto[name] = guard(proto[name], cls + '.' + name, ...(methods[name] || []));
     }
   }
 
-  // step(params, grad) writes the new values back into params. It works on a copy (see plain),
-  // so the values are copied back here, into an array that can hold them.
-  const guardedStep = guard(rawStep, undefined, 'Optimizer.step', false);
-  Module['Optimizer'].prototype.step = function (params, grad) {
-    if (ArrayBuffer.isView(params) && !(params instanceof Float64Array))
-      throw new Error('params must be a Float64Array or an array of numbers, got ' + params.constructor.name + ': step() writes the new values back into it');
-    if (Array.isArray(params) && Object.isFrozen(params) && params.length > 0)
+  // step(params, grad) writes the new values back into params, so params must be able to hold
+  // them: a Float64Array (passed as a view of its own memory, written in place) or an array of
+  // writable numbers (passed as a copy, written back afterwards).
+  function writableCopy(params) {
+    if (Object.isFrozen(params) && params.length > 0)
       throw new Error('params is frozen: step() writes the new values back into it');
-    const p = plain(params, 'Optimizer.step', 0), g = plain(grad, 'Optimizer.step', 0);
-    const result = guardedStep.call(this, p, g);
-    if (p !== params && params instanceof Float64Array) params.set(p);
-    else if (p !== params && Array.isArray(params)) for (let i = 0; i < p.length; i++) params[i] = p[i];
+    const n = params.length;
+    if (!(n <= MAX_VALUES)) throw tooLong('params', n);
+    const out = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const d = getOwnPropertyDescriptor(params, i);
+      if (d === undefined) continue;  // a hole: refused by the C++ side as params[i], undefined
+      if (!('value' in d)) throw new Error('params[' + i + '] is a getter, not a number: step() writes the new values back into params');
+      if (!d.writable) throw new Error('params[' + i + '] is read-only: step() writes the new values back into params');
+      out[i] = typeof d.value === 'number' ? d.value : element(d.value, 'params', i, { text: 0 });
+    }
+    return out;
+  }
+  Module['Optimizer'].prototype.step = function (params, grad) {
+    const name = typedArrayName.call(params);
+    if (name !== undefined && name !== 'Float64Array')
+      throw new Error('params must be a Float64Array or an array of numbers, got ' + name + ': step() writes the new values back into it');
+    const p = name === undefined && isArray(params) ? writableCopy(params) : plainArguments([params], ['params'], 'Optimizer.step')[0];
+    const g = plainArguments([grad], ['grad'], 'Optimizer.step')[0];
+    const result = callRaw(rawStep, this, [p, g], 'Optimizer.step');
+    if (name === undefined && isArray(params)) {
+      // Reflect.set reports a write that did not happen (a Proxy's trap refused it), which a plain
+      // assignment outside strict mode would pass over in silence.
+      for (let i = 0; i < p.length; i++)
+        if (!Reflect.set(params, i, p[i])) throw new Error('params[' + i + '] could not be written back: step() writes the new values back into params');
+    } else if (name !== undefined && typedArrayBuffer.call(p) !== typedArrayBuffer.call(params)) typedArraySet.call(params, p);
     return result;
   };
 
   // Constructors: `new lab.Network(options)` returns an Embind object of class Network.
-  function constructor(cls, factoryName) {
-    const factory = guard(Module[factoryName], undefined, cls);
+  function constructor(cls, factoryName, argument) {
+    const factory = guard(Module[factoryName], cls, [argument]);
     const prototype = Module[cls].prototype;
     const ctor = {
       [cls]: function (options) {
@@ -102,8 +247,8 @@ function adagradLabInstall() {
     delete Module[factoryName];
     Module[cls] = ctor;
   }
-  constructor('Network', '_createNetwork');
-  constructor('TrainingRun', '_createTrainingRun');
+  constructor('Network', '_createNetwork', 'network');
+  constructor('TrainingRun', '_createTrainingRun', 'TrainingRun');
 }
 
 // Embind declares everything while the runtime initializes; wrap before the promise's callers run.

@@ -47,10 +47,10 @@ auto guarded(Body&& body) noexcept -> decltype(body()) {
   try {
     return body();
   } catch (const std::bad_alloc&) {
-    // std::bad_alloc's what() says nothing a reader can act on
-    report_error("out of memory: this call needs more memory than the module can have (2 GiB); use smaller sizes");
+    // what() says nothing a reader can act on; api.js names the call and what to do
+    report_error("out of memory");
   } catch (const std::length_error&) {
-    report_error("out of memory: a size in this call is too large for the module; use smaller sizes");
+    report_error("out of memory");  // a vector or string past max_size: memory by another name
   } catch (const std::exception& e) {
     report_error(e.what());
   } catch (...) {

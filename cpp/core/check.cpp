@@ -61,13 +61,6 @@ std::size_t checked_product(std::string_view field, std::size_t a, std::size_t b
   return a * b;
 }
 
-std::size_t checked_sum(std::string_view field, std::size_t a, std::size_t b) {
-  if (a > kMaxValues || b > kMaxValues - a)
-    fail(std::string(field) + " would hold more than the limit of " + std::to_string(kMaxValues) +
-         " values");
-  return a + b;
-}
-
 void require_same_size(std::string_view field, std::size_t got, std::string_view other,
                        std::size_t want) {
   if (got != want)

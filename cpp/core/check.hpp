@@ -35,8 +35,6 @@ inline constexpr std::size_t kMaxValues = std::size_t{1} << 25;
 /// a × b, or (when the product passes kMaxValues, or would overflow) std::invalid_argument:
 /// "x would hold 65536 × 65537 values, more than the limit of 33554432".
 std::size_t checked_product(std::string_view field, std::size_t a, std::size_t b);
-/// a + b for running totals of sizes, refused the same way past kMaxValues.
-std::size_t checked_sum(std::string_view field, std::size_t a, std::size_t b);
 /// Two spans that must have the same length: "grad has 3 values but params has 2".
 void require_same_size(std::string_view field, std::size_t got, std::string_view other,
                        std::size_t want);

@@ -41,18 +41,19 @@ BagOfWords bag_of_words(std::span<const std::string> texts, std::span<const doub
     for (const auto& w : unique) frequency[w] += 1;
   }
   BagOfWords out;
-  for (const auto& [w, f] : frequency) out.vocabulary.push_back(w);
-  std::stable_sort(out.vocabulary.begin(), out.vocabulary.end(),
-                   [&](const std::string& a, const std::string& b) { return frequency[a] > frequency[b]; });
+  // Alphabetical from the map, then a stable sort by frequency: ties stay alphabetical.
+  std::vector<std::pair<std::string, double>> words(frequency.begin(), frequency.end());
+  std::stable_sort(words.begin(), words.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   std::map<std::string, std::size_t> column;
-  for (std::size_t j = 0; j < out.vocabulary.size(); ++j) {
-    column[out.vocabulary[j]] = j;
-    out.document_frequency.push_back(frequency[out.vocabulary[j]]);
+  for (std::size_t j = 0; j < words.size(); ++j) {
+    column[words[j].first] = j;
+    out.vocabulary.push_back(words[j].first);
+    out.document_frequency.push_back(words[j].second);
   }
   auto& d = out.data;
   d.n = texts.size();
   d.dim = out.vocabulary.size();
-  d.x.assign(d.n * d.dim, 0.0);
+  d.x.assign(checked_product("the bag of words (texts × distinct words)", d.n, d.dim), 0.0);
   d.y.assign(labels.begin(), labels.end());
   for (std::size_t k = 0; k < d.n; ++k)
     for (const auto& w : docs[k]) d.x[k * d.dim + column[w]] += 1;

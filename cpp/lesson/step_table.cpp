@@ -28,6 +28,16 @@ std::vector<StepRow> step_table(const StepTableOptions& o) {
       fail("lr = " + format_number(o.lr) + " is too large: at step " + std::to_string(t) +
            " x reached " + format_number(x) + " and its gradient overflows");
     adagrad.step({&x, 1}, {&g, 1});
+    // G = Σ g² past the largest double: the rate becomes 0 and x would freeze without a word.
+    // Blamed on x0 while x has not grown past it, on lr once a step has thrown it further.
+    if (!std::isfinite(adagrad.sum()[0])) {
+      if (std::abs(before) <= std::abs(o.x0))
+        fail("x0 is too large: at step " + std::to_string(t) +
+             " the sum of squared gradients (2·scale·x)² overflows, got x0 = " +
+             format_number(o.x0) + " with scale = " + format_number(o.scale));
+      fail("lr = " + format_number(o.lr) + " is too large: at step " + std::to_string(t) +
+           " x reached " + format_number(before) + " and the sum of squared gradients overflows");
+    }
     rows.push_back({t, before, g, adagrad.sum()[0], adagrad.effective_rate()[0],
                     adagrad.last_update()[0], x});
   }

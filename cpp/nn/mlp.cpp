@@ -53,12 +53,20 @@ Mlp::Mlp(MlpOptions options) : options_(std::move(options)) {
   if (layers.back() != 1)
     fail("layers must end in 1 output (sigmoid, binary cross-entropy), got " +
          std::to_string(layers.back()));
+  // Counted in 64 bits (each layer adds less than 2²⁵, so no list that fits in memory can
+  // overflow it) and compared with the limit before any offset is taken in size_t.
+  std::uint64_t count = 0;
+  for (std::size_t l = 0; l < num_weight_layers(); ++l)
+    count += std::uint64_t{width(l + 1)} * width(l) + width(l + 1);
+  if (count > kMaxValues)
+    fail("layers need " + std::to_string(count) + " parameters, more than the limit of " +
+         std::to_string(kMaxValues));
   std::size_t total = 0;
   for (std::size_t l = 0; l < num_weight_layers(); ++l) {
     w_off_.push_back(total);
-    total = checked_sum("layers", total, checked_product("layers", width(l + 1), width(l)));
+    total += width(l + 1) * width(l);
     b_off_.push_back(total);
-    total = checked_sum("layers", total, width(l + 1));
+    total += width(l + 1);
   }
   params_.assign(total, 0.0);
   grads_.assign(total, 0.0);
@@ -127,12 +135,13 @@ void Mlp::forward(std::span<const double> x, std::size_t n) {
 // Binary cross-entropy from the logit z, in the stable form max(z, 0) - y z + log(1 + e^-|z|),
 // which equals -[y log σ(z) + (1 - y) log(1 - σ(z))] without overflow.
 // Built from the kernels and portable_log only, so native and WASM agree to the bit.
-Mlp::Evaluation Mlp::loss_from_logits(std::span<const double> y, std::size_t n) {
+// The sums run on from `sums`, so a batch taken in chunks adds in the same order as in one go.
+void Mlp::add_loss_from_logits(std::span<const double> y, std::size_t n, Evaluation& sums) {
   const double* z = z_.back().data();
   const double* p = a_.back().data();
   exp_buffer_.resize(n);
   kernels::exp_minus_abs(z, exp_buffer_.data(), n);  // e^-|z|
-  double loss = 0, correct = 0;
+  double loss = sums.loss, correct = sums.accuracy;
   for (std::size_t k = 0; k < n; ++k) {
     // log(1 + e) accurately for small e: log(u) · e / (u - 1) with u = 1 + e (Goldberg).
     const double e = exp_buffer_[k], u = 1.0 + e;
@@ -140,7 +149,7 @@ Mlp::Evaluation Mlp::loss_from_logits(std::span<const double> y, std::size_t n) 
     loss += std::max(z[k], 0.0) - y[k] * z[k] + log1p_e;
     correct += static_cast<double>((p[k] > 0.5) == (y[k] > 0.5));
   }
-  return {loss / static_cast<double>(n), correct / static_cast<double>(n)};
+  sums = {loss, correct};
 }
 
 void Mlp::backward(std::span<const double> y, std::size_t n) {
@@ -187,23 +196,49 @@ void Mlp::check_batch(std::span<const double> x, std::span<const double> y) cons
   require_all_finite("y", y);
 }
 
+std::size_t Mlp::widest() const {
+  return static_cast<std::size_t>(*std::max_element(options_.layers.begin(), options_.layers.end()));
+}
+
+std::size_t Mlp::max_batch() const { return kMaxValues / widest(); }
+
+void Mlp::check_batch_size(std::string_view rule, std::size_t n, std::string_view got) const {
+  if (n > max_batch())
+    fail(std::string(rule) + " at most " + std::to_string(max_batch()) +
+         " samples for this network (a batch keeps samples × " + std::to_string(widest()) +
+         " values for its widest layer, at most " + std::to_string(kMaxValues) + "), got " +
+         std::string(got));
+}
+
+// In chunks, as predict(): the result is the same to the bit (every sample's forward pass is
+// its own, and the sums run on in sample order), and the workspace stays small for big inputs.
 Mlp::Evaluation Mlp::evaluate(std::span<const double> x, std::span<const double> y) {
   check_batch(x, y);
-  forward(x, y.size());
-  return loss_from_logits(y, y.size());
+  const std::size_t n = y.size(), d = num_inputs();
+  Evaluation sums{0, 0};
+  for (std::size_t start = 0; start < n; start += kChunk) {
+    const std::size_t m = std::min(kChunk, n - start);
+    forward(x.subspan(start * d, m * d), m);
+    add_loss_from_logits(y.subspan(start, m), m, sums);
+  }
+  return {sums.loss / static_cast<double>(n), sums.accuracy / static_cast<double>(n)};
 }
 
 Mlp::Evaluation Mlp::loss_and_gradient(std::span<const double> x, std::span<const double> y) {
-  const Evaluation e = evaluate(x, y);
-  backward(y, y.size());
-  return e;
+  check_batch(x, y);
+  const std::size_t n = y.size();
+  check_batch_size("y must hold", n, std::to_string(n));  // the backward pass needs them all at once
+  forward(x, n);
+  Evaluation sums{0, 0};
+  add_loss_from_logits(y, n, sums);
+  backward(y, n);
+  return {sums.loss / static_cast<double>(n), sums.accuracy / static_cast<double>(n)};
 }
 
 void Mlp::predict(std::span<const double> x, std::span<double> out) {
   require_same_size("x", x.size(), "out × inputs", checked_product("x", out.size(), num_inputs()));
   require_all_finite("x", x);
   // In chunks, so the workspace stays small for big inputs.
-  constexpr std::size_t kChunk = 512;
   const std::size_t d = num_inputs();
   for (std::size_t start = 0; start < out.size(); start += kChunk) {
     const std::size_t m = std::min(kChunk, out.size() - start);

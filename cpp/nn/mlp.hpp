@@ -65,19 +65,29 @@ class Mlp {
     double loss;      ///< mean binary cross-entropy
     double accuracy;  ///< share of samples with (P > 0.5) == label
   };
-  /// Loss and accuracy without touching grads.
+  /// Loss and accuracy without touching grads; any number of samples (taken in chunks).
   Evaluation evaluate(std::span<const double> x, std::span<const double> y);
-  /// Loss and accuracy, and grads() = ∂loss/∂params.
+  /// Loss and accuracy, and grads() = ∂loss/∂params; at most max_batch() samples.
   Evaluation loss_and_gradient(std::span<const double> x, std::span<const double> y);
+
+  /// The most samples loss_and_gradient() takes at once: its workspace keeps samples × width
+  /// values per layer, and no array may pass kMaxValues (wasm32's size_t is 32 bits).
+  std::size_t max_batch() const;
+  /// Throws unless n <= max_batch(): "<rule> at most 8192 samples for this network (…), got <got>",
+  /// with rule "y must hold" or "batch_size must be".
+  void check_batch_size(std::string_view rule, std::size_t n, std::string_view got) const;
 
  private:
   // Activations for a batch of n: a_[0] is the input, a_[l+1] = act(z_[l]); all n × width.
   void forward(std::span<const double> x, std::size_t n);
-  Evaluation loss_from_logits(std::span<const double> y, std::size_t n);
+  void add_loss_from_logits(std::span<const double> y, std::size_t n, Evaluation& sums);
   void backward(std::span<const double> y, std::size_t n);
   void check_batch(std::span<const double> x, std::span<const double> y) const;
   std::size_t width(std::size_t i) const { return static_cast<std::size_t>(options_.layers[i]); }
   std::size_t num_weight_layers() const { return options_.layers.size() - 1; }
+  std::size_t widest() const;
+
+  static constexpr std::size_t kChunk = 512;  // samples per forward pass in predict and evaluate
 
   MlpOptions options_;
   std::vector<double> params_, grads_;

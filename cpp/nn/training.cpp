@@ -33,17 +33,27 @@ TrainingRun::TrainingRun(Mlp network, std::unique_ptr<optim::Optimizer> optimize
       fail("y[" + std::to_string(k) + "] must be 0 or 1, got " + format_number(data_.y[k]));
   if (options_.batch_size < 0)
     fail("batch_size must be >= 0 (0 for full batch), got " + std::to_string(options_.batch_size));
+  if (full_batch())
+    network_.check_batch_size("batch_size must be", data_.n,
+                              std::to_string(options_.batch_size) + ": the whole data set of " +
+                                  std::to_string(data_.n) + " samples");
+  else
+    network_.check_batch_size("batch_size must be", static_cast<std::size_t>(options_.batch_size),
+                              std::to_string(options_.batch_size));
   order_.resize(data_.n);
   std::iota(order_.begin(), order_.end(), 0u);
+}
+
+// Compared as long long, before any cast: 2³² + 3 cast to wasm32's size_t would be 3.
+bool TrainingRun::full_batch() const {
+  return options_.batch_size == 0 || options_.batch_size >= static_cast<long long>(data_.n);
 }
 
 EpochStats TrainingRun::epoch() {
   const long long index = epochs_done();
   if (diverged_at_) return {*diverged_at_, NAN, NAN, true};
   const std::size_t n = data_.n, d = data_.dim;
-  // compared as long long first: a cast of 2³² + 3 to wasm32's size_t would be 3
-  const std::size_t batch = options_.batch_size == 0 || options_.batch_size >= static_cast<long long>(n)
-                                ? n : static_cast<std::size_t>(options_.batch_size);
+  const std::size_t batch = full_batch() ? n : static_cast<std::size_t>(options_.batch_size);
   if (batch < n) shuffle_rng_.shuffle(order_);
   backup_.assign(network_.params().begin(), network_.params().end());
   double loss_sum = 0, acc_sum = 0;

@@ -16,7 +16,9 @@
 namespace adagrad::nn {
 
 struct TrainOptions {
-  long long batch_size = 0;        ///< 0: full batch; otherwise samples per mini-batch, >= 1
+  /// 0, or at least the number of samples: full batch; otherwise samples per mini-batch. The
+  /// batch that results must fit the network (Mlp::max_batch(): 8192 for a 4096-wide layer).
+  long long batch_size = 0;
   std::uint64_t shuffle_seed = 0;  ///< order of the mini-batches
 };
 
@@ -58,6 +60,8 @@ class TrainingRun {
   void restart_from_seed(std::uint64_t seed);
 
  private:
+  bool full_batch() const;
+
   Mlp network_;
   std::unique_ptr<optim::Optimizer> optimizer_;
   data::Dataset data_;

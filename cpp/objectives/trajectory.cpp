@@ -13,6 +13,13 @@ Trajectory run(optim::Optimizer& optimizer, const Objective& objective,
   require_same_size("x0", x0.size(), "the objective", objective.dim());
   require_all_finite("x0", x0);
   if (steps < 0 || steps > 10'000'000) fail("steps must be between 0 and 10000000, got " + std::to_string(steps));
+  // The path keeps (steps + 1) × dim values: refused here, not after hours of stepping (and the
+  // product would wrap in wasm32's size_t).
+  const std::size_t dim = std::max<std::size_t>(x0.size(), 1);
+  if (const std::size_t most = dim > kMaxValues ? 0 : kMaxValues / dim - 1; static_cast<std::size_t>(steps) > most)
+    fail("steps must be at most " + std::to_string(most) + " for " + std::to_string(x0.size()) +
+         " parameters (a run keeps (steps + 1) × " + std::to_string(x0.size()) +
+         " values, at most " + std::to_string(kMaxValues) + "), got " + std::to_string(steps));
   const auto finite = [](std::span<const double> v) {
     return std::all_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); });
   };

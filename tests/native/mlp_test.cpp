@@ -189,6 +189,15 @@ TEST_CASE("predict on many points, in chunks, equals predict one point at a time
   }
 }
 
+TEST_CASE("evaluate in chunks gives loss_and_gradient's loss and accuracy to the bit", "[nn][loss]") {
+  Mlp net({.layers = {2, 6, 1}, .activation = Activation::tanh, .seed = 5});
+  const Batch b = random_batch(1300, 2, 1);  // three of evaluate's chunks, the last one short
+  const auto chunked = net.evaluate(b.x, b.y);
+  const auto whole = net.loss_and_gradient(b.x, b.y);
+  CHECK(chunked.loss == whole.loss);
+  CHECK(chunked.accuracy == whole.accuracy);
+}
+
 TEST_CASE("the loss is the mean binary cross-entropy of the hand forward pass", "[nn][loss]") {
   for (const auto a : {Activation::relu, Activation::tanh, Activation::sigmoid, Activation::linear}) {
     INFO(to_string(a));

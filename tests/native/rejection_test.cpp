@@ -10,6 +10,7 @@
 
 #include "core/check.hpp"
 #include "data/dataset.hpp"
+#include "data/text.hpp"
 #include "lesson/step_table.hpp"
 #include "nn/mlp.hpp"
 #include "nn/training.hpp"
@@ -353,13 +354,66 @@ TEST_CASE("size products past kMaxValues are refused, naming the field, natively
   REQUIRE_REJECTS(checked_product("x", std::size_t{1} << 20, 4096),
                   "x would hold 1048576 × 4096 values, more than the limit of 33554432");
   REQUIRE(checked_product("x", 4096, 8192) == std::size_t{4096} * 8192);
-  REQUIRE_REJECTS(checked_sum("layers", kMaxValues, 1), "layers would hold more than the limit of 33554432 values");
+  REQUIRE_REJECTS(checked_product("x", std::numeric_limits<std::size_t>::max(), 2),
+                  "x would hold " + std::to_string(std::numeric_limits<std::size_t>::max()) +
+                      " × 2 values, more than the limit of 33554432");
   REQUIRE_REJECTS(data::validate(data::Dataset{.n = 65537, .dim = 65536, .x = {}, .y = {}}),
                   "x would hold 65537 × 65536 values, more than the limit of 33554432");
-  std::vector<long long> wide(259, 4096);
+}
+
+TEST_CASE("a network's parameter count is capped, and the message gives the count", "[reject][sizes]") {
+  std::vector<long long> wide(259, 4096);  // 257 hidden layers of 4096: the count wrapped in wasm32
   wide.front() = 2;
   wide.back() = 1;
-  REQUIRE_REJECTS(nn::Mlp({.layers = wide}), "layers would hold more than the limit of 33554432 values");
+  REQUIRE_REJECTS(nn::Mlp({.layers = wide}), "layers need 4296032257 parameters, more than the limit of 33554432");
+  // every width within its own limit, three of them too many together
+  REQUIRE_REJECTS(nn::Mlp({.layers = {2, 4096, 4096, 4096, 1}}),
+                  "layers need 33579009 parameters, more than the limit of 33554432");
+  REQUIRE(nn::Mlp({.layers = {2, 4096, 4096, 1}}).num_params() == 16797697);
+}
+
+TEST_CASE("a gradient's batch must fit the widest layer; evaluate takes any number", "[reject][sizes]") {
+  nn::Mlp net({.layers = {1, 4096, 1}, .activation = nn::Activation::linear});
+  REQUIRE(net.max_batch() == 8192);
+  const std::vector<double> x(8193, 0.5), y(8193, 1.0);  // 8193 × 4096 values per layer
+  REQUIRE_REJECTS(net.loss_and_gradient(x, y),
+                  "y must hold at most 8192 samples for this network (a batch keeps samples × 4096 values "
+                  "for its widest layer, at most 33554432), got 8193");
+  REQUIRE(std::isfinite(net.evaluate(x, y).loss));  // in chunks
+  const data::Dataset d{.n = 8193, .dim = 1, .x = x, .y = y};
+  REQUIRE_REJECTS(nn::TrainingRun(nn::Mlp({.layers = {1, 4096, 1}}), std::make_unique<optim::Sgd>(), d),
+                  "batch_size must be at most 8192 samples for this network (a batch keeps samples × 4096 "
+                  "values for its widest layer, at most 33554432), got 0: the whole data set of 8193 samples");
+  REQUIRE_REJECTS(nn::TrainingRun(nn::Mlp({.layers = {1, 4096, 1}}), std::make_unique<optim::Sgd>(), d,
+                                  {.batch_size = 8193}),
+                  "batch_size must be at most 8192 samples for this network (a batch keeps samples × 4096 "
+                  "values for its widest layer, at most 33554432), got 8193: the whole data set of 8193 samples");
+  nn::TrainingRun ok(nn::Mlp({.layers = {1, 4096, 1}}), std::make_unique<optim::Sgd>(), d, {.batch_size = 8192});
+  REQUIRE_FALSE(ok.epoch().diverged);
+}
+
+TEST_CASE("a bag of words whose texts × words would pass the limit is refused", "[reject][sizes]") {
+  // 8193 texts, one of them with 4097 distinct words: 33,566,721 counts
+  std::string many;
+  for (int w = 0; w < 4097; ++w)
+    many += std::string{char('a' + w % 26), char('a' + w / 26 % 26), char('a' + w / 676), ' '};
+  std::vector<std::string> texts(8192, "aaa");
+  texts.push_back(many);
+  const std::vector<double> labels(texts.size(), 1.0);
+  REQUIRE_REJECTS(data::bag_of_words(texts, labels),
+                  "the bag of words (texts × distinct words) would hold 8193 × 4097 values, more than the limit of 33554432");
+}
+
+TEST_CASE("a run whose path would pass the limit is refused before it starts", "[reject][sizes]") {
+  const objectives::Quadratic f(std::vector<double>(1000, 1.0));
+  optim::Sgd sgd;
+  REQUIRE_REJECTS(objectives::run(sgd, f, f.start(), 40000),
+                  "steps must be at most 33553 for 1000 parameters (a run keeps (steps + 1) × 1000 values, "
+                  "at most 33554432), got 40000");
+  REQUIRE(objectives::run(sgd, f, f.start(), 3).steps_taken() == 3);
+}
+
+TEST_CASE("the minimum is solved for at most 2048 columns", "[reject][sizes]") {
   objectives::LinearRegressionMse huge(data::Dataset{.n = 1, .dim = 4096, .x = std::vector<double>(4096, 1.0), .y = {1}});
   REQUIRE_REJECTS(huge.minimum(), "dim must be at most 2048 to solve for the minimum, got 4096");
 }
@@ -367,6 +421,16 @@ TEST_CASE("size products past kMaxValues are refused, naming the field, natively
 TEST_CASE("step_table blames lr when a huge lr makes the gradient overflow", "[reject][lesson]") {
   REQUIRE_THROWS_WITH(lesson::step_table({.x0 = 4, .lr = 1e308, .steps = 5}),
                       Catch::StartsWith("lr = 1e+308 is too large: at step"));
+  // x thrown to -1e160 or so: its gradient is finite, its square is not
+  REQUIRE_REJECTS(lesson::step_table({.x0 = 4, .lr = 1e160, .steps = 5}),
+                  "lr = 1e+160 is too large: at step 2 x reached -9.999999987499999e+159 and the sum of squared gradients overflows");
+}
+
+TEST_CASE("step_table refuses an x0 whose squared gradient overflows instead of freezing x", "[reject][lesson]") {
+  // 2·scale·x0 = 2e300 is finite, G = 4e600 is not: the rate would be 0 and every row the same
+  REQUIRE_REJECTS(lesson::step_table({.x0 = 1, .steps = 5, .scale = 1e300}),
+                  "x0 is too large: at step 1 the sum of squared gradients (2·scale·x)² overflows, got x0 = 1 "
+                  "with scale = 1e+300");
 }
 
 TEST_CASE("epochs() refuses more than kMaxEpochsPerCall in one call", "[reject][training]") {
