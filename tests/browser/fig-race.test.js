@@ -97,9 +97,9 @@ test('a bad entry shows its message beside the field and keeps the last good rac
   const caption = await page.locator(`${fig} .race-caption`).textContent();
   const cases = [
     ['lr-ada', '-1', /lr must be finite and > 0, got -1/],  // the core's own message
-    ['lr-gd', 'NaN', /lr must be finite and > 0, got nan/],
+    ['lr-gd', 'NaN', /^η must be a finite number, got NaN$/],  // refused by the page, naming the field
     ['lr-adam', 'fast', /“fast” is not a number/],
-    ['b0', 'inf', /x0\[1\] must be finite, got inf/],
+    ['b0', 'inf', /^start b₀ must be a finite number, got inf$/],
     ['steps', '0', /steps must be at least 1 on this page/],
   ];
   for (const [name, value, expected] of cases) {

@@ -128,9 +128,11 @@ test('a bad entry shows its message beside the field and keeps the last good run
     await setField(page, name, { lr: '0.1', eps: '1e-7', tiny: '1e-4', big: '5', steps: '20', blr: '1', weight_decay: '0.5' }[name]);
     assert.equal(await messageOf(page, name), '');
   }
-  // a switched-off option's field is not read, so its bad text does no harm until it is switched on
+  // a switched-off option's field is checked and its message shown at once, but the runs do not
+  // use it, so they go on; switched on, the bad value is refused and the last good runs stay
   await setField(page, 'lr_decay', '-1');
-  assert.equal(await messageOf(page, 'lr_decay'), '');
+  assert.match(await messageOf(page, 'lr_decay'), /lr_decay must be at least 0, got -1/);
+  assert.deepEqual(await explained(page), before);
   await page.check(`${fig} input[data-field="use_lr_decay"]`);
   assert.match(await messageOf(page, 'lr_decay'), /lr_decay must be at least 0, got -1/);
   assert.deepEqual(await nowTable(page), beforeTable);

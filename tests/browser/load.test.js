@@ -1,7 +1,10 @@
 // The page loads, from a server and straight from disk, with nothing in the console.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { launch, open, problems, httpUrl, fileUrl } = require('./helpers.js');
+const fs = require('node:fs');
+const path = require('node:path');
+const { launch, open, problems, httpUrl, fileUrl, root } = require('./helpers.js');
+const { openDev } = require('./fig-dev-page.js');
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -43,4 +46,26 @@ test('canvases are drawn at the device pixel ratio', async () => {
   assert.ok(sizes.length >= 7);
   for (const [backing, css] of sizes) assert.ok(Math.abs(backing - 2 * css) <= 1, `backing ${backing} for css ${css}`);
   await context.close();
+});
+
+// The policy needs no 'unsafe-inline' for styles (issue 14: five figures set style attributes,
+// which only 'unsafe-inline' allows), and no page may break it: every violation is reported as a
+// console error by helpers.js, so each page here must load without one.
+test('every page has the strict policy and loads without a policy violation', async () => {
+  const pages = fs.readdirSync(path.join(process.env.ADAGRAD_DIST || path.join(root, 'dist'), 'figures'))
+    .filter((f) => f.endsWith('.html')).map((f) => f.replace(/\.html$/, ''));
+  assert.ok(pages.length >= 14, pages.join(' '));
+  for (const key of [null, ...pages]) {
+    const { page, context, messages } = key === null ? await open(browser) : await openDev(browser, key);
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    const directive = (name) => (csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) || '');
+    assert.doesNotMatch(csp, /unsafe-inline/, `${key}: ${csp}`);
+    assert.equal(directive('style-src'), "style-src 'self'", key);
+    assert.equal(directive('base-uri'), "base-uri 'none'", key);
+    assert.equal(directive('form-action'), "form-action 'none'", key);
+    // the figures that set their colours from code (race, valley, line, text, why) have drawn
+    await page.waitForTimeout(200);
+    assert.deepEqual(problems(messages), [], key ?? 'the lesson');
+    await context.close();
+  }
 });

@@ -1,6 +1,6 @@
 // Wires the page: starts the WASM core, reads the settings from the URL, renders each figure
 // into its section and keeps the URL in step with what the reader changes.
-import { readHash, writeHash, registerSchemas } from './state.js';
+import { readHash, writeHash, registerSchemas, keepAccepted } from './state.js';
 import { figures } from './registry.js';
 import { el } from './ui/dom.js';
 import { mark } from './perf.js';
@@ -80,7 +80,8 @@ async function main() {
     try {
       updates[key] = render(container, lab, {
         state: state[key],
-        onState(values) { current[key] = values; persist(); },
+        // a value the link could not carry back (a field left at "NaN") keeps the last good one
+        onState(values) { current[key] = keepAccepted(key, values, current[key]); persist(); },
       });
     } catch (error) {
       console.error(`figure ${key}:`, error);
@@ -112,7 +113,10 @@ async function main() {
     if (!settingsGiven) { persist(); return; }
     notice.replaceChildren(...next.refused.map((text) => el('p', {}, text)));
     notice.hidden = next.refused.length === 0;
-    for (const { key } of mounted) if (updates[key]) updates[key]({ ...defaults[key], ...next.state[key] });
+    for (const { key } of mounted) {
+      if (!updates[key]) continue;
+      try { updates[key]({ ...defaults[key], ...next.state[key] }); } catch (error) { console.error(`figure ${key}:`, error); }  // the others still update
+    }
   });
   document.documentElement.dataset.ready = 'true';
   mark('ready');

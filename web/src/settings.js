@@ -122,14 +122,16 @@ export function sampler(seed) {
 
 /** Reads form fields ({key: numberField}) through a table's rules: each field is marked with
  *  its message or cleared, and the parsed values come back, or null if any was refused.
- *  `skip(key)` leaves a field out (a switched-off option): it is cleared and not read. */
+ *  `skip(key)` leaves a field out (a switched-off option): its value is not used, so a bad text
+ *  there does not stop the run, but it is still checked and its message shown beside it. */
 export function readFields(tbl, fields, { skip = () => false } = {}) {
   const values = {};
   let bad = false;
   for (const [key, field] of Object.entries(fields)) {
-    if (skip(key)) { field.ok(); continue; }
     const r = tbl.get(key).parse(field.text);
-    if (r.error) { field.error(r.error); bad = true; } else { field.ok(); values[key] = r.value; }
+    if (r.error) field.error(r.error); else field.ok();
+    if (skip(key)) continue;
+    if (r.error) bad = true; else values[key] = r.value;
   }
   return bad ? null : values;
 }

@@ -64,13 +64,35 @@ export function readHash(hash, { isSection = () => false } = {}) {
   return { state: out, refused, section };
 }
 
-/** The hash for the given state, listing only what differs from each figure's defaults. */
+/** Whether the link's rule for `group.name` accepts `value` (own properties only; a rule that
+ *  throws accepts nothing): what readHash would keep. */
+export function accepts(group, name, value) {
+  const rules = Object.hasOwn(schema, group) ? schema[group] : null;
+  const rule = rules && Object.hasOwn(rules, name) ? rules[name] : null;
+  if (!rule || typeof value !== 'string') return false;
+  try { return rule.pattern.test(value) === true; } catch { return false; }
+}
+
+/** A figure's reported values, each kept only if its link rule accepts it; a refused one (a field
+ *  still holding "NaN" while another setting changes) keeps its value from `previous`, the last
+ *  one the page could write. */
+export function keepAccepted(group, values, previous = {}) {
+  const out = { ...previous };
+  for (const [name, value] of Object.entries(values || {})) {
+    if (accepts(group, name, value)) out[name] = value;
+  }
+  return out;
+}
+
+/** The hash for the given state, listing only what differs from each figure's defaults. A value
+ *  the link's reader would refuse is never written: the page must be able to reopen its link. */
 export function writeHash(state, defaults) {
   const params = new URLSearchParams();
   for (const [group, rules] of Object.entries(schema)) {
     for (const name of Object.keys(rules)) {
-      const value = state[group]?.[name];
-      if (value !== undefined && value !== (defaults[group] || {})[name]) params.set(`${group}.${name}`, value);
+      const value = Object.hasOwn(state, group) && Object.hasOwn(state[group] || {}, name) ? state[group][name] : undefined;
+      const fallback = Object.hasOwn(defaults, group) && Object.hasOwn(defaults[group] || {}, name) ? defaults[group][name] : undefined;
+      if (value !== undefined && value !== fallback && accepts(group, name, value)) params.set(`${group}.${name}`, value);
     }
   }
   return params.toString().replace(/%2C/g, ',');

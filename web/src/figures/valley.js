@@ -11,7 +11,7 @@ import { math, row, mi, mn, mo, frac, sqrt, sub } from '../ui/math.js';
 import { contourPlot, latticeGrid } from '../draw/contour.js';
 import { raceStyles } from '../draw/markers.js';
 import { lineChart } from '../draw/linechart.js';
-import { powerOfTen } from '../draw/powertick.js';
+import { decadeFormat } from '../draw/decades.js';
 import { niceDomain } from '../draw/scale.js';
 import { colors } from '../draw/colors.js';
 import { number, whole, oneOf } from '../state.js';
@@ -35,6 +35,10 @@ const RACERS = [
 const IDS = RACERS.map((r) => r.id);
 const SPEEDS = [['2', '2 steps/s'], ['5', '5 steps/s'], ['10', '10 steps/s'], ['25', '25 steps/s'], ['100', '100 steps/s']];
 const NEAR = 0.01;  // "at the minimum": the loss within 1% of the least-squares loss
+// With noise 0 the points lie on the line and the least-squares loss is 0 up to rounding (1e-32),
+// of which 1% is no target: there a run is at the minimum once its loss is below this share of
+// where it started, and the loss chart's axis stops there (below it is rounding, not progress).
+const EXACT = 1e-12;
 
 // 5 rows in 100 have x = 1. From (−1, 3) gradient descent's first step is almost all b; η = 0.5 is
 // about half the largest rate the steep b direction tolerates. The momentum methods get the usual
@@ -180,7 +184,11 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     let ones = 0;
     for (const v of data.x) if (v === 1) ones++;
     // the first step at which each run's loss is within 1% of the least-squares loss
-    const near = (values, lowest) => { for (let i = 0; i < values.length; i++) if (values[i] <= lowest * (1 + NEAR)) return i; return null; };
+    const near = (values, lowest) => {
+      const level = Math.max(lowest * (1 + NEAR), EXACT * values[0]);
+      for (let i = 0; i < values.length; i++) if (values[i] <= level) return i;
+      return null;
+    };
     const arrive = Object.fromEntries(IDS.map((id) => [id, near(runs[id].values, floor)]));
     const denseArrive = near(denseGd.values, dense.floor);
     return { cfg, data, minimum, floor, values, dense, runs, denseGd, ones, arrive, denseArrive };
@@ -270,10 +278,10 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     for (const id of IDS) if (Number.isFinite(runs[id].values[0])) top = Math.max(top, runs[id].values[0]);
     const markers = visible.filter((r) => diverged(runs[r.id], step))
       .map((r) => ({ x: runs[r.id].divergedAt, text: `${r.name} diverged at step ${runs[r.id].divergedAt}`, color: colors.danger }));
+    const yDomain = [Math.pow(10, Math.floor(Math.log10(Math.max(run.floor, EXACT * top)))), Math.pow(10, Math.ceil(Math.log10(top)))];
     lossChart({
-      xDomain: [0, cfg.steps],
-      yDomain: [Math.pow(10, Math.floor(Math.log10(run.floor))), Math.pow(10, Math.ceil(Math.log10(top)))],
-      yFormat: powerOfTen, markers,
+      xDomain: [0, cfg.steps], yDomain,
+      yFormat: decadeFormat(yDomain, 7), markers,  // a label every few decades when there are many
       series: [
         { color: colors.muted, dash: [1, 3], width: 1.5, x: [0, cfg.steps], y: [run.floor, run.floor] },
         ...visible.map((r) => ({ color: r.style.color, dash: r.style.dash, width: r.style.width ?? 2, y: runs[r.id].values, count: shownCount(runs[r.id], step), last: true, lastRadius: 3.5 })),
@@ -367,6 +375,9 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const last = ada.stepsTaken;
     const rare = last >= 1 && ada.rates[2 * last - 2] > 1.5 * ada.rates[2 * last - 1];
     const p = [];
+    if (run.floor < EXACT * gd.values[0]) {
+      p.push(el('p', {}, 'With noise 0 every point lies on y = 2x + 1, so the lowest loss is 0: here “within 1% of the lowest loss” means a loss below 10⁻¹² of where it started, and the loss chart stops there.'));
+    }
     p.push(el('p', {}, rare
       ? `With x = 1 in ${ones} of ${cfg.n} rows, w only hears from those ${ones} rows, so its gradient is small, while b’s input is 1 in every row. The loss changes slowly along w and quickly along b: the contours stretch into a valley along w. Move the density slider and watch the valley stretch as x = 1 gets rarer (it never becomes round: a 0/1 column is not centred on 0, so w and b stay tied together).`
       : `With x = 1 in ${ones} of ${cfg.n} rows the column is no longer sparse: w hears from many rows and its gradient is not small. The valley is still stretched, but along a diagonal, because a 0/1 column is never centred on 0 and w and b pull together. Slide the density down to see the valley turn to lie along w.`));

@@ -1,29 +1,29 @@
-// Form controls with a message slot beside each one. Parsing here only turns text into a
-// number; whether the number is allowed is the WASM core's call, and its message is shown.
+// Form controls with a message slot beside each one. Parsing here turns text into a finite
+// number or a message naming the field and the value; whether a finite number is allowed is the
+// WASM core's call (its range), and its message is shown.
 import { el, uid } from './dom.js';
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-const SPECIAL = /^[-+]?(nan|inf|infinity)$/i;
+const quote = (t) => `“${t.length > 24 ? `${t.slice(0, 24)}…` : t}”`;
 
-/** Text → number, or {error}. NaN and ±∞ pass through so the core can say why they fail. */
-export function parseNumber(text, name) {
-  const t = String(text).trim();
+/** Text → finite number, or {error} naming the field and the text. NaN, ±∞ and numbers that
+ *  overflow to ∞ (1e400) are refused here: no figure computes with them or writes them into a
+ *  link (a link's reader refuses them, so a page that wrote one could not be reopened). */
+export function parseNumber(text, name, what = 'number') {
+  const t = String(text ?? '').trim();
   if (t === '') return { error: `${name}: enter a number` };
-  if (NUMBER.test(t)) return { value: Number(t) };
-  if (SPECIAL.test(t)) {
-    const lower = t.toLowerCase().replace(/^[-+]/, '');
-    if (lower === 'nan') return { value: NaN };
-    return { value: t.startsWith('-') ? -Infinity : Infinity };
-  }
-  return { error: `${name}: “${t.length > 24 ? t.slice(0, 24) + '…' : t}” is not a number` };
+  if (/^[-+]?(nan|inf|infinity)$/i.test(t)) return { error: `${name} must be a finite ${what}, got ${t}` };
+  if (!NUMBER.test(t)) return { error: `${name}: ${quote(t)} is not a number` };
+  const value = Number(t);
+  if (!Number.isFinite(value)) return { error: `${name} must be a finite ${what}, got ${t}` };
+  return { value };
 }
 
 /** A whole number within the page's own limits (the core checks its own range after this). */
 export function parseWhole(text, name, { min = -Infinity, max = Infinity } = {}) {
-  const parsed = parseNumber(text, name);
+  const parsed = parseNumber(text, name, 'whole number');
   if (parsed.error) return parsed;
   const v = parsed.value;
-  if (!Number.isFinite(v)) return { error: `${name} must be a finite whole number, got ${text.trim()}` };
   if (!Number.isInteger(v)) return { error: `${name} must be a whole number, got ${text.trim()}` };
   if (v < min) return { error: `${name} must be at least ${min} on this page, got ${v}` };
   if (v > max) return { error: `${name} can be at most ${max} on this page, got ${v}` };
@@ -32,12 +32,16 @@ export function parseWhole(text, name, { min = -Infinity, max = Infinity } = {})
 
 /** Reads a form: `build(read, refuse)` returns the settings, calling `read(field, parse)` for
  *  each field (its parsed value, marked ok; or the parser's message beside it and NaN) and
- *  `refuse()` for anything else found wrong. Returns the settings, or null if any was refused. */
+ *  `refuse()` for anything else found wrong. Returns the settings, or null if any was refused.
+ *  Whatever the parser, a value that is not a finite number is refused here too: NaN from a field
+ *  never reaches a figure, its counters or its link. */
 export function readForm(build) {
   let bad = false;
   const read = (field, parse) => {
     const r = parse(field.text);
-    if (r.error) { field.error(r.error); bad = true; return NaN; }
+    const error = r.error || (typeof r.value === 'number' && !Number.isFinite(r.value)
+      ? `${field.name || 'this field'} must be a finite number, got ${String(field.text).trim() || 'nothing'}` : '');
+    if (error) { field.error(error); bad = true; return NaN; }
     field.ok();
     return r.value;
   };
@@ -61,7 +65,7 @@ export function numberField({ label, name, value, hint = '', width = 'm', inputM
   input.addEventListener('change', commit);
   input.addEventListener('keydown', (e) => { if (e.key === 'Enter') commit(); });
   return {
-    root, input,
+    root, input, name: label,
     get text() { return input.value; },
     set(text) { input.value = String(text); committed = input.value; },
     error(msg) {
