@@ -9,7 +9,7 @@ import { heatmap } from '../draw/heatmap.js';
 import { colors } from '../draw/colors.js';
 import { short, percent } from '../format.js';
 import { recordFrame } from '../perf.js';
-import { decimate } from '../draw/decimate.js';
+import { history } from '../draw/decimate.js';
 import { MAX_LAYERS, MAX_WIDTH } from './spiral-limits.js';
 
 export const presets = {
@@ -37,9 +37,15 @@ const kindName = (k) => KINDS.find(([v]) => v === k)?.[1] ?? k;
 const BOX = { x_min: -2.5, x_max: 2.5, y_min: -2.5, y_max: 2.5, nx: 100, ny: 100 };
 const MAX_SAMPLES = 2000, MAX_EPOCHS = 100000;
 // A frame trains for at most this long, so Pause and the rest of the page always answer; the
-// epochs a frame could not fit are carried to the next (never more than one frame's worth).
+// epochs a frame could not fit are carried to the next (never more than one frame's worth). The
+// unit of work is one epoch of one board, the least the core can do: a frame always does one,
+// so a network whose epoch alone is longer than the budget still moves, one epoch a frame.
 const FRAME_BUDGET_MS = 12;
-const HEATMAP_INTERVAL_MS = 0;  // while playing, the boundaries follow training every frame
+// While playing, each boundary grid gets about this long: a network too slow for 100 × 100 in
+// that time is drawn on a coarser grid (never below 20 × 20) until Pause or the end, which draw
+// the full grid once.
+const GRID_BUDGET_MS = 4;
+const GRID_MIN = 20;
 
 /** PyTorch option names for each choice on the page. */
 function optimizerSpec(kind, lr, place) {
@@ -53,9 +59,9 @@ function optimizerSpec(kind, lr, place) {
 export function render(container, lab, { state = {}, onState = () => {} } = {}) {
   const s = { ...defaults, ...state };
   let setup = null;        // {cfg, data, runs: [{run, name, kind, lr, stats}]}
-  let lastHeatmap = 0, lastGridMs = 0;
-  let owed = 0;  // epochs a frame could not fit in its budget
-  let carry = 0;
+  let lastHeatmap = 0;
+  let gridPointMs = 0;  // the last boundary grid's time per point
+  let owed = 0;  // board-epochs a frame could not fit in its budget
 
   // ----- presets
   const presetRow = el('div', { className: 'presets', role: 'group', 'aria-label': 'Presets' },
@@ -133,12 +139,12 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const loop = player(advance, (playing) => {
     playButton.textContent = playing ? 'Pause' : 'Play';
     playButton.setAttribute('aria-pressed', String(playing));
-    if (!playing) { drawAll(true); summarize(); }
+    if (!playing) { drawAtRest(); summarize(); }
   });
   const counter = el('output', { className: 'counter' });
   container.append(el('div', { className: 'transport', role: 'group', 'aria-label': 'Training' },
     playButton,
-    button('Step one epoch', () => { loop.pause(); train(1); drawAll(true); summarize(); }, { name: 'step' }),
+    button('Step one epoch', () => { loop.pause(); train(); drawAtRest(); summarize(); }, { name: 'step' }),
     button('Reset', () => { loop.pause(); rebuild(); }, { name: 'reset' }),
     f.epochs.root, epf.root, counter));
 
@@ -218,7 +224,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
         stage = which;
         const run = new lab.TrainingRun({ network, params, optimizer: optimizerSpec(kind, lr, cfg.place), data, batch_size: 0, shuffle_seed: 0 });
         made.push(run);
-        runs.push({ run, kind, lr, name: kindName(kind), stats: null });
+        // the loss and accuracy histories grow as the run trains, kept bounded for drawing
+        runs.push({ run, kind, lr, name: kindName(kind), stats: null, losses: history(), accuracies: history(), above99: 0 });
       }
       net.delete();
       return { cfg, data: d, runs };
@@ -276,13 +283,26 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const stopped = (r) => r.stats?.diverged || divergedEpoch(r) !== null;
   const finished = () => setup.runs.every((r) => stopped(r) || done(r) >= setup.cfg.epochs);
 
-  function train(count) {
+  const trainable = (r) => !stopped(r) && done(r) < setup.cfg.epochs;
+  /** One epoch of one board, its loss and accuracy added to the histories. */
+  function trainRun(r) {
+    r.stats = r.run.epochs(1);
+    if (r.stats.diverged) return;
+    r.losses.push(r.stats.loss);
+    r.accuracies.push(r.stats.accuracy);
+    if (!r.above99 && r.stats.accuracy > 0.99) r.above99 = done(r);
+  }
+  /** One epoch of the board that is behind (the left one on a tie); false if neither can train. */
+  function trainBehind() {
+    let next = null;
+    for (const r of setup.runs) if (trainable(r) && (!next || done(r) < done(next))) next = r;
+    if (next) trainRun(next);
+    return next !== null;
+  }
+  /** One epoch of each board. */
+  function train() {
     if (!setup) return;
-    for (const r of setup.runs) {
-      if (stopped(r)) continue;
-      const k = Math.min(count, setup.cfg.epochs - done(r));
-      if (k > 0) r.stats = r.run.epochs(k);
-    }
+    for (const r of setup.runs) if (trainable(r)) trainRun(r);
   }
 
   function epochLabel() {
@@ -298,39 +318,83 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   }
 
   let gridMs = 0;  // time spent in boundaryGrid during the current drawAll, for the frame record
-  function drawAll(withHeatmaps) {
+  /** Board i's decision boundary from `grid` (box.ny rows of box.nx, the top row first). */
+  function paintBoundary(i, box, grid) {
+    const r = setup.runs[i], { data } = setup;
+    panels[i].draw({ box, grid, nx: box.nx, ny: box.ny, points: { x: data.x, labels: data.y, dim: data.dim },
+      description: `Decision boundary of the ${r.name} network after ${done(r)} epochs, ${describe(r)}.` });
+  }
+  /** Rows of board i's boundary grid over `box`, timed (gridMs, gridPointMs). */
+  function boundaryRows(i, box) {
+    const started = performance.now();
+    const grid = setup.runs[i].run.boundaryGrid(box);  // single precision: invisible in a heatmap, 2.5× faster
+    const ms = performance.now() - started;
+    gridMs += ms;
+    gridPointMs = ms / (box.nx * box.ny);
+    return grid;
+  }
+  /** Board i's decision boundary on a side × side grid. */
+  function drawBoundary(i, side) {
+    const box = { ...BOX, nx: side, ny: side };
+    paintBoundary(i, box, boundaryRows(i, box));
+  }
+
+  // At rest (Pause, the end, a Step) the boundaries are drawn on the full grid: at once when that
+  // is quick, else a band of rows per task (each about GRID_BUDGET_MS), so the click that paused
+  // is answered first and the page stays responsive while the full boundaries fill in.
+  let refining = 0;
+  function drawAtRest() {
+    if (!setup) return;
+    clearTimeout(refining);
+    const full = gridPointMs * BOX.nx * BOX.ny * setup.runs.length;
+    if (full <= 10 * GRID_BUDGET_MS) { drawAll(true); return; }
+    drawAll(false);
+    const shown = setup, h = (BOX.y_max - BOX.y_min) / BOX.ny;
+    const rows = Math.max(1, Math.floor(GRID_BUDGET_MS / Math.max(gridPointMs * BOX.nx, 1e-9)));
+    let board = 0, row = 0, grid = new Float32Array(BOX.nx * BOX.ny);
+    const band = () => {
+      if (setup !== shown || loop.playing) return;
+      const end = Math.min(BOX.ny, row + rows);
+      const box = { ...BOX, y_max: BOX.y_max - row * h, y_min: end === BOX.ny ? BOX.y_min : BOX.y_max - end * h, ny: end - row };
+      grid.set(boundaryRows(board, box), row * BOX.nx);
+      row = end;
+      if (row === BOX.ny) {
+        paintBoundary(board, BOX, grid);
+        board += 1; row = 0; grid = new Float32Array(BOX.nx * BOX.ny);
+      }
+      if (board < shown.runs.length) refining = setTimeout(band, 0);
+    };
+    refining = setTimeout(band, 0);
+  }
+
+  /** withHeatmaps: redraw the boundaries; side: their grid's side (100 at rest, coarser in play
+   *  when a grid of 100 × 100 would not fit GRID_BUDGET_MS). */
+  function drawAll(withHeatmaps, side = BOX.nx) {
     if (!setup) return;
     gridMs = 0;
     counter.textContent = epochLabel();
-    const { runs, data, cfg } = setup;
-    const points = { x: data.x, labels: data.y, dim: data.dim };
+    const { runs, cfg } = setup;
     runs.forEach((r, i) => {
       const p = panels[i];
       p.title.textContent = `${r.name}, η = ${short(r.lr)}`;
       p.stats.replaceChildren(`epoch ${done(r)} · `, divergedEpoch(r) !== null ? el('span', { className: 'danger' }, describe(r)) : describe(r));
-      if (withHeatmaps) {
-        const started = performance.now();
-        const grid = r.run.boundaryGrid(BOX);  // single precision: invisible in a heatmap, 2.5× faster
-        gridMs += performance.now() - started;
-        p.draw({ box: BOX, grid, nx: BOX.nx, ny: BOX.ny, points,
-          description: `Decision boundary of the ${r.name} network after ${done(r)} epochs, ${describe(r)}.` });
-      }
+      if (withHeatmaps) drawBoundary(i, side);
     });
-    if (withHeatmaps) { lastHeatmap = performance.now(); lastGridMs = gridMs; }
+    if (withHeatmaps) lastHeatmap = performance.now();
     const names = runs.map((r) => `${r.name} (η ${short(r.lr)})`);
     if (names[0] === names[1]) names[1] += ' ′';
-    // the histories are indexed from epoch 0 and plotted at epochs 1, 2, …; a long one is
-    // decimated to at most 1000 points, so a frame's cost does not grow as the run plays on
+    // the histories are plotted at epochs 1, 2, …; each holds at most about 1000 points, so a
+    // frame's cost does not grow as the run plays on
     const series = (getter) => runs.map((r, i) => ({
       label: names[i], color: i ? colors.other : colors.adagrad, dash: i ? [6, 4] : undefined,
-      ...decimate(getter(r.run)), width: 2, last: true, lastRadius: 3,
+      ...getter(r).points(), width: 2, last: true, lastRadius: 3,
     }));
-    const losses = series((run) => run.losses());
+    const losses = series((r) => r.losses);
     const markers = runs.filter((r) => divergedEpoch(r) !== null)
       .map((r) => ({ x: divergedEpoch(r), text: `${r.name} diverged at epoch ${divergedEpoch(r)}`, color: colors.danger }));
     lossChart({ series: losses, xDomain: [0, cfg.epochs], markers,
       description: `Loss against epoch: ${runs.map((r) => `${r.name} ${describe(r)}`).join('; ')}.` });
-    const accs = series((run) => run.accuracies());
+    const accs = series((r) => r.accuracies);
     accChart({ series: accs, xDomain: [0, cfg.epochs], yDomain: [0, 1], markers, yFormat: (v) => `${Math.round(v * 100)}%`,
       description: `Accuracy against epoch: ${runs.map((r) => `${r.name} ${describe(r)}`).join('; ')}.` });
   }
@@ -346,9 +410,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const lines = runs.map((r) => {
       const at = divergedEpoch(r);
       if (at !== null) return el('li', {}, `${r.name} (η = ${short(r.lr)}): `, el('strong', { className: 'danger' }, `diverged at epoch ${at}`), ' — a loss or weight became infinite, so training stopped there. Try a smaller η.');
-      const acc = r.run.accuracies();
-      let first = -1;
-      for (let k = 0; k < acc.length; k++) if (acc[k] > 0.99) { first = k + 1; break; }
+      const first = r.above99;
       return el('li', {}, `${r.name} (η = ${short(r.lr)}): after ${done(r)} epoch${done(r) === 1 ? '' : 's'} `,
         el('strong', {}, `${percent(r.stats.accuracy)} accuracy`), `, loss ${short(r.stats.loss, 4)}`,
         first > 0 ? `; first above 99% at epoch ${first}.` : '.');
@@ -369,24 +431,29 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       place.value === p.place && f.epochs.text.trim() === p.epochs && draw.value === p.draw;
   }
 
-  function advance(dt) {
+  function advance() {
     if (!setup || finished()) return false;
+    const t0 = performance.now();
     if (reducedMotion()) {  // no animation: train in time-boxed chunks, draw once at the end
-      const start = performance.now();
-      while (!finished() && performance.now() - start < 40) train(1);
+      while (trainBehind() && performance.now() - t0 < 40);
       counter.textContent = epochLabel();
       return !finished();
     }
-    const t0 = performance.now();
-    const perFrame = Number(epf.value);
+    // epochs per frame is per board: owed counts board-epochs, at most two frames' worth
+    const perFrame = Number(epf.value) * setup.runs.filter(trainable).length;
     owed = Math.min(owed + perFrame, 2 * perFrame);
-    while (owed >= 1 && !finished() && performance.now() - t0 < FRAME_BUDGET_MS) { train(1); owed -= 1; }
+    let units = 0;
+    do { if (!trainBehind()) break; owed -= 1; units++; } while (owed >= 1 && performance.now() - t0 < FRAME_BUDGET_MS);
     const t1 = performance.now();
-    // the boundaries cost a grid of predictions each: when that is slow, redraw them less often
-    const heat = finished() || performance.now() - lastHeatmap > Math.max(HEATMAP_INTERVAL_MS, 10 * lastGridMs);
-    drawAll(heat);
+    // the boundaries cost a grid of predictions each: a coarser grid while playing when a full one
+    // is slow, and, if even the coarsest is slow, redrawn less often
+    const side = Math.max(GRID_MIN, Math.min(BOX.nx, Math.floor(Math.sqrt(GRID_BUDGET_MS / Math.max(gridPointMs, 1e-9)))));
+    const expected = gridPointMs * side * side * setup.runs.length;
+    // (the last frame leaves them to drawAtRest, which the end of play calls)
+    const heat = !finished() && (expected <= 2 * GRID_BUDGET_MS || performance.now() - lastHeatmap > 10 * expected);
+    drawAll(heat, side);
     const t2 = performance.now();
-    recordFrame('spiral', { train: t1 - t0, grid: gridMs, draw: t2 - t1 - gridMs, total: t2 - t0, boundary: heat });
+    recordFrame('spiral', { train: t1 - t0, epochs: units, grid: gridMs, side: heat ? side : 0, draw: t2 - t1 - gridMs, total: t2 - t0, boundary: heat });
     return !finished();
   }
 

@@ -1,22 +1,47 @@
-// A long history drawn at a bounded cost: at most `buckets` buckets, each kept as its lowest and
-// highest point in step order, so a spike or a dip still shows however long the run has played.
+// A long history drawn at a bounded cost, grown one point at a time: points fall into buckets of
+// `size` steps, each kept as its lowest and highest point in step order, so a spike or a dip still
+// shows however long the run has played. When the buckets fill up, neighbours merge and `size`
+// doubles: push is O(1) amortised and points() is O(buckets), never O(steps).
 
-/** y: values at x = first, first + 1, …; returns {x, y} with at most 2 · buckets points. */
-export function decimate(y, { buckets = 500, first = 1 } = {}) {
-  const n = y.length;
-  if (n <= 2 * buckets) return { x: Array.from({ length: n }, (_, k) => k + first), y: Array.from(y) };
-  const xs = [], ys = [];
-  const size = n / buckets;
-  for (let b = 0; b < buckets; b++) {
-    const start = Math.floor(b * size), end = Math.min(n, Math.floor((b + 1) * size));
-    let lo = start, hi = start;
-    for (let k = start + 1; k < end; k++) {
-      if (!Number.isNaN(y[lo]) && (Number.isNaN(y[k]) || y[k] < y[lo])) lo = k;  // a NaN is kept: a divergence still shows
-      if (y[k] > y[hi]) hi = k;
+// the lower of two points; a NaN counts as lowest, so a divergence still shows
+const lower = (p, q) => !Number.isNaN(q[1]) && (Number.isNaN(p[1]) || p[1] < q[1]);
+
+/** A history of values at x = first, first + 1, …; points() has at most 4 · buckets + 3 points. */
+export function history({ buckets = 250, first = 1 } = {}) {
+  let size = 1, n = 0, open = null, last = null;
+  let closed = [];  // full buckets, in step order: {lo, hi} with points [x, y]
+  const merge = () => {
+    const out = [];
+    for (let i = 0; i < closed.length; i += 2) {
+      const a = closed[i], b = closed[i + 1];
+      out.push(b ? { lo: lower(b.lo, a.lo) ? b.lo : a.lo, hi: b.hi[1] > a.hi[1] ? b.hi : a.hi } : a);
     }
-    for (const k of lo === hi ? [lo] : lo < hi ? [lo, hi] : [hi, lo]) { xs.push(k + first); ys.push(y[k]); }
-  }
-  // the last point exactly, so the line ends where the run is
-  if (xs[xs.length - 1] !== n - 1 + first) { xs.push(n - 1 + first); ys.push(y[n - 1]); }
-  return { x: xs, y: ys };
+    closed = out;
+    size *= 2;
+  };
+  return {
+    get length() { return n; },
+    push(y) {
+      const p = [n + first, y];
+      n++;
+      last = p;
+      if (!open) open = { lo: p, hi: p, count: 0 };
+      else { if (lower(p, open.lo)) open.lo = p; if (p[1] > open.hi[1]) open.hi = p; }
+      if (++open.count === size) {
+        closed.push(open);
+        open = null;
+        if (closed.length >= 2 * buckets) merge();
+      }
+    },
+    /** {x, y}: each bucket's extremes in step order, and the last point exactly. */
+    points() {
+      const x = [], y = [];
+      const add = (p) => { if (!x.length || p[0] > x[x.length - 1]) { x.push(p[0]); y.push(p[1]); } };
+      for (const b of open ? [...closed, open] : closed) {
+        if (b.lo[0] <= b.hi[0]) { add(b.lo); add(b.hi); } else { add(b.hi); add(b.lo); }
+      }
+      if (last) add(last);
+      return { x, y };
+    },
+  };
 }
