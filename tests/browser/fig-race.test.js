@@ -96,11 +96,13 @@ test('a bad entry shows its message beside the field and keeps the last good rac
   const { page, context, messages } = await open(browser, { url: devPage });
   const caption = await page.locator(`${fig} .race-caption`).textContent();
   const cases = [
-    ['lr-ada', '-1', /lr must be finite and > 0, got -1/],  // the core's own message
+    ['lr-ada', '-1', /^η must be above 0, got -1$/],
+    ['lr-mom', '1e4', /^η must be at most 1000, got 1e4$/],
+    ['w0', '7', /^start w₀ must be at most 5, got 7$/],  // the plot's edge
     ['lr-gd', 'NaN', /^η must be a finite number, got NaN$/],  // refused by the page, naming the field
     ['lr-adam', 'fast', /“fast” is not a number/],
     ['b0', 'inf', /^start b₀ must be a finite number, got inf$/],
-    ['steps', '0', /steps must be at least 1 on this page/],
+    ['steps', '0', /^steps must be at least 1, got 0$/],
   ];
   for (const [name, value, expected] of cases) {
     const before = await page.locator(`${fig} input[data-field="${name}"]`).inputValue();
@@ -113,7 +115,7 @@ test('a bad entry shows its message beside the field and keeps the last good rac
   }
   // and once as a person types it
   await setField(page, 'lr-ada', '-1');
-  assert.match(await messageOf(page, 'lr-ada'), /lr must be finite and > 0, got -1/);
+  assert.match(await messageOf(page, 'lr-ada'), /η must be above 0, got -1/);
   await setField(page, 'lr-ada', '1.5');
   assert.equal(await messageOf(page, 'lr-ada'), '');
   assert.deepEqual(problems(messages), []);

@@ -42,11 +42,14 @@ export function raceRun(lab, cfg) {
   const look = Math.min(8, gd.stepsTaken);
   for (let i = 0; i < look; i++) if (gd.params[2 * i + 1] * gd.params[2 * i + 3] < 0) flips++;
   const zigzag = look >= 2 && flips >= look / 2;
+  // AdaGrad's first move in each coordinate, against η (its first step is η·g/(|g| + ε))
+  const firstMove = ada.stepsTaken >= 1 ? [0, 1].map((c) => Math.abs(ada.params[2 + c] - ada.params[c])) : null;
   const verdicts = Object.fromEntries(Object.keys(runs).map((id) => [id, verdict(runs[id], { minimizer: [0, 0], target: FINISH })]));
   const within = [0, 1].map((c) => {
     let from = null;
     for (let t = ada.stepsTaken; t >= 0 && Math.abs(ada.params[2 * t + c]) < NEAR; t--) from = t;
     return from;
   });
-  return { cfg, runs, sums: ada.moments, grads: ada.grads, finish, zigzag, verdicts, within };
+  const startInside = ada.values[0] < FINISH;
+  return { cfg, runs, sums: ada.moments, grads: ada.grads, finish, zigzag, flips, look, firstMove, startInside, verdicts, within };
 }

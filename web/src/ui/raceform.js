@@ -1,0 +1,54 @@
+// The plumbing the two race figures (race, valley) share: a settings table's fields and racer
+// list, reading them, mapping a message from the core back to its field, writing the state into
+// the link and applying a link's state. The figures keep their own plots and words.
+import { numberField, fieldOfMessage, messageOf } from './controls.js';
+import { racerList } from './racers.js';
+import { readFields } from '../settings.js';
+
+/** settings: a table with the racers' η under their ids and `hide`; s: the state to start from;
+ *  racers: [{id, style, name, note?}]; keys: the other numeric settings that get a field. */
+export function raceForm({ settings, s, racers, keys, label, onToggle, onCommit }) {
+  const d = settings.declarations;
+  const ids = racers.map((r) => r.id);
+  const list = racerList({ racers: racers.map((r) => ({ ...r, lr: s[r.id] })), label, onToggle, onCommit });
+  for (const id of String(s.hide).split(',').filter(Boolean)) list.setShown(id, false);
+  const fields = {
+    ...Object.fromEntries(keys.map((k) => [k, numberField({
+      label: d[k].label, name: d[k].field ?? k, value: s[k], width: 's', onCommit,
+      inputMode: d[k].whole ? 'numeric' : undefined,
+    })])),
+    ...list.fields,
+  };
+
+  /** The form's values ({…settings, lr: {id: η}}), or null with each refused field marked. */
+  function read() {
+    const v = readFields(settings, fields);
+    if (!v) return null;
+    return { ...v, lr: Object.fromEntries(ids.map((id) => [id, v[id]])) };
+  }
+
+  /** Marks the field a core message is about; returns whether one was found. `racer`: the racer
+   *  whose run threw; `names`: the core's option name → the figure's setting. */
+  function blame(error, racer, names = {}) {
+    const msg = messageOf(error);
+    const word = fieldOfMessage(msg);
+    const key = word === 'lr' && racer ? racer : word === 'x0' ? (/x0\[1\]/.test(msg) ? 'b0' : 'w0') : names[word] ?? word;
+    if (fields[key]) { fields[key].error(msg); return true; }
+    return false;
+  }
+
+  /** What goes into the link: every field's text, the speed and who is hidden. */
+  const state = (speed) => ({
+    ...Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.text.trim()])),
+    speed, hide: list.hidden().join(','),
+  });
+
+  /** A link's state, put into the fields (the caller recomputes). */
+  function apply(next, transport) {
+    for (const [k, f] of Object.entries(fields)) if (next[k] !== undefined) f.set(next[k]);
+    if (next.speed !== undefined) transport.setSpeed(next.speed);
+    if (next.hide !== undefined) { const hidden = String(next.hide).split(','); for (const id of ids) list.setShown(id, !hidden.includes(id)); }
+  }
+
+  return { racers: list, fields, read, blame, state, apply };
+}
