@@ -15,7 +15,7 @@ before(async () => {
   const state = await import('../../web/src/state.js');
   const rules = {
     x2: 'figures/parabola/settings.js', table: 'figures/steptable/settings.js', why: 'figures/why/settings.js',
-    update: 'figures/update/settings.js', race: 'figures/race.js', valley: 'figures/valley.js', text: 'figures/text/settings.js',
+    update: 'figures/update/settings.js', race: 'figures/race/settings.js', valley: 'figures/valley/settings.js', text: 'figures/text/settings.js',
     stochastic: 'figures/stochastic/settings.js', line: 'figures/line/settings.js', fading: 'figures/fading/settings.js',
     compare: 'figures/compare/settings.js', pitfall: 'figures/pitfall/settings.js',
   };

@@ -134,7 +134,7 @@ test('typing 0 into the valley’s noise field draws the noiseless valley at onc
   // the least-squares loss is 0 here: the words say what "at the minimum" then means, and AdaGrad,
   // whose loss falls to 1e-32, is said to reach it (1% of 0 is no target)
   assert.match(text, /the lowest loss is 0/);
-  assert.match(await page.locator('#fig-valley .race-caption').innerText(), /AdaGrad .*reaches the minimum at step \d+/);
+  assert.match(await page.locator('#fig-valley .race-caption').innerText(), /AdaGrad .*is at the minimum from step \d+/);
   assert.deepEqual(problems(messages), []);
   await context.close();
 });

@@ -12,12 +12,16 @@ const ratioOf = (a, b, c) => {  // eigenvalue ratio of [[a, b], [b, c]]
   return lo > 0 ? hi / lo : Infinity;
 };
 
-/** {stretch, diagonal, tie}: the curvature ratio as it is, after the best per-coordinate
- *  rescaling, and the correlation r that the rescaling cannot remove. */
+/** {stretch, diagonal, tie, angle}: the curvature ratio as it is, after the best per-coordinate
+ *  rescaling, the correlation r that the rescaling cannot remove, and the angle in degrees
+ *  (−90 to 90) between the valley's long axis (the flattest direction) and the w axis. */
 export function curvature(x) {
   let s1 = 0, s2 = 0;
   for (const v of x) { s1 += v; s2 += v * v; }
   const n = x.length, mx = s1 / n, mxx = s2 / n;
   const tie = mxx > 0 ? mx / Math.sqrt(mxx) : 0;
-  return { stretch: ratioOf(mxx, mx, 1), diagonal: ratioOf(1, tie, 1), tie };
+  // the steepest direction of [[a, b], [b, c]] is at ½·atan2(2b, a − c); the valley runs across it
+  let angle = (0.5 * Math.atan2(2 * mx, mxx - 1) * 180) / Math.PI + 90;
+  if (angle > 90) angle -= 180;
+  return { stretch: ratioOf(mxx, mx, 1), diagonal: ratioOf(1, tie, 1), tie, angle };
 }

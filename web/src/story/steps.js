@@ -8,3 +8,14 @@ export const divergedBy = (trajectory, step) => hasDiverged(trajectory) && step 
 export const shownCount = (trajectory, step) => Math.min(step + 1, trajectory.stepsTaken + 1);
 /** The row shown at `step`. */
 export const rowAt = (trajectory, step) => shownCount(trajectory, step) - 1;
+
+/** A first move "is η" when it is within this share of η: AdaGrad's first step is η·g/(|g| + ε),
+ *  so with ε = 1e-10 any gradient above 1e-4 qualifies and one near ε visibly does not. */
+export const ETA_MATCH = 1e-6;
+/** How an AdaGrad run's first move in coordinate c (of `dim`) compares with its η: 'eta',
+ *  'still' (its gradient was 0) or 'other' (a gradient so small that ε does not cancel). */
+export function firstMoveKind(trajectory, lr, c, dim = 2) {
+  const move = Math.abs(trajectory.params[dim + c] - trajectory.params[c]);
+  if (move === 0) return 'still';
+  return Math.abs(move - lr) <= ETA_MATCH * lr ? 'eta' : 'other';
+}

@@ -6,15 +6,16 @@ import { racerList } from './racers.js';
 import { readFields } from '../settings.js';
 
 /** settings: a table with the racers' η under their ids and `hide`; s: the state to start from;
- *  racers: [{id, style, name, note?}]; keys: the other numeric settings that get a field. */
-export function raceForm({ settings, s, racers, keys, label, onToggle, onCommit }) {
+ *  racers: [{id, style, name, note?}]; keys: the other numeric settings that get a field;
+ *  fieldNames: a field's name on the page where it is not its key (data-field, messages). */
+export function raceForm({ settings, s, racers, keys, fieldNames = {}, label, onToggle, onCommit }) {
   const d = settings.declarations;
   const ids = racers.map((r) => r.id);
   const list = racerList({ racers: racers.map((r) => ({ ...r, lr: s[r.id] })), label, onToggle, onCommit });
   for (const id of String(s.hide).split(',').filter(Boolean)) list.setShown(id, false);
   const fields = {
     ...Object.fromEntries(keys.map((k) => [k, numberField({
-      label: d[k].label, name: d[k].field ?? k, value: s[k], width: 's', onCommit,
+      label: d[k].label, name: fieldNames[k] ?? k, value: s[k], width: 's', onCommit,
       inputMode: d[k].whole ? 'numeric' : undefined,
     })])),
     ...list.fields,

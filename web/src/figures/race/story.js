@@ -2,24 +2,15 @@
 // under the finish, the paragraphs under the plots and the note under AdaGrad's worked step.
 // Pure: every outcome it states is read off the trajectories.
 import { short } from '../../format.js';
-import { divergedBy, rowAt } from '../../story/steps.js';
+import { divergedBy, rowAt, firstMoveKind as firstMoveOf } from '../../story/steps.js';
 import { NEAR } from './model.js';
 
 export const NAMES = { gd: 'Gradient descent', mom: 'Momentum', nag: 'Nesterov', ada: 'AdaGrad', rms: 'RMSProp', adam: 'Adam' };
 const ORDER = ['gd', 'mom', 'nag', 'ada', 'rms', 'adam'];
-/** A first move "is η" when it is within this share of η: ε = 1e-10 takes a share ε/|g| off, so
- *  any gradient above 1e-4 qualifies and a gradient near ε visibly does not. */
-export const ETA_MATCH = 1e-6;
-
 const ordinal = (n) => ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'][n - 1];
 
-/** How AdaGrad's first move in coordinate c compares with η: 'eta', 'still' (its gradient was 0)
- *  or 'other' (a gradient so small that ε does not cancel). */
-export function firstMoveKind(run, c) {
-  const move = run.firstMove[c], eta = run.cfg.lr.ada;
-  if (move === 0) return 'still';
-  return Math.abs(move - eta) <= ETA_MATCH * eta ? 'eta' : 'other';
-}
+/** How AdaGrad's first move in coordinate c compares with η (story/steps.js). */
+export const firstMoveKind = (run, c) => firstMoveOf(run.runs.ada, run.cfg.lr.ada, c);
 
 /** When each of AdaGrad's coordinates gets within NEAR of 0 for good. */
 export function withinText(run) {
