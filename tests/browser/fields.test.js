@@ -15,7 +15,7 @@ before(async () => {
   const state = await import('../../web/src/state.js');
   const rules = {
     x2: 'figures/parabola/settings.js', table: 'figures/steptable/settings.js', why: 'figures/why/settings.js',
-    update: 'figures/update/settings.js', race: 'figures/race/settings.js', valley: 'figures/valley/settings.js', text: 'figures/text/settings.js',
+    sp: 'figures/spiral/settings.js', update: 'figures/update/settings.js', race: 'figures/race/settings.js', valley: 'figures/valley/settings.js', text: 'figures/text/settings.js',
     stochastic: 'figures/stochastic/settings.js', line: 'figures/line/settings.js', fading: 'figures/fading/settings.js',
     compare: 'figures/compare/settings.js', pitfall: 'figures/pitfall/settings.js',
   };
@@ -108,7 +108,7 @@ test('text epochs=NaN: refused beside the field; the counter and the address kee
 test('spiral epochs=NaN: refused, and Play still trains the last good run to its end', async () => {
   const { page, context, messages } = await openDev(browser, 'sp', { reducedMotion: 'reduce', hash: '#sp.epochs=50' });
   const r = await enter(page, '#fig-spiral', 'epochs', 'NaN');
-  assert.equal(r.message, 'epochs must be a finite whole number, got NaN');
+  assert.equal(r.message, 'epochs must be a finite number, got NaN');
   await page.click('#fig-spiral [data-action="play"]');
   await page.locator('#fig-spiral .counter').filter({ hasText: 'epoch 50 of 50' }).waitFor({ timeout: 10000 });
   await page.locator('#fig-spiral [data-action="play"]').filter({ hasText: 'Play' }).waitFor({ timeout: 5000 });

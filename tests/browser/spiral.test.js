@@ -54,7 +54,7 @@ test('the notebook’s network reports where it ends, read from the run', async 
     require('node:path').join(__dirname, '..', 'reference', 'network_seed_spiral_adagrad.json'), 'utf8'));
   assert.equal(adagrad.accuracy, Number((100 * reference.accuracies.at(-1)).toFixed(1)), summary);
   assert.ok(sgd.accuracy < adagrad.accuracy, summary);
-  assert.match(summary, new RegExp(`notebook’s own setup, down to its points and starting weights .*, and it ends at ${adagrad.accuracy}% for AdaGrad`));
+  assert.match(summary, new RegExp(`notebook’s own setup, down to its points and starting weights .*: it ends at ${adagrad.accuracy}% for AdaGrad`));
   await context.close();
 });
 
@@ -69,16 +69,16 @@ test('a huge η diverges and the board says at which epoch, never NaN', async ()
   await context.close();
 });
 
-test('step one epoch, then a bad layer size: the core’s message, and the run stays', async () => {
+test('step one epoch, then a bad layer size: its message beside the field, and the run stays', async () => {
   const { page, context, messages } = await open(browser);
   await page.click(`${fig} [data-action="step"]`);
   assert.equal(await page.locator(`${fig} .counter`).innerText(), 'epoch 1 of 2000');
   await setField(page, 'layer1', '0');
-  assert.match(await page.locator(`${fig} .field:has(input[data-field="layer1"]) .field-msg`).innerText(), /layers\[1\] must be between 1 and 4096, got 0/);
+  assert.match(await page.locator(`${fig} .field:has(input[data-field="layer1"]) .field-msg`).innerText(), /^layer 1 must be at least 1, got 0$/);
   assert.equal(await page.locator(`${fig} .counter`).innerText(), 'epoch 1 of 2000', 'the last good run stays');
   await setField(page, 'layer1', '10');
   await setField(page, 'lr', '-2');
-  assert.match(await page.locator(`${fig} .field:has(input[data-field="lr"]) .field-msg`).innerText(), /lr must be finite and > 0, got -2/);
+  assert.match(await page.locator(`${fig} .field:has(input[data-field="lr"]) .field-msg`).innerText(), /^η must be above 0, got -2$/);
   assert.deepEqual(problems(messages), []);
   await context.close();
 });
@@ -162,7 +162,7 @@ test('the link and the editor share one limit on layers; NaN epochs are refused'
   const second = await open(browser, { hash: '#sp.hidden=300' });
   assert.match(await second.page.locator('#link-notice').innerText(), /Ignored “sp\.hidden”/);
   await setField(second.page, 'epochs', 'NaN');
-  assert.match(await second.page.locator(`${fig} .field:has(input[data-field="epochs"]) .field-msg`).innerText(), /epochs must be a finite whole number, got NaN/);
+  assert.match(await second.page.locator(`${fig} .field:has(input[data-field="epochs"]) .field-msg`).innerText(), /^epochs must be a finite number, got NaN$/);
   assert.doesNotMatch(await second.page.evaluate(() => location.hash), /NaN/);
   await second.context.close();
 });

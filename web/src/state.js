@@ -2,27 +2,12 @@
 // shared and reproduced. Text from the URL is checked against a strict pattern per key before
 // anything uses it; whatever fails is reported and dropped, never interpreted.
 
-import { hiddenRule } from './demos/spiral-limits.js';
+const oneOf = (list) => ({ pattern: new RegExp(`^(${list.join('|')})$`), what: `one of ${list.join(', ')}` });
 
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-const WHOLE = /^\d{1,10}$/;
-const PLACES = ['outside', 'inside'];
-const KINDS = ['adagrad', 'sgd', 'momentum', 'rmsprop', 'adam'];
-
-// Rules a figure module can use for its own settings (its exported `schema`).
-export const number = { pattern: NUMBER, what: 'a number' };
-export const whole = { pattern: WHOLE, what: 'a whole number' };
-export const oneOf = (list) => ({ pattern: new RegExp(`^(${list.join('|')})$`), what: `one of ${list.join(', ')}` });
-
-/** prefix → key → rule. The prefixes name the figures: sp (spiral), and each figure that exports
- *  its own `schema` under its key (x2, the parabola; table; the lesson's figures: see registerSchemas). */
+/** prefix → key → rule. The prefixes name the figures: each figure's settings table gives its
+ *  `schema`, registered under its key (x2, table, sp, race…: see registerSchemas); `page` holds the
+ *  page's own settings. */
 export const schema = {
-  sp: {
-    draw: oneOf(['numpy', 'lab']), seed: whole, noise: number, n: whole, hidden: hiddenRule,
-    act: oneOf(['relu', 'tanh', 'sigmoid', 'linear']), init: oneOf(['auto', 'he', 'glorot', 'notebook']), wseed: whole,
-    opt: oneOf(KINDS), lr: number, cmp: oneOf(KINDS), clr: number, place: oneOf(PLACES), epochs: whole,
-    epf: oneOf(['1', '5', '10', '25', '50', '100', '250']),
-  },
   page: { only: oneOf(['x2', 'table', 'sp']) },
 };
 

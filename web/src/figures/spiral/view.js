@@ -1,41 +1,27 @@
 // Figure: the notebook's spiral, classified by a small network trained side by side with two
-// optimizers from the same starting weights. Data, weights, training, loss, accuracy and the
-// decision boundary all come from the WASM core (makeDataset, Network, TrainingRun, boundaryGrid).
-import { el, reducedMotion } from '../ui/dom.js';
-import { numberField, selectField, button, readForm, parseNumber, parseWhole, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
-import { player } from '../ui/player.js';
-import { lineChart } from '../draw/linechart.js';
-import { heatmap } from '../draw/heatmap.js';
-import { colors } from '../draw/colors.js';
-import { short, percent } from '../format.js';
-import { recordFrame } from '../perf.js';
-import { history } from '../draw/decimate.js';
-import { MAX_LAYERS, MAX_WIDTH } from './spiral-limits.js';
+// optimizers from the same starting weights. The view only: settings.js declares the settings,
+// model.js builds and trains the two boards in the core, story.js chooses every word from them;
+// here they become fields, boundaries, charts and the play loop.
+import { el, reducedMotion } from '../../ui/dom.js';
+import { numberField, selectField, button, fieldOfMessage, restoreDefaults } from '../../ui/controls.js';
+import { player } from '../../ui/player.js';
+import { lineChart } from '../../draw/linechart.js';
+import { heatmap } from '../../draw/heatmap.js';
+import { colors } from '../../draw/colors.js';
+import { short } from '../../format.js';
+import { recordFrame } from '../../perf.js';
+import { segmentsToNodes } from '../../story/segments.js';
+import { settings, presets, width, MAX_LAYERS } from './settings.js';
+import { spiralRuns } from './model.js';
+import { spiralStory, boardStatus } from './story.js';
 
-export const presets = {
-  notebook: {
-    draw: 'numpy', seed: '42', noise: '0.1', n: '300', hidden: '10', act: 'relu', init: 'notebook', wseed: '42',
-    opt: 'adagrad', lr: '0.1', cmp: 'sgd', clr: '0.01', place: 'inside', epochs: '2000',
-  },
-  // The notebook's network and points with one η for both boards: the comparison that isolates
-  // the optimizer (the notebook's own setup gives SGD a rate ten times smaller).
-  fair: {
-    draw: 'numpy', seed: '42', noise: '0.1', n: '300', hidden: '10', act: 'relu', init: 'notebook', wseed: '42',
-    opt: 'adagrad', lr: '0.1', cmp: 'sgd', clr: '0.1', place: 'inside', epochs: '2000',
-  },
-  solves: {
-    draw: 'numpy', seed: '42', noise: '0.1', n: '300', hidden: '24,24,24', act: 'tanh', init: 'auto', wseed: '42',
-    opt: 'adagrad', lr: '0.1', cmp: 'sgd', clr: '0.1', place: 'outside', epochs: '2000',
-  },
-};
-export const defaults = { ...presets.notebook, epf: '10' };
+export const key = 'sp';
+export const title = 'A spiral, two optimizers';
+export const defaults = settings.defaults;
+export const schema = settings.schema;
+export { presets };
 
-const KINDS = [
-  ['adagrad', 'AdaGrad'], ['sgd', 'plain SGD'], ['momentum', 'Momentum (SGD, 0.9)'], ['rmsprop', 'RMSProp'], ['adam', 'Adam'],
-];
-const kindName = (k) => KINDS.find(([v]) => v === k)?.[1] ?? k;
 const BOX = { x_min: -2.5, x_max: 2.5, y_min: -2.5, y_max: 2.5, nx: 100, ny: 100 };
-const MAX_SAMPLES = 2000, MAX_EPOCHS = 100000;
 // A frame trains for at most this long, so Pause and the rest of the page always answer; the
 // epochs a frame could not fit are carried to the next (never more than one frame's worth). The
 // unit of work is one epoch of one board, the least the core can do: a frame always does one,
@@ -47,18 +33,9 @@ const FRAME_BUDGET_MS = 12;
 const GRID_BUDGET_MS = 4;
 const GRID_MIN = 20;
 
-/** PyTorch option names for each choice on the page. */
-function optimizerSpec(kind, lr, place) {
-  switch (kind) {
-    case 'adagrad': return { kind: 'adagrad', lr, eps: 1e-8, eps_placement: place };
-    case 'momentum': return { kind: 'sgd', lr, momentum: 0.9 };
-    default: return { kind, lr };
-  }
-}
-
 export function render(container, lab, { state = {}, onState = () => {} } = {}) {
   const s = { ...defaults, ...state };
-  let setup = null;        // {cfg, data, runs: [{run, name, kind, lr, stats}]}
+  let setup = null;        // the two boards (spiral/model.js)
   let lastHeatmap = 0;
   let gridPointMs = 0;  // the last boundary grid's time per point
   let owed = 0;  // board-epochs a frame could not fit in its budget
@@ -67,38 +44,27 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const presetRow = el('div', { className: 'presets', role: 'group', 'aria-label': 'Presets' },
     el('div', { className: 'preset' },
       button('The notebook’s network', () => applyPreset('notebook'), { name: 'preset-notebook' }),
-      el('p', {}, '2-10-1 ReLU, small random weights; AdaGrad η = 0.1 against plain SGD η = 0.01 for 2000 epochs, as in the notebook. Ten units are too few for two full turns of spiral: watch where it stalls. The two rates differ tenfold, so this compares rates as much as optimizers.')),
+      el('p', {}, '2-10-1 ReLU, small random weights; AdaGrad η = 0.1 against plain SGD η = 0.01 for 2000 epochs, as in the notebook. The two rates differ tenfold, so this compares rates as much as optimizers.')),
     el('div', { className: 'preset' },
       button('Same η for both', () => applyPreset('fair'), { name: 'preset-fair' }),
       el('p', {}, 'The notebook’s network, points and weights, with plain SGD given AdaGrad’s η = 0.1: only the optimizer differs between the boards.')),
     el('div', { className: 'preset' },
       button('A network that solves it', () => applyPreset('solves'), { name: 'preset-solves' }),
-      el('p', {}, 'Three tanh layers of 24 with Glorot weights; AdaGrad η = 0.1 (ε outside the root, as PyTorch) against plain SGD η = 0.1. AdaGrad separates the two arms almost perfectly within 2000 epochs; the summary below gives the exact numbers once it has run.')));
+      el('p', {}, 'Three tanh layers of 24 with Glorot weights; AdaGrad η = 0.1 (ε outside the root, as PyTorch) against plain SGD η = 0.1: a network with room for both arms. The summary below says how far each board gets once it has run.')));
 
-  // ----- settings
+  // ----- settings, one control per declared setting
+  const d = settings.declarations;
+  const numeric = (k, name = k, o = {}) => numberField({ label: d[k].label, name, value: s[k], width: 's', onCommit: rebuild, ...o });
+  const whole = { inputMode: 'numeric' };
   const f = {
-    seed: numberField({ label: 'data seed', name: 'seed', value: s.seed, inputMode: 'numeric', width: 's', onCommit: rebuild }),
-    noise: numberField({ label: 'noise', name: 'noise', value: s.noise, width: 's', onCommit: rebuild }),
-    n: numberField({ label: 'points', name: 'n_samples', value: s.n, inputMode: 'numeric', width: 's', onCommit: rebuild }),
-    wseed: numberField({ label: 'weight seed', name: 'wseed', value: s.wseed, inputMode: 'numeric', width: 's', onCommit: rebuild }),
-    lr: numberField({ label: 'η', name: 'lr', value: s.lr, width: 's', onCommit: rebuild }),
-    clr: numberField({ label: 'η', name: 'clr', value: s.clr, width: 's', onCommit: rebuild }),
-    epochs: numberField({ label: 'epochs', name: 'epochs', value: s.epochs, inputMode: 'numeric', width: 's', onCommit: rebuild }),
+    seed: numeric('seed', 'seed', whole), noise: numeric('noise'), n: numeric('n', 'n_samples', whole),
+    wseed: numeric('wseed', 'wseed', whole), lr: numeric('lr'), clr: numeric('clr'), epochs: numeric('epochs', 'epochs', whole),
   };
-  const act = selectField({ label: 'activation', name: 'activation', value: s.act, onChange: rebuild,
-    options: [['relu', 'ReLU'], ['tanh', 'tanh'], ['sigmoid', 'sigmoid'], ['linear', 'linear']] });
-  const init = selectField({ label: 'initial weights', name: 'init', value: s.init, onChange: rebuild,
-    options: [['auto', 'He / Glorot'], ['he', 'He'], ['glorot', 'Glorot'], ['notebook', 'notebook: 0.1·randn (numpy)']] });
-  // numpy's legacy stream reproduces the notebook's own points; the lab's generator draws the
-  // same spiral from the project's RNG.
-  const draw = selectField({ label: 'points drawn by', name: 'draw', value: s.draw, onChange: rebuild,
-    options: [['numpy', 'numpy’s stream, as the notebook'], ['lab', 'the lab’s own generator']] });
-  const opt = selectField({ label: 'optimizer (left board)', name: 'opt', value: s.opt, options: KINDS, onChange: rebuild });
-  const cmp = selectField({ label: 'compared with (right board)', name: 'cmp', value: s.cmp, options: KINDS, onChange: rebuild });
-  const place = selectField({ label: 'AdaGrad’s ε', name: 'eps_placement', value: s.place, onChange: rebuild,
-    options: [['inside', 'inside √ (notebook)'], ['outside', 'outside √ (PyTorch)']] });
-  const epf = selectField({ label: 'epochs per frame', name: 'epf', value: s.epf, onChange: () => report(),
-    options: ['1', '5', '10', '25', '50', '100', '250'].map((v) => [v, v]) });
+  const select = (k, name, onChange = rebuild) => selectField({ label: d[k].label, name, value: s[k], options: d[k].options, onChange });
+  const act = select('act', 'activation'), init = select('init', 'init'), draw = select('draw', 'draw');
+  const opt = select('opt', 'opt'), cmp = select('cmp', 'cmp'), place = select('place', 'eps_placement');
+  const epf = select('epf', 'epf', () => report());
+  const selects = { act, init, opt, cmp, place, draw, epf };
 
   // hidden layers: one size field per layer, add and remove
   let hidden = s.hidden === '' ? [] : s.hidden.split(',');
@@ -107,7 +73,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   let layerFields = [];
   function drawLayerEditor() {
     layerFields = hidden.map((size, i) => {
-      const field = numberField({ label: `layer ${i + 1}`, name: `layer${i + 1}`, value: size, inputMode: 'numeric', width: 'xs',
+      const field = numberField({ label: width(i).label, name: `layer${i + 1}`, value: size, inputMode: 'numeric', width: 'xs',
         onCommit: (text) => { hidden[i] = text.trim(); rebuild(); } });
       const remove = button('×', () => { hidden.splice(i, 1); drawLayerEditor(); rebuild(); }, { kind: 'icon', label: `Remove hidden layer ${i + 1}` });
       field.root.append(remove);
@@ -170,18 +136,22 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   container.append(boards, legendNote, curves, summary);
 
   // ----- building runs in the core
+  /** The settings from the form (each field marked with its message or cleared), or null. */
   function readSettings() {
-    return readForm((read) => ({
-      seed: read(f.seed, (t) => parseWhole(t, 'seed', { min: 0, max: 4294967295 })),
-      noise: read(f.noise, (t) => parseNumber(t, 'noise')),
-      n: read(f.n, (t) => parseWhole(t, 'points', { max: MAX_SAMPLES })),
-      wseed: read(f.wseed, (t) => parseWhole(t, 'weight seed', { min: 0, max: 4294967295 })),
-      lr: read(f.lr, (t) => parseNumber(t, 'η')),
-      clr: read(f.clr, (t) => parseNumber(t, 'η')),
-      epochs: read(f.epochs, (t) => parseWhole(t, 'epochs', { min: 1, max: MAX_EPOCHS })),
-      hidden: hidden.map((text, i) => read(layerFields[i], (t) => parseWhole(t, `layer ${i + 1}`, { max: MAX_WIDTH }))),
-      act: act.value, init: init.value, opt: opt.value, cmp: cmp.value, place: place.value, draw: draw.value,
-    }));
+    const v = {};
+    let bad = false;
+    for (const [k, field] of Object.entries(f)) {
+      const r = d[k].parse(field.text);
+      if (r.error) { field.error(r.error); bad = true; } else { field.ok(); v[k] = r.value; }
+    }
+    const widths = hidden.map((text, i) => {
+      const r = width(i).parse(text);
+      if (r.error) { layerFields[i].error(r.error); bad = true; return null; }
+      layerFields[i].ok();
+      return r.value;
+    });
+    if (bad) return null;
+    return { ...v, hidden: widths, ...Object.fromEntries(['act', 'init', 'opt', 'cmp', 'place', 'draw'].map((k) => [k, selects[k].value])) };
   }
 
   function clearMessages() {
@@ -208,30 +178,10 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   }
 
   function build(cfg) {
-    let stage = 'data';
-    const made = [];
     try {
-      const kind = cfg.draw === 'numpy' ? 'notebook_spiral' : 'spiral';
-      const d = lab.makeDataset({ kind, n_samples: cfg.n, noise: cfg.noise, seed: cfg.seed });
-      stage = 'network';
-      const network = { layers: [2, ...cfg.hidden, 1], activation: cfg.act, init: cfg.init, seed: cfg.wseed };
-      const net = new lab.Network(network);
-      made.push(net);
-      const params = net.getParams();  // both runs start from these exact weights
-      const data = { x: d.x, y: d.y, dim: d.dim };
-      const runs = [];
-      for (const [which, kind, lr] of [['a', cfg.opt, cfg.lr], ['b', cfg.cmp, cfg.clr]]) {
-        stage = which;
-        const run = new lab.TrainingRun({ network, params, optimizer: optimizerSpec(kind, lr, cfg.place), data, batch_size: 0, shuffle_seed: 0 });
-        made.push(run);
-        // the loss and accuracy histories grow as the run trains, kept bounded for drawing
-        runs.push({ run, kind, lr, name: kindName(kind), stats: null, losses: history(), accuracies: history(), above99: 0 });
-      }
-      net.delete();
-      return { cfg, data: d, runs };
+      return spiralRuns(lab, cfg);
     } catch (error) {
-      for (const obj of made) obj.delete();
-      blame(messageOf(error), stage);
+      blame(error.message, error.stage);
       return null;
     }
   }
@@ -254,7 +204,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   function free() {
     if (!setup) return;
-    for (const r of setup.runs) r.run.delete();
+    setup.free();
     setup = null;
   }
 
@@ -268,8 +218,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   function applyPreset(name) {
     const p = presets[name];
-    for (const key of ['seed', 'noise', 'n', 'wseed', 'lr', 'clr', 'epochs']) f[key].set(p[key]);
-    act.set(p.act); init.set(p.init); opt.set(p.opt); cmp.set(p.cmp); place.set(p.place); draw.set(p.draw);
+    for (const key of Object.keys(f)) f[key].set(p[key]);
+    for (const key of ['act', 'init', 'opt', 'cmp', 'place', 'draw']) selects[key].set(p[key]);
     hidden = p.hidden.split(',');
     drawLayerEditor();
     rebuild();
@@ -277,45 +227,14 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   // ----- training and drawing
   const done = (r) => r.run.epochsDone();
-  // The core numbers epochs from 0 (divergedAt() is the index of the failed epoch); the page
-  // counts them from 1 like its epoch counter, so the failed one is divergedAt() + 1.
-  const divergedEpoch = (r) => { const at = r.run.divergedAt(); return at === null ? null : at + 1; };
-  const stopped = (r) => r.stats?.diverged || divergedEpoch(r) !== null;
-  const finished = () => setup.runs.every((r) => stopped(r) || done(r) >= setup.cfg.epochs);
+  const divergedEpoch = (r) => setup.divergedEpoch(r);
+  const finished = () => setup.finished();
+  const trainable = (r) => setup.trainable(r);
+  const trainBehind = () => setup.trainBehind();
+  const train = () => { if (setup) setup.train(); };
 
-  const trainable = (r) => !stopped(r) && done(r) < setup.cfg.epochs;
-  /** One epoch of one board, its loss and accuracy added to the histories. */
-  function trainRun(r) {
-    r.stats = r.run.epochs(1);
-    if (r.stats.diverged) return;
-    r.losses.push(r.stats.loss);
-    r.accuracies.push(r.stats.accuracy);
-    if (!r.above99 && r.stats.accuracy > 0.99) r.above99 = done(r);
-  }
-  /** One epoch of the board that is behind (the left one on a tie); false if neither can train. */
-  function trainBehind() {
-    let next = null;
-    for (const r of setup.runs) if (trainable(r) && (!next || done(r) < done(next))) next = r;
-    if (next) trainRun(next);
-    return next !== null;
-  }
-  /** One epoch of each board. */
-  function train() {
-    if (!setup) return;
-    for (const r of setup.runs) if (trainable(r)) trainRun(r);
-  }
-
-  function epochLabel() {
-    const e = Math.max(...setup.runs.map(done));
-    return `epoch ${e} of ${setup.cfg.epochs}`;
-  }
-
-  function describe(r) {
-    const at = divergedEpoch(r);
-    if (at !== null) return `diverged at epoch ${at}`;
-    if (!r.stats) return 'not trained yet';
-    return `accuracy ${percent(r.stats.accuracy)} · loss ${short(r.stats.loss, 4)}`;
-  }
+  const epochLabel = () => `epoch ${setup.epoch()} of ${setup.cfg.epochs}`;
+  const describe = (r) => boardStatus(setup, r).text;
 
   let gridMs = 0;  // time spent in boundaryGrid during the current drawAll, for the frame record
   /** Board i's decision boundary from `grid` (box.ny rows of box.nx, the top row first). */
@@ -401,34 +320,14 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   function summarize() {
     if (!setup) return;
-    const { runs, cfg } = setup;
-    const trained = runs.some((r) => done(r) > 0 || divergedEpoch(r) !== null);
-    if (!trained) {
-      summary.replaceChildren(el('p', {}, 'Both networks start from the same weights on the same points. Press Play to train them side by side, or Step one epoch.'));
-      return;
-    }
-    const lines = runs.map((r) => {
-      const at = divergedEpoch(r);
-      if (at !== null) return el('li', {}, `${r.name} (η = ${short(r.lr)}): `, el('strong', { className: 'danger' }, `diverged at epoch ${at}`), ' — a loss or weight became infinite, so training stopped there. Try a smaller η.');
-      const first = r.above99;
-      return el('li', {}, `${r.name} (η = ${short(r.lr)}): after ${done(r)} epoch${done(r) === 1 ? '' : 's'} `,
-        el('strong', {}, `${percent(r.stats.accuracy)} accuracy`), `, loss ${short(r.stats.loss, 4)}`,
-        first > 0 ? `; first above 99% at epoch ${first}.` : '.');
-    });
-    const parts = [el('p', {}, finished() ? 'Result:' : `So far (${epochLabel()}):`), el('ul', {}, lines)];
-    if (isPreset('notebook') && finished()) {
-      parts.push(el('p', {}, `This is the notebook’s own setup, down to its points and starting weights (drawn from numpy’s stream with seed 42), and it ends at ${percent(runs[0].stats?.accuracy)} for AdaGrad and ${percent(runs[1].stats?.accuracy)} for plain SGD: `,
-        'far from a clean split. Ten ReLU units cannot follow two full turns of the spiral, and AdaGrad’s step keeps shrinking as G grows. Try the network that solves it.'));
-    }
-    summary.replaceChildren(...parts);
+    const preset = ['notebook', 'fair', 'solves'].find(isPreset) ?? null;
+    summary.replaceChildren(...spiralStory(setup, { preset }).map((p) => el('p', {}, ...segmentsToNodes(p))));
   }
 
   function isPreset(name) {
     const p = presets[name];
-    return f.seed.text.trim() === p.seed && f.noise.text.trim() === p.noise && f.n.text.trim() === p.n &&
-      hidden.join(',') === p.hidden && act.value === p.act && init.value === p.init && f.wseed.text.trim() === p.wseed &&
-      opt.value === p.opt && f.lr.text.trim() === p.lr && cmp.value === p.cmp && f.clr.text.trim() === p.clr &&
-      place.value === p.place && f.epochs.text.trim() === p.epochs && draw.value === p.draw;
+    return Object.keys(f).every((k) => f[k].text.trim() === p[k]) && hidden.join(',') === p.hidden
+      && ['act', 'init', 'opt', 'cmp', 'place', 'draw'].every((k) => selects[k].value === p[k]);
   }
 
   function advance() {
@@ -470,14 +369,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   }
 
   return function update(next = {}) {
-    for (const key of ['seed', 'noise', 'n', 'wseed', 'lr', 'clr', 'epochs']) if (next[key] !== undefined) f[key].set(next[key]);
-    if (next.act !== undefined) act.set(next.act);
-    if (next.init !== undefined) init.set(next.init);
-    if (next.opt !== undefined) opt.set(next.opt);
-    if (next.cmp !== undefined) cmp.set(next.cmp);
-    if (next.place !== undefined) place.set(next.place);
-    if (next.draw !== undefined) draw.set(next.draw);
-    if (next.epf !== undefined) epf.set(next.epf);
+    for (const key of Object.keys(f)) if (next[key] !== undefined) f[key].set(next[key]);
+    for (const key of Object.keys(selects)) if (next[key] !== undefined) selects[key].set(next[key]);
     if (next.hidden !== undefined) { hidden = next.hidden === '' ? [] : next.hidden.split(','); drawLayerEditor(); }
     rebuild();
   };
