@@ -1,7 +1,7 @@
 // Figure 10: AdaGrad's effective rate only falls. A long run on the stretched bowl
 // f(w, b) = w² + 10 b² from a far start, AdaGrad against RMSProp and Adam with the same η
-// (lab.runQuadratic: paths, values and per-step effective rates; AdaGrad's G from a real
-// optimizer stepped on lab.quadraticGradient along the same path); the article's simpler
+// (lab.runQuadratic: paths, values, per-step effective rates and AdaGrad's G as the
+// trajectory's moments; see fading/model.js); the article's simpler
 // demonstration, each optimizer fed the same pure N(0, 1) gradients (the x column of
 // lab.makeRegressionDataset({kind: 'line'})); and how far AdaGrad gets for each η.
 import { el } from '../ui/dom.js';
