@@ -3,6 +3,7 @@
 import { hidpiCanvas } from './canvas.js';
 import { drawAxes } from './axes.js';
 import { linearScale, logScale, niceDomain, niceLogDomain } from './scale.js';
+import { decadeFormat } from './decades.js';
 
 const margin = { top: 12, right: 24, bottom: 40, left: 58 };
 
@@ -62,7 +63,10 @@ export function lineChart(container, { xLabel = '', yLabel = '', yLog = false, l
     const sx = linearScale(xDomain, [x0, x1]);
     const sy = (yLog ? logScale : linearScale)(yDomain, [y0, y1]);
 
-    drawAxes(ctx, { x0, x1, y0, y1, height: h, sx, sy, yFormat: data.yFormat, xLabel, yLabel: data.yLabel ?? yLabel });
+    // a log axis over many powers of ten labels only every few decades (one label per ~22 px),
+    // unless the figure gives its own tick text
+    const yFormat = data.yFormat ?? (yLog ? decadeFormat(yDomain, Math.max(3, Math.floor((y0 - y1) / 22))) : undefined);
+    drawAxes(ctx, { x0, x1, y0, y1, height: h, sx, sy, yFormat, xLabel, yLabel: data.yLabel ?? yLabel });
 
     // series, clipped to the plot area
     ctx.save();

@@ -128,7 +128,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const lab2 = el('div', { className: 'same-gradient' });
   container.append(lab2);
   lab2.append(el('h3', {}, 'The same gradient, step after step'),
-    el('p', { className: 'prose' }, 'Two parameters on a long, straight slope: one always gets the large gradient g₁, the other the small g₂. Every optimizer starts at 0 with the same η and takes k steps. Which ones care how large the gradient is?'));
+    el('p', { className: 'prose' }, 'Two parameters on a long, straight slope: one always gets the gradient g₁, the other g₂ (by default g₁ is a hundred times g₂). Every optimizer starts at 0 with the same η and takes k steps. Which ones care how large the gradient is?'));
   const fields = {
     g1: numberField({ label: 'gradient g₁', name: 'g1', value: s.g1, width: 's', onCommit: recompute }),
     g2: numberField({ label: 'gradient g₂', name: 'g2', value: s.g2, width: 's', onCommit: recompute }),
@@ -147,10 +147,11 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   lab2.append(grid);
   const legendItems = ROWS.map((r) => ({ ...optimizerStyles[r.id], width: r.id === 'adagrad' ? 2.6 : 2 }));
   const chartPanel = (title) => { const f = el('figure', { className: 'panel own-legend' }, el('figcaption', {}, title)); grid.append(f); return f; };
-  const panel1 = chartPanel('Size of each step for the large gradient g₁');
-  const panel2 = chartPanel('Size of each step for the small gradient g₂');
-  const chart1 = lineChart(panel1, { xLabel: 'step', yLabel: '|step|', yLog: true, label: 'step size for the large gradient' });
-  const chart2 = lineChart(panel2, { xLabel: 'step', yLabel: '|step|', yLog: true, label: 'step size for the small gradient' });
+  const heads = [el('span'), el('span')];   // which gradient each chart shows, from the run
+  const panel1 = chartPanel(heads[0]);
+  const panel2 = chartPanel(heads[1]);
+  const chart1 = lineChart(panel1, { xLabel: 'step', yLabel: '|step|', yLog: true, label: 'step size for gradient g₁' });
+  const chart2 = lineChart(panel2, { xLabel: 'step', yLabel: '|step|', yLog: true, label: 'step size for gradient g₂' });
   panel1.append(dashLegend(legendItems));
   panel2.append(dashLegend(legendItems));
   const summary = el('p', { className: 'readout' });
@@ -198,6 +199,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     });
     const liveTitle = `Each optimizer’s change to w₁ (gradient ${short(run.g1)}) and w₂ (gradient ${short(run.g2)}), η = ${short(run.lr)}, computed by the core`;
     liveTableTitle.textContent = liveTitle;
+    heads[0].textContent = `Size of each step for g₁ = ${short(run.g1)}`;
+    heads[1].textContent = `Size of each step for g₂ = ${short(run.g2)}`;
     liveTable.replaceChildren(el('table', { className: 'steps same-table' },
       el('caption', { className: 'visually-hidden' }, liveTitle),
       el('thead', {}, head), el('tbody', {}, body)));

@@ -191,11 +191,12 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const sgdStyle = { color: colors.other, dash: [7, 4] }, adaStyle = { color: colors.adagrad };
     const at = (r, values) => values[shownEpoch(r)];
     // loss: log scale, floored so a perfectly fitted run cannot stretch the axis over 300 decades
-    let lo = Infinity;
-    for (const r of [sgd, ada]) for (const v of r.losses) if (v > 0 && v < lo) lo = v;
+    // and topped at the highest finite loss (a large η can push it far above the start's ln 2)
+    let lo = Infinity, hi = 1;
+    for (const r of [sgd, ada]) for (const v of r.losses) if (v > 0 && Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
     const floor = Math.max(1e-6, Math.pow(10, Math.floor(Math.log10(lo))));
     lossChart({
-      xDomain, yDomain: [floor, 1], markers,
+      xDomain, yDomain: [floor, Math.min(1e300, Math.pow(10, Math.ceil(Math.log10(hi))))], markers,
       series: [series(sgd, `SGD, η = ${short(run.sgdLr)}`, sgd.losses, sgdStyle), series(ada, `AdaGrad, η = ${short(run.adaLr)}`, ada.losses, adaStyle)],
       description: `Training loss after ${epoch} epochs: SGD ${short(at(sgd, sgd.losses), 4)}, AdaGrad ${short(at(ada, ada.losses), 4)}.${stoppedNote(sgd, 'SGD')}${stoppedNote(ada, 'AdaGrad')}`,
     });

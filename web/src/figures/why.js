@@ -58,9 +58,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     formMessage, transport.root);
 
   // ----- charts
-  const caption = el('p', { className: 'fig-caption' },
-    'What to notice: with one fixed η the frequent parameter takes big steps and the rare one barely moves; ',
-    'AdaGrad divides each parameter’s step by the root of its own G, so the two end up taking steps of comparable size.');
+  const caption = el('p', { className: 'fig-caption' });
   const legend = keyLegend([
     { ...FREQ },
     { ...RARE, dots: true },
@@ -303,7 +301,9 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   }
 
   function explainRun() {
-    explain.replaceChildren(...whyStory(run).paragraphs.map((p) => el('p', {}, ...segmentsToNodes(p))));
+    const story = whyStory(run);
+    caption.textContent = story.caption;
+    explain.replaceChildren(...story.paragraphs.map((p) => el('p', {}, ...segmentsToNodes(p))));
   }
 
   showScale();

@@ -40,5 +40,15 @@ export function whyStory(run) {
   } else if (events === 0) {
     paragraphs.push(['With these settings θ₂ never received a gradient, so neither rule moved it. Raise the probability or the number of steps.']);
   }
-  return { paragraphs, distances: d };
+  return { caption: captionOf(events, d), paragraphs, distances: d };
+}
+
+/** The sentence over the charts: what this run shows, or what it would take to show it. */
+function captionOf(events, d) {
+  if (events === 0) return 'What to notice: with these settings θ₂ never receives a gradient, so neither rule moves it; raise the rare gradient’s probability or the number of steps.';
+  if (!(d.sgd[0] > 0 && d.sgd[1] > 0 && d.ada[0] > 0 && d.ada[1] > 0)) return 'What to notice: how far each parameter travels under one fixed η and under AdaGrad, fed the same gradients.';
+  const s0 = spread(d.sgd[0], d.sgd[1]), s1 = spread(d.ada[0], d.ada[1]);
+  return s1 < s0
+    ? `What to notice: with one fixed η, θ₁ travels ${compareDistance(d.sgd[0], d.sgd[1])}; AdaGrad divides each parameter’s step by the root of its own G, which brings the two within ${short(s1, 3)}× of each other.`
+    : `What to notice: here AdaGrad does not even the two out: their distances are ${short(s1, 3)}× apart, against ${short(s0, 3)}× with one fixed η.`;
 }
