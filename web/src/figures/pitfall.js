@@ -11,7 +11,7 @@ import { el } from '../ui/dom.js';
 import { numberField, selectField, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
 import { stepper } from '../ui/runstepper.js';
 import { readFields as readSettings } from '../settings.js';
-import { m, mi, mn, mo, row, frac, sqrt, sub, sup, math } from '../ui/math.js';
+import { m, mi, mn, mo, row, frac, sqrt, sub, sup, math, wrapAtEquals } from '../ui/math.js';
 import { lineChart } from '../draw/linechart.js';
 import { dashLegend } from '../ui/dash-legend.js';
 import { colors } from '../draw/colors.js';
@@ -265,7 +265,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 }
 
 // one line of a worked formula: inline MathML in its own block, so it sits flush left
-function mline(...content) { return el('div', { className: 'mline' }, math(false, ...content)); }
+function mline(...content) { return el('div', { className: 'mline wraps' }, ...wrapAtEquals(...content)); }
 
 // a continuation line of a worked formula (its numbers), indented under the symbols
 function cont(node) { node.classList.add('cont'); return node; }

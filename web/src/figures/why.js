@@ -10,7 +10,7 @@ import { settings, SPEEDS } from './why/settings.js';
 import { whyRun } from './why/model.js';
 import { whyStory } from './why/story.js';
 import { stepper } from '../ui/runstepper.js';
-import { math, row, mi, mn, mo, frac, sqrt, sub, sup } from '../ui/math.js';
+import { math, row, mi, mn, mo, frac, sqrt, sub, sup, wrapAtEquals } from '../ui/math.js';
 import { lineChart } from '../draw/linechart.js';
 import { keyLegend } from '../draw/keylegend.js';
 import { decadeFormat, logDomain } from '../draw/decades.js';
@@ -272,12 +272,12 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
         const g = run.g[i][k], G = run.G[i][k], prev = k > 0 ? run.G[i][k - 1] : 0;
         const key = (v, name) => (current ? tagged(v, name) : n(v));
         const lines = [
-          ['running total', math(false, row(sub(mi('G'), idx()), mo('='), n(prev), mo('+'), sup(paren(g), mn('2')), mo('='), key(G, `G-${i + 1}`)))],
-          ['its rate', math(false, row(frac(n(lr), row(sqrt(n(G)), mo('+'), n(eps))), mo('='), key(run.rate[i][k], `rate-${i + 1}`)))],
-          ['AdaGrad step', math(false, row(mi('Δ'), sub(mi('θ'), idx()), mo('='), mo('−'), n(run.rate[i][k]), mo('·'), paren(g), mo('='), n(run.ada[i][k])))],
-          ['fixed-η step', math(false, row(mi('Δ'), sub(mi('θ'), idx()), mo('='), mo('−'), n(lr), mo('·'), paren(g), mo('='), n(run.sgd[i][k])))],
+          ['running total', wrapAtEquals(sub(mi('G'), idx()), mo('='), n(prev), mo('+'), sup(paren(g), mn('2')), mo('='), key(G, `G-${i + 1}`))],
+          ['its rate', wrapAtEquals(frac(n(lr), row(sqrt(n(G)), mo('+'), n(eps))), mo('='), key(run.rate[i][k], `rate-${i + 1}`))],
+          ['AdaGrad step', wrapAtEquals(mi('Δ'), sub(mi('θ'), idx()), mo('='), mo('−'), n(run.rate[i][k]), mo('·'), paren(g), mo('='), n(run.ada[i][k]))],
+          ['fixed-η step', wrapAtEquals(mi('Δ'), sub(mi('θ'), idx()), mo('='), mo('−'), n(lr), mo('·'), paren(g), mo('='), n(run.sgd[i][k]))],
         ];
-        return el('dl', { className: 'formula-lines why-lines' }, lines.map(([label, body]) => [el('dt', {}, label), el('dd', {}, body)]));
+        return el('dl', { className: 'formula-lines why-lines' }, lines.map(([label, body]) => [el('dt', {}, label), el('dd', { className: 'wraps' }, ...body)]));
       };
       if (run.g[i][i0] !== 0) return el('div', { className: 'why-block' }, head, linesAt(i0, true));
       let k = i0;

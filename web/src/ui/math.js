@@ -22,3 +22,32 @@ export function math(display, ...c) {
   if (display) node.setAttribute('display', 'block');
   return node;
 }
+
+/** A worked line too wide for a narrow panel, as pieces that wrap between them instead of
+ *  cutting a number off: each group of MathML children becomes one inline formula that never
+ *  breaks inside (put it in a `dd.wraps`). */
+export function pieces(...groups) {
+  const out = [];
+  groups.forEach((g, i) => {
+    if (i) out.push(document.createTextNode(' '));
+    const span = document.createElement('span');
+    span.className = 'formula-result';
+    span.append(math(false, row(...g)));
+    out.push(span);
+  });
+  return out;
+}
+
+/** pieces() cut before each "=" (and "←"): the usual way a worked line wraps. Takes a row's
+ *  children, or one mrow whose children are used. */
+export function wrapAtEquals(...children) {
+  let list = children.flat(Infinity).filter((c) => c !== null && c !== undefined);
+  if (list.length === 1 && list[0] instanceof Element && list[0].localName === 'mrow') list = [...list[0].childNodes];
+  const groups = [[]];
+  for (const c of list) {
+    const cut = c instanceof Element && c.localName === 'mo' && (c.textContent === '=' || c.textContent === '←');
+    if (cut && groups[groups.length - 1].length) groups.push([]);
+    groups[groups.length - 1].push(c);
+  }
+  return pieces(...groups);
+}

@@ -5,7 +5,7 @@ import { el } from '../../ui/dom.js';
 import { button, restoreDefaults } from '../../ui/controls.js';
 import { raceForm } from '../../ui/raceform.js';
 import { stepper } from '../../ui/runstepper.js';
-import { math, row, mi, mn, mo, frac, sqrt, sub, sup } from '../../ui/math.js';
+import { math, row, mi, mn, mo, frac, sqrt, sub, sup, pieces } from '../../ui/math.js';
 import { contourPlot, latticeGrid } from '../../draw/contour.js';
 import { raceStyles } from '../../draw/markers.js';
 import { lineChart } from '../../draw/linechart.js';
@@ -193,16 +193,13 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
         el('dt', {}, `rate of ${name}`),
         // each term is its own inline piece, so a narrow panel wraps between them instead of
         // cutting a number off (at step 60 "= −3.093e-7" used to read "= −3")
-        el('dd', { className: 'wraps' }, piece(frac(n(cfg.lr.ada), row(sqrt(n(G[k])), mo('+'), sup(mn('10'), row(mo('−'), mn('10')))))), ' ',
-          piece(mo('='), n(rate[k]))),
+        el('dd', { className: 'wraps' }, ...pieces([frac(n(cfg.lr.ada), row(sqrt(n(G[k])), mo('+'), sup(mn('10'), row(mo('−'), mn('10')))))], [mo('='), n(rate[k])])),
         el('dt', {}, `new ${name}`),
-        el('dd', { className: 'wraps' }, piece(n(before[k]), mo('−')), ' ', piece(n(rate[k]), mo('·'), paren(g[k])), ' ',
-          piece(mo('='), n(after[k]))));
+        el('dd', { className: 'wraps' }, ...pieces([n(before[k]), mo('−')], [n(rate[k]), mo('·'), paren(g[k])], [mo('='), n(after[k])])));
     });
     return [el('p', { className: 'formula-step' }, `Step ${t}`), el('dl', { className: 'formula-lines' }, lines), el('p', { className: 'formula-note' }, formulaNote(run, t))];
   }
   const mspace = () => mo('\u2003');
-  const piece = (...parts) => el('span', { className: 'formula-result' }, math(false, row(...parts)));
 
   function announce() {
     if (!run || quiet) return;

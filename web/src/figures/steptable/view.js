@@ -6,7 +6,7 @@ import { el, reducedMotion } from '../../ui/dom.js';
 import { numberField, selectField, button, fieldOfMessage, messageOf, restoreDefaults } from '../../ui/controls.js';
 import { player } from '../../ui/player.js';
 import { copyText } from '../../ui/clipboard.js';
-import { math, row, mi, mn, mo, frac, sqrt, sub, sup } from '../../ui/math.js';
+import { math, row, mi, mn, mo, frac, sqrt, sub, sup, pieces } from '../../ui/math.js';
 import { lineChart } from '../../draw/linechart.js';
 import { colors } from '../../draw/colors.js';
 import { short, full } from '../../format.js';
@@ -237,14 +237,15 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const prevG = k > 1 ? rows[k - 2].sum : 0;
     const n = (v) => mn(short(v));
     const paren = (v) => (v < 0 ? row(mo('('), n(v), mo(')')) : n(v));
+    // each line in pieces that wrap between them on a narrow panel (no number is ever cut off)
     const lines = [
-      ['gradient', math(false, row(mi('g'), mo('='), mn('2'), mi('x'), mo('='), mn('2'), mo('·'), paren(r.x), mo('='), n(r.grad)))],
-      ['running total', math(false, row(mi('G'), mo('='), n(prevG), mo('+'), sup(paren(r.grad), mn('2')), mo('='), n(r.sum)))],
-      ['effective rate', math(false, row(mtext('rate'), mo('='), frac(n(cfg.lr), rootNum(short(r.sum))), mo('='), n(r.effective_rate)))],
-      ['new x', math(false, row(sub(mi('x'), mi('new')), mo('='), n(r.x), mo('−'), n(r.effective_rate), mo('·'), paren(r.grad), mo('='), n(r.x_new)))],
+      ['gradient', pieces([mi('g'), mo('='), mn('2'), mi('x')], [mo('='), mn('2'), mo('·'), paren(r.x)], [mo('='), n(r.grad)])],
+      ['running total', pieces([mi('G'), mo('='), n(prevG), mo('+'), sup(paren(r.grad), mn('2'))], [mo('='), n(r.sum)])],
+      ['effective rate', pieces([mtext('rate'), mo('='), frac(n(cfg.lr), rootNum(short(r.sum)))], [mo('='), n(r.effective_rate)])],
+      ['new x', pieces([sub(mi('x'), mi('new')), mo('='), n(r.x), mo('−')], [n(r.effective_rate), mo('·'), paren(r.grad)], [mo('='), n(r.x_new)])],
     ];
     return [el('p', { className: 'formula-step' }, `Step ${k} of ${rows.length}`),
-      el('dl', { className: 'formula-lines' }, lines.map(([label, body]) => [el('dt', {}, label), el('dd', {}, body)])),
+      el('dl', { className: 'formula-lines' }, lines.map(([label, body]) => [el('dt', {}, label), el('dd', { className: 'wraps' }, ...body)])),
       el('p', { className: 'formula-note' }, k > 1 ? `G starts from the previous row’s ${short(prevG)}.` : 'G starts at 0.')];
   }
 

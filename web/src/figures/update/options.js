@@ -8,7 +8,7 @@ import { readFields as readSettings } from '../../settings.js';
 import { settings, OPTION_SPEEDS } from './settings.js';
 import { checkboxField } from '../../ui/checkbox.js';
 import { stepper } from '../../ui/runstepper.js';
-import { math, row, mi, mn, mo, frac, sqrt, sub, sup } from '../../ui/math.js';
+import { math, row, mi, mn, mo, frac, sqrt, sub, sup, wrapAtEquals } from '../../ui/math.js';
 import { lineChart } from '../../draw/linechart.js';
 import { decadeFormat, logDomain } from '../../draw/decades.js';
 import { colors } from '../../draw/colors.js';
@@ -204,7 +204,7 @@ export function optionsPart(lab, s, report) {
         ['update', math(false, row(sym, mo('←'), n(theta), mo('−'), n(rate), mo('·'), sub(mi('g'), mi('t')), mo('='), n(next)))],
       ];
       return el('div', { className: 'update-block' }, el('p', { className: 'update-start' }, `${name}, step ${tt}`),
-        el('dl', { className: 'formula-lines update-lines' }, lines.map(([label, body]) => [el('dt', {}, label), el('dd', {}, body)])));
+        el('dl', { className: 'formula-lines update-lines' }, lines.map(([label, body]) => [el('dt', {}, label), el('dd', { className: 'wraps' }, ...wrapAtEquals(body.firstChild))])));
     };
     const note = t < 1 ? [el('p', { className: 'formula-note' }, 'Showing step 1; press Step or Play to move on.')] : [];
     return [...note, el('div', { className: 'update-blocks' }, block(0, 'w'), block(1, 'b')),
