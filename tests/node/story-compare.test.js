@@ -38,6 +38,12 @@ test('k = NaN is refused by the rule, in the page’s words', () => {
   assert.equal(settings.parse({ ...settings.defaults, k: 'NaN' }).errors.k, 'k must be a finite number, got NaN');
 });
 
+test('g₁ = g₂: every optimizer moves both alike, and nothing is called blind to the gradient’s scale', () => {
+  const { text } = tell({ g1: '1', g2: '1', k: '50', mom: '0.5' });
+  assert.match(text, /Both parameters get gradients of the same size here \(1\)/);
+  assert.doesNotMatch(text, /blind|for w₁ but/);
+});
+
 test('sweep: 200 settings; every optimizer named blind or shrinking is so in its run', () => {
   const rnd = sampler(5);
   const limits = { k: { min: 1, max: 500 }, g1: { min: -100, max: 100 }, g2: { min: -100, max: 100 } };
@@ -47,6 +53,10 @@ test('sweep: 200 settings; every optimizer named blind or shrinking is so in its
     const { run, blind, fading, text } = tell(over);
     const where = `${JSON.stringify(over)}\n${text}`;
     assert.doesNotMatch(text, /NaN|undefined|Infinity|null/, where);
+    // "blind to the gradient's scale" only means something when the two gradients differ in size
+    const sameSize = Math.abs(run.g1) === Math.abs(run.g2);
+    assert.equal(/same size here/.test(text), sameSize, where);
+    if (sameSize) assert.doesNotMatch(text, /blind to the gradient’s scale|for w₁ but/, where);
     const k = run.k;
     for (const [id, r] of Object.entries(run.results)) {
       if (r.divergedAt !== null) { assert.ok(text.includes(`${NAMES[id]} diverged at step ${r.divergedAt}`), where); continue; }

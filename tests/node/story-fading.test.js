@@ -59,6 +59,8 @@ test('sweep: 60 settings within the rules; each claim matches its run', () => {
     const { run, story, all } = tell(over, { sweep: i % 10 === 0 });
     const where = `${JSON.stringify(over)}\n${all}`;
     assert.doesNotMatch(all, /NaN|undefined|Infinity|null/, where);
+    // "by contrast" answers a sentence about RMSProp or Adam leaving the minimum: never alone
+    if (/by contrast, can never climb back/.test(all)) assert.match(all, /does not stay put/, where);
     for (const [k, name] of [['adagrad', 'AdaGrad'], ['rmsprop', 'RMSProp'], ['adam', 'Adam']]) {
       const v = story.verdicts[k], r = run.runs[k];
       kinds.add(`${k}:${v.kind}`);

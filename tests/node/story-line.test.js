@@ -51,6 +51,9 @@ test('sweep: 150 settings within the rules; fates, crossings and the bowl match 
     const { run, text, caption } = tell(over);
     const all = `${caption}\n${text.join('\n')}`, where = `${JSON.stringify(over)}\n${all}`;
     assert.doesNotMatch(all, /NaN|undefined|Infinity|null/, where);
+    // a move is never written as "from 5 to 5": as many digits as it takes to tell them apart
+    const went = /its w went from (\S+) to (\S+) in the first epoch/.exec(all);
+    if (went) assert.equal(went[1] === went[2], run.runs.adam.params[0] === run.runs.adam.params[2], where);
     for (const [id, name] of [['sgd', 'SGD'], ['ada', 'AdaGrad'], ['adam', 'Adam']]) {
       const t = run.runs[id];
       if (t.divergedAt !== null) { assert.ok(text[0].includes(`${name} (η = ${short(run.cfg.lr[id])}) diverged at epoch ${t.divergedAt}`), where); continue; }

@@ -49,6 +49,12 @@ test('the rare word’s rate is called larger only when it is, with the run’s 
   }
 });
 
+test('the whole batch in one step: one step an epoch, said in the singular, both words on it', () => {
+  const { run, text } = tell({ batch: '40' });
+  assert.equal(run.stepsPerEpoch, 1);
+  assert.match(text[0], /^Each epoch takes 1 step of 40 reviews\. “masterpiece” \(in 1 review\) and “great” \(in \d+\) both get a gradient on that one step\./);
+});
+
 test('sweep: 80 settings within the rules; counts, comparisons and distances match the runs', () => {
   const rnd = sampler(77);
   const limits = { epochs: { min: 1, max: 40 } };
@@ -59,6 +65,8 @@ test('sweep: 80 settings within the rules; counts, comparisons and distances mat
     const all = text.join('\n'), where = `${JSON.stringify(over)}\n${all}`;
     assert.doesNotMatch(all, /NaN|undefined|Infinity|null/, where);
     assert.equal(run.stepsPerEpoch, Math.ceil(bag.n / values.batch));
+    assert.equal(/both get a gradient on that one step/.test(all), run.stepsPerEpoch === 1, where);
+    assert.doesNotMatch(all, /\b1 steps\b|of the 1 step/, where);
     for (const k of ['sgd', 'ada', 'full']) if (run[k].divergedAt !== null) assert.match(all, /diverged in epoch/, where);
     if (/diverged/.test(all)) continue;
     const P = run.P, i = bag.index.get(values.rare), j = bag.index.get(values.common);

@@ -25,8 +25,11 @@ export function compareStory(run) {
   const fading = k >= 4 ? Object.keys(results).filter((id) => ok(id) && last(id, 0) < COMPARE.fading * abs(results[id].steps[0][Math.floor(k / 2) - 1])) : [];
   const seg = [{ text: 'Read it: ', strong: true }];
   for (const id of Object.keys(results).filter((i) => !ok(i))) seg.push({ text: `${NAMES[id]} diverged at step ${results[id].divergedAt}. `, tone: 'danger' });
-  if (ok('sgd')) seg.push(`SGD’s steps are η·g: ${short(first('sgd', 0), 3)} for w₁ but ${short(first('sgd', 1), 3)} for w₂. `);
-  seg.push(blind.length
+  // with gradients of one size there is nothing to be blind to: say so instead
+  const sameSize = abs(run.g1) === abs(run.g2);
+  if (sameSize) seg.push(`Both parameters get gradients of the same size here (${short(abs(run.g1), 3)}), so every optimizer moves them alike; make g₁ and g₂ differ to see which optimizers care how large the gradient is. `);
+  else if (ok('sgd')) seg.push(`SGD’s steps are η·g: ${short(first('sgd', 0), 3)} for w₁ but ${short(first('sgd', 1), 3)} for w₂. `);
+  if (!sameSize) seg.push(blind.length
     ? `By step ${k}, ${listOf(blind.map((id) => NAMES[id]))} take${blind.length === 1 ? 's' : ''} steps of the same size for both gradients, within ${COMPARE.sameShare * 100}%: blind to the gradient’s scale. `
     : `By step ${k}, no optimizer takes steps of the same size for both gradients. `);
   if (ok('adagrad')) {

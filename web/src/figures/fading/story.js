@@ -77,6 +77,7 @@ export function fadingStory(run, c = 0) {
     { text: `${short(far('adagrad'), 3)} away`, strong: true, value: far('adagrad') },
     ` from the minimum (loss ${short(runs.adagrad.values[end('adagrad')], 3)}), RMSProp ${short(far('rmsprop'), 3)} and Adam ${short(far('adam'), 3)}. `,
     KINDS.map((k) => `${NAMES[k]} ${r[k] === null ? `never comes within ${FADING.near}` : `comes within ${FADING.near} at step ${r[k]}`}`).join(', '), '. '];
+  let left = false;   // did RMSProp or Adam come close and leave?
   for (const k of ['rmsprop', 'adam']) {
     const d = dist[k];
     let closest = 0;
@@ -84,11 +85,12 @@ export function fadingStory(run, c = 0) {
     if (d[closest] < FADING.near && far(k) > FADING.leftFactor * d[closest] && far(k) > FLOOR) {
       const rt = run.rate[k][c];
       const climbed = closest > 0 && rt[rt.length - 1] > rt[closest - 1];
+      left = true;
       p1.push(`${NAMES[k]} does not stay put: it came within ${short(d[closest], 2)} at step ${closest} and ends ${short(far(k), 2)} away`,
         climbed ? `; once the gradients were tiny its average forgot the large ones and its rate for ${name} climbed from ${short(rt[closest - 1], 3)} to ${short(rt[rt.length - 1], 3)}. ` : '. ');
     }
   }
-  if (fell) p1.push('AdaGrad’s rate, by contrast, can never climb back.');
+  if (fell && left) p1.push('AdaGrad’s rate, by contrast, can never climb back.');
   paragraphs.push(p1);
 
   // 2. AdaGrad's rate against 1/√t, for the coordinate on show: the log-log slope of the rate

@@ -15,6 +15,12 @@ export function lineStory(run, preset) {
   const ids = Object.keys(runs);
   const end = (t) => t.stepsTaken;
   const w = (t, i) => short(t.params[2 * i], 3);
+  // two values with as many digits as it takes to tell them apart ("5 to 4.999", not "5 to 5")
+  const apart = (a, b) => {
+    let d = 3;
+    while (d < 17 && a !== b && short(a, d) === short(b, d)) d++;
+    return `${short(a, d)} to ${short(b, d)}`;
+  };
   const fate = (id) => {
     const t = runs[id];
     if (t.divergedAt !== null) return [{ text: `diverged at epoch ${t.divergedAt}`, tone: 'danger' }];
@@ -29,7 +35,7 @@ export function lineStory(run, preset) {
   if (adam && adam.divergedAt === null && adam.stepsTaken >= 1) {
     const reach = cfg.lr.adam * cfg.epochs, distance = Math.abs(minimum[0] - cfg.w0);
     const seg = ['Adam’s step is η·m̂/(√v̂ + ε). While the gradient keeps its sign, m̂/√v̂ stays close to ±1, so each epoch moves each parameter by about η, however large or small the gradient. ',
-      `Here its w went from ${w(adam, 0)} to ${w(adam, 1)} in the first epoch and is at ${w(adam, end(adam))} after ${end(adam)}.`];
+      `Here its w went from ${apart(adam.params[0], adam.params[2])} in the first epoch and is at ${w(adam, end(adam))} after ${end(adam)}.`];
     if (arrive.adam === null && reach < distance) {
       seg.push(` At η = ${short(cfg.lr.adam)}, ${cfg.epochs} epochs can carry w at most about ${short(reach, 3)} of the ${short(distance, 3)} it has to travel: the rate, not the method, keeps it from the best line.`);
     } else if (crossings.adam > 0) {

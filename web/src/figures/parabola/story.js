@@ -50,8 +50,9 @@ function outcome(id, name, v, x) {
   const at = { text: `x ≈ ${short(x, 3)}`, strong: true, value: x };
   switch (v.kind) {
     case 'start': return [`${name} stays at x = 0: it started at the minimum, where the gradient is 0.`];
-    case 'arrived': return v.gap === 0
-      ? [`${name} reaches the minimum exactly, at step ${v.step}.`]
+    // x itself, not f: f = x² underflows to 0 long before x does (x = 3.7e-203 has f = 0)
+    case 'arrived': return x === 0
+      ? [`${name} reaches the minimum at step ${v.step} (f below a millionth of its start) and ends exactly at x = 0.`]
       : [`${name} reaches the minimum at step ${v.step} (f below a millionth of its start) and ends at `, at, '.'];
     case 'closing': return [`${name} is at `, at, ` and still closing in: at the pace of its last ${plural(Math.min(THRESHOLDS.window, v.steps), 'step')} it needs about ${v.toGo} more to bring f below a millionth of its start.`];
     case 'stalls': return [`${name} has only reached `, at, `. It is stalling: its last step moved x by ${short(v.lastStep, 3)}, and at the pace of its last steps it would need `,
@@ -88,7 +89,7 @@ function whyFixedRateTrails(run, verdicts) {
   const rows = run.rows, first = rows[0], last = rows[rows.length - 1];
   const v = verdicts.sgd, x = run.sgd.params;
   const overshoots = ['oscillates', 'diverging', 'diverged'].includes(v.kind) || v.zigzag;
-  const adaArrivedAtOnce = verdicts.ada.kind === 'arrived' && verdicts.ada.step === 1 && verdicts.ada.gap === 0;
+  const adaArrivedAtOnce = verdicts.ada.kind === 'arrived' && verdicts.ada.step === 1 && run.ada.params[1] === 0;
   const fade = adaArrivedAtOnce
     ? `AdaGrad’s first step, η long whatever the gradient, landed exactly on the minimum, where every later gradient is 0`
     : rateFell(rows)

@@ -23,8 +23,9 @@ export function stochasticStory(run, bag, { rare, common }) {
   const exact = cfg.batch === 1 || everyStep;
   const touched = (k) => (everyStep ? stepsPerEpoch : Math.min(df(k), stepsPerEpoch));
   const p = [`Each epoch takes ${plural(stepsPerEpoch, 'step')} of ${reviews(Math.min(cfg.batch, run.n))}${everyStep ? '' : ', in an order shuffled by the core'}. `,
-    `“${rare}” is in ${reviews(df(i))}, so it gets a gradient on ${exact ? 'exactly' : 'at most'} ${touched(i)} of the ${stepsPerEpoch} step${stepsPerEpoch === 1 ? '' : 's'}; `,
-    `“${common}” is in ${df(j)}, so on ${exact ? 'exactly' : 'at most'} ${touched(j)}. `];
+    stepsPerEpoch === 1
+      ? `“${rare}” (in ${reviews(df(i))}) and “${common}” (in ${df(j)}) both get a gradient on that one step. `
+      : `“${rare}” is in ${reviews(df(i))}, so it gets a gradient on ${exact ? 'exactly' : 'at most'} ${touched(i)} of the ${stepsPerEpoch} steps; “${common}” is in ${df(j)}, so on ${exact ? 'exactly' : 'at most'} ${touched(j)}. `];
   p.push(everyStep ? 'Every step sees every review: this is the full batch of §8.'
     : 'On every other step their gradients are 0, and AdaGrad’s G for them does not grow.');
   paragraphs.push(p);

@@ -118,7 +118,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       description: `Weights after epoch ${epoch}: AdaGrad “${rare.value}” ${short(ada.params[upTo(ada) * P + i], 3)}, “${common.value}” ${short(ada.params[upTo(ada) * P + j], 3)}; SGD ${short(sgd.params[upTo(sgd) * P + i], 3)} and ${short(sgd.params[upTo(sgd) * P + j], 3)}.`,
     });
     readout.replaceChildren(el('strong', {}, `Epoch ${epoch} of ${run.cfg.epochs}`),
-      ` · ${run.stepsPerEpoch} steps an epoch · “${rare.value}” in ${reviews(df(rare.value))}, “${common.value}” in ${reviews(df(common.value))}`);
+      ` · ${run.stepsPerEpoch} step${run.stepsPerEpoch === 1 ? '' : 's'} an epoch · “${rare.value}” in ${reviews(df(rare.value))}, “${common.value}” in ${reviews(df(common.value))}`);
   }
 
   function announce() { if (run) live.textContent = readout.textContent; }
