@@ -26,8 +26,8 @@ export function spiralStory(b, { preset = null } = {}) {
   const { runs, cfg } = b;
   const trained = runs.some((r) => b.done(r) > 0 || b.divergedEpoch(r) !== null);
   const sameEta = cfg.lr === cfg.clr;
-  const etas = sameEta ? [] : [[`The two boards use different rates (η = ${short(cfg.lr)} and ${short(cfg.clr)}), so a difference between them is not the optimizer’s alone: `,
-    { text: 'Same η for both', strong: true }, ' gives both one η.']];
+  const etas = sameEta ? [] : [[`The two boards use different rates (η = ${short(cfg.lr)} and ${short(cfg.clr)}), so a difference between them is not the optimizer’s alone: give both one η to compare the optimizers (the preset `,
+    { text: 'Same η for both', strong: true }, ' does this for the notebook’s network).']];
   if (!trained) return [['Both networks start from the same weights on the same points. Press Play to train them side by side, or Step one epoch.'], ...etas];
   const finished = b.finished();
   const lines = runs.map((r) => {
