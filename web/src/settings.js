@@ -43,15 +43,35 @@ function inRange(parsed, text, name, { min, max, minOpen = false, nonzero = fals
   return parsed;
 }
 
+/** The range a setting's slider covers, or null for none (`slide: false`, e.g. a seed): the
+ *  rule's own range where it is a sensible thing to drag across, else a window of it. Rates and
+ *  long counts slide on a log scale. `slide: [lo, hi]` sets it. */
+function slideOf(kind, { fallback, min, max, log, whole, slide }) {
+  if (slide === false) return null;
+  const d = Number(fallback);
+  let lo, hi, onLog = log;
+  if (Array.isArray(slide)) [lo, hi] = slide;
+  else if (log) {   // 1e-4 … 100, widened to take in the default
+    lo = Math.max(min > 0 ? min : 0, Math.min(1e-4, d));
+    hi = Math.min(max ?? 1e3, Math.max(100, d));
+  } else if (whole) { lo = min ?? 0; hi = max ?? 1000; onLog = lo >= 1 && hi / lo > 1000; }
+  else {            // ±10, or the power of ten that takes in twice the default
+    const m = Math.max(10, Math.pow(10, Math.ceil(Math.log10(2 * Math.abs(d) || 1))));
+    lo = Math.max(min ?? -m, -m); hi = Math.min(max ?? m, m);
+  }
+  return lo < hi ? { lo, hi, log: onLog, whole } : null;
+}
+
 /** A setting whose value is a number. `name` is how messages call it (η, ε, x₀…). */
-function numeric(kind, fallback, { label, name = label, min, max, minOpen, nonzero, unit = '', log = false, whole = false, help = '' }) {
+function numeric(kind, fallback, { label, name = label, min, max, minOpen, nonzero, unit = '', log = false, whole = false, help = '', slide }) {
   const parse = (text) => {
     let r = finiteNumber(text, name);
     if (!r.error && whole && !Number.isInteger(r.value)) r = { error: `${name} must be a whole number, got ${String(text).trim()}` };
     return inRange(r, text, name, { min, max, minOpen, nonzero, positive: log });
   };
   const what = whole ? `a whole number${range(min, max)}` : `a number${range(min, max, minOpen)}`;
-  return { kind, default: fallback, label, name, min, max, unit, log, whole, help, parse, what, accepts: (t) => !parse(t).error };
+  return { kind, default: fallback, label, name, min, max, unit, log, whole, help, parse, what, accepts: (t) => !parse(t).error,
+    slide: slideOf(kind, { fallback, min, max, log, whole, slide }) };
 }
 const range = (min, max, open) => (min !== undefined && max !== undefined ? ` from ${limit(min)}${open ? ' (excluded)' : ''} to ${limit(max)}`
   : min !== undefined ? ` ${open ? 'above' : 'of at least'} ${limit(min)}` : max !== undefined ? ` of at most ${limit(max)}` : '');

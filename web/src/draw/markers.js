@@ -9,8 +9,8 @@ export const raceStyles = {
   momentum: { name: 'Momentum', color: '#0b7285', dash: [10, 3, 2, 3], marker: 'triangle' },
   nesterov: { name: 'Nesterov', color: '#a61e4d', dash: [6, 2, 2, 2, 2, 2], marker: 'diamond' },
   adagrad: { name: 'AdaGrad', color: colors.adagrad, dash: [], marker: 'circle', width: 2.75 },
-  rmsprop: { name: 'RMSProp', color: '#d9480f', dash: [2, 3], marker: 'plus' },
-  adam: { name: 'Adam', color: '#2b8a3e', dash: [12, 4], marker: 'cross' },
+  rmsprop: { name: 'RMSProp', color: '#c2410c', dash: [2, 3], marker: 'plus' },
+  adam: { name: 'Adam', color: '#2b7a3b', dash: [12, 4], marker: 'cross' },
 };
 
 /** A marker of the given shape centred on (x, y), filled with `color` and ringed in white. */

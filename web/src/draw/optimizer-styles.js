@@ -7,6 +7,6 @@ export const optimizerStyles = {
   sgd: { label: 'SGD', color: colors.other, dash: [7, 4] },
   momentum: { label: 'Momentum', color: '#0b7285', dash: [10, 3, 2, 3] },
   adagrad: { label: 'AdaGrad', color: colors.adagrad, dash: null },
-  rmsprop: { label: 'RMSProp', color: '#d9480f', dash: [2, 3] },
-  adam: { label: 'Adam', color: '#2b8a3e', dash: [12, 4] },
+  rmsprop: { label: 'RMSProp', color: '#c2410c', dash: [2, 3] },
+  adam: { label: 'Adam', color: '#2b7a3b', dash: [12, 4] },
 };

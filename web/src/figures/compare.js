@@ -130,11 +130,11 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   lab2.append(el('h3', {}, 'The same gradient, step after step'),
     el('p', { className: 'prose' }, 'Two parameters on a long, straight slope: one always gets the gradient g₁, the other g₂ (by default g₁ is a hundred times g₂). Every optimizer starts at 0 with the same η and takes k steps. Which ones care how large the gradient is?'));
   const fields = {
-    g1: numberField({ label: 'gradient g₁', name: 'g1', value: s.g1, width: 's', onCommit: recompute }),
-    g2: numberField({ label: 'gradient g₂', name: 'g2', value: s.g2, width: 's', onCommit: recompute }),
-    lr: numberField({ label: 'η (all five)', name: 'lr', value: s.lr, width: 's', onCommit: recompute }),
-    mom: numberField({ label: 'momentum μ', name: 'mom', value: s.mom, width: 's', onCommit: recompute }),
-    k: numberField({ label: 'steps k', name: 'k', value: s.k, inputMode: 'numeric', width: 's', onCommit: recompute }),
+    g1: numberField({ label: 'gradient g₁', name: 'g1', value: s.g1, width: 's', onCommit: recompute, slide: settings.get('g1')?.slide }),
+    g2: numberField({ label: 'gradient g₂', name: 'g2', value: s.g2, width: 's', onCommit: recompute, slide: settings.get('g2')?.slide }),
+    lr: numberField({ label: 'η (all five)', name: 'lr', value: s.lr, width: 's', onCommit: recompute, slide: settings.get('lr')?.slide }),
+    mom: numberField({ label: 'momentum μ', name: 'mom', value: s.mom, width: 's', onCommit: recompute, slide: settings.get('mom')?.slide }),
+    k: numberField({ label: 'steps k', name: 'k', value: s.k, inputMode: 'numeric', width: 's', onCommit: recompute, slide: settings.get('k')?.slide }),
   };
   const formMessage = el('p', { className: 'form-msg', 'aria-live': 'polite' });
   lab2.append(el('div', { className: 'controls', role: 'group', 'aria-label': 'The gradient fed to every optimizer' }, ...Object.values(fields).map((f) => f.root),

@@ -37,13 +37,13 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   let sweep = null, sweepKey = '';
 
   const fields = {
-    w0: numberField({ label: 'start w₀', name: 'w0', value: s.w0, width: 's', onCommit: recompute }),
-    b0: numberField({ label: 'start b₀', name: 'b0', value: s.b0, width: 's', onCommit: recompute }),
-    steps: numberField({ label: 'steps', name: 'steps', value: s.steps, inputMode: 'numeric', width: 's', onCommit: recompute }),
-    ada: numberField({ label: 'AdaGrad η', name: 'ada', value: s.ada, width: 's', onCommit: recompute }),
-    rms: numberField({ label: 'RMSProp η', name: 'rms', value: s.rms, width: 's', onCommit: recompute }),
-    adam: numberField({ label: 'Adam η', name: 'adam', value: s.adam, width: 's', onCommit: recompute }),
-    seed: numberField({ label: 'seed of the random gradients', name: 'seed', value: s.seed, inputMode: 'numeric', width: 's', onCommit: recompute }),
+    w0: numberField({ label: 'start w₀', name: 'w0', value: s.w0, width: 's', onCommit: recompute, slide: settings.get('w0')?.slide }),
+    b0: numberField({ label: 'start b₀', name: 'b0', value: s.b0, width: 's', onCommit: recompute, slide: settings.get('b0')?.slide }),
+    steps: numberField({ label: 'steps', name: 'steps', value: s.steps, inputMode: 'numeric', width: 's', onCommit: recompute, slide: settings.get('steps')?.slide }),
+    ada: numberField({ label: 'AdaGrad η', name: 'ada', value: s.ada, width: 's', onCommit: recompute, slide: settings.get('ada')?.slide }),
+    rms: numberField({ label: 'RMSProp η', name: 'rms', value: s.rms, width: 's', onCommit: recompute, slide: settings.get('rms')?.slide }),
+    adam: numberField({ label: 'Adam η', name: 'adam', value: s.adam, width: 's', onCommit: recompute, slide: settings.get('adam')?.slide }),
+    seed: numberField({ label: 'seed of the random gradients', name: 'seed', value: s.seed, inputMode: 'numeric', width: 's', onCommit: recompute, slide: settings.get('seed')?.slide }),
   };
   const param = selectField({
     label: 'rates of', name: 'param', value: s.param, options: [['w', 'w (gentle direction)'], ['b', 'b (steep direction)']],

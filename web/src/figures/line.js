@@ -52,12 +52,12 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   });
   for (const id of s.hide.split(',').filter(Boolean)) racers.setShown(id, false);
   const fields = {
-    n: numberField({ label: 'points n', name: 'n_samples', value: s.n, inputMode: 'numeric', width: 's', onCommit: recompute }),
-    noise: numberField({ label: 'noise', name: 'noise', value: s.noise, width: 's', onCommit: recompute }),
-    seed: numberField({ label: 'seed', name: 'seed', value: s.seed, inputMode: 'numeric', width: 's', onCommit: recompute }),
-    w0: numberField({ label: 'start w₀', name: 'w0', value: s.w0, width: 's', onCommit: recompute }),
-    b0: numberField({ label: 'start b₀', name: 'b0', value: s.b0, width: 's', onCommit: recompute }),
-    epochs: numberField({ label: 'epochs', name: 'epochs', value: s.epochs, inputMode: 'numeric', width: 's', onCommit: recompute }),
+    n: numberField({ label: 'points n', name: 'n_samples', value: s.n, inputMode: 'numeric', width: 's', onCommit: recompute, slide: settings.get('n')?.slide }),
+    noise: numberField({ label: 'noise', name: 'noise', value: s.noise, width: 's', onCommit: recompute, slide: settings.get('noise')?.slide }),
+    seed: numberField({ label: 'seed', name: 'seed', value: s.seed, inputMode: 'numeric', width: 's', onCommit: recompute, slide: settings.get('seed')?.slide }),
+    w0: numberField({ label: 'start w₀', name: 'w0', value: s.w0, width: 's', onCommit: recompute, slide: settings.get('w0')?.slide }),
+    b0: numberField({ label: 'start b₀', name: 'b0', value: s.b0, width: 's', onCommit: recompute, slide: settings.get('b0')?.slide }),
+    epochs: numberField({ label: 'epochs', name: 'epochs', value: s.epochs, inputMode: 'numeric', width: 's', onCommit: recompute, slide: settings.get('epochs')?.slide }),
     ...racers.fields,
   };
   const formMessage = el('p', { className: 'form-msg', 'aria-live': 'polite' });

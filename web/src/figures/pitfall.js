@@ -35,10 +35,10 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     options: [['x2', 'x²'], ['valley', 'w² + 10b²']], onChange: () => { showB0(); recompute(); },
   });
   const fields = {
-    x0: numberField({ label: 'start x₀', name: 'x0', value: s.x0, width: 's', onCommit: recompute }),
-    b0: numberField({ label: 'start b₀', name: 'b0', value: s.b0, width: 's', onCommit: recompute }),
-    lr: numberField({ label: 'learning rate η', name: 'lr', value: s.lr, width: 's', onCommit: recompute }),
-    steps: numberField({ label: 'steps', name: 'steps', value: s.steps, inputMode: 'numeric', width: 's', onCommit: recompute }),
+    x0: numberField({ label: 'start x₀', name: 'x0', value: s.x0, width: 's', onCommit: recompute, slide: settings.get('x0')?.slide }),
+    b0: numberField({ label: 'start b₀', name: 'b0', value: s.b0, width: 's', onCommit: recompute, slide: settings.get('b0')?.slide }),
+    lr: numberField({ label: 'learning rate η', name: 'lr', value: s.lr, width: 's', onCommit: recompute, slide: settings.get('lr')?.slide }),
+    steps: numberField({ label: 'steps', name: 'steps', value: s.steps, inputMode: 'numeric', width: 's', onCommit: recompute, slide: settings.get('steps')?.slide }),
   };
   const showB0 = () => {
     const two = objective.value === 'valley';

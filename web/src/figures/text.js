@@ -43,9 +43,9 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   // ----- controls
   const fields = {
-    sgd: numberField({ label: 'SGD learning rate η', name: 'sgd', value: s.sgd, onCommit: recompute }),
-    ada: numberField({ label: 'AdaGrad learning rate η', name: 'ada', value: s.ada, onCommit: recompute }),
-    epochs: numberField({ label: 'epochs', name: 'epochs', value: s.epochs, inputMode: 'numeric', width: 's', onCommit: recompute }),
+    sgd: numberField({ label: 'SGD learning rate η', name: 'sgd', value: s.sgd, onCommit: recompute, slide: settings.get('sgd')?.slide }),
+    ada: numberField({ label: 'AdaGrad learning rate η', name: 'ada', value: s.ada, onCommit: recompute, slide: settings.get('ada')?.slide }),
+    epochs: numberField({ label: 'epochs', name: 'epochs', value: s.epochs, inputMode: 'numeric', width: 's', onCommit: recompute, slide: settings.get('epochs')?.slide }),
   };
   const formMessage = el('p', { className: 'form-msg', 'aria-live': 'polite' });
   const transport = stepper({
@@ -101,7 +101,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const sayMessage = el('span', { id: `${sayId}-msg`, className: 'field-msg', 'aria-live': 'polite' });
   const sayField = el('div', { className: 'field say-field' }, el('label', { for: sayId }, 'Your review (words the 40 reviews never use are ignored)'), sayInput, sayMessage);
   const verdicts = el('div', { className: 'verdicts', 'aria-live': 'polite' });
-  const wordsTable = el('div', { className: 'table-wrap words-wrap' });
+  const wordsTable = el('div', { className: 'table-wrap words-wrap', tabindex: '0', role: 'region', 'aria-label': 'The weights each model reads for this sentence (scrolls sideways on narrow screens)' });
   const ignored = el('p', { className: 'note' });
   const wordsTitle = el('p', { className: 'table-title', 'aria-hidden': 'true' });
   tryPanel.append(sayField, verdicts, ignored, wordsTitle, wordsTable);

@@ -34,11 +34,11 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   // ----- controls
   const fields = {
-    lr: numberField({ label: 'learning rate η', name: 'lr', value: s.lr, onCommit: recompute }),
-    eps: numberField({ label: 'ε', name: 'eps', value: s.eps, onCommit: recompute }),
-    steps: numberField({ label: 'steps', name: 'steps', value: s.steps, inputMode: 'numeric', width: 's', onCommit: recompute }),
-    seed: numberField({ label: 'seed', name: 'seed', value: s.seed, inputMode: 'numeric', width: 's', onCommit: recompute }),
-    rare: numberField({ label: 'rare gradient’s probability', name: 'rare', value: s.rare, width: 's', onCommit: recompute }),
+    lr: numberField({ label: 'learning rate η', name: 'lr', value: s.lr, onCommit: recompute, slide: settings.get('lr')?.slide }),
+    eps: numberField({ label: 'ε', name: 'eps', value: s.eps, onCommit: recompute, slide: settings.get('eps')?.slide }),
+    steps: numberField({ label: 'steps', name: 'steps', value: s.steps, inputMode: 'numeric', width: 's', onCommit: recompute, slide: settings.get('steps')?.slide }),
+    seed: numberField({ label: 'seed', name: 'seed', value: s.seed, inputMode: 'numeric', width: 's', onCommit: recompute, slide: settings.get('seed')?.slide }),
+    rare: numberField({ label: 'rare gradient’s probability', name: 'rare', value: s.rare, width: 's', onCommit: recompute, slide: settings.get('rare')?.slide }),
   };
   const scale = selectField({
     label: 'y scale of G, rate, step', name: 'scale', value: s.scale,

@@ -49,8 +49,28 @@ export function readForm(build) {
   return bad ? null : cfg;
 }
 
-/** A labelled text input for a number with its own error line. */
-export function numberField({ label, name, value, hint = '', width = 'm', inputMode = 'decimal', onCommit }) {
+const SLIDER_STEPS = 1000;
+
+/** Slider position (0…SLIDER_STEPS) ↔ value over slide = {lo, hi, log, whole}. */
+export function sliderScale({ lo, hi, log, whole }) {
+  const a = log ? Math.log10(lo) : lo, b = log ? Math.log10(hi) : hi;
+  const toValue = (pos) => {
+    const u = a + ((b - a) * pos) / SLIDER_STEPS;
+    const v = log ? Math.pow(10, u) : u;
+    return whole ? Math.round(v) : Number(v.toPrecision(3));
+  };
+  const toPosition = (v) => {
+    if (!Number.isFinite(v)) return null;
+    const u = log ? (v > 0 ? Math.log10(v) : a) : v;
+    return Math.round((SLIDER_STEPS * (Math.min(b, Math.max(a, u)) - a)) / (b - a));
+  };
+  return { toValue, toPosition };
+}
+
+/** A labelled text input for a number with its own error line. With `slide` ({lo, hi, log,
+ *  whole}, a settings declaration's .slide) a slider sits under the box: dragging writes the
+ *  box and recomputes live, at most once a frame; typing moves the slider. */
+export function numberField({ label, name, value, hint = '', width = 'm', inputMode = 'decimal', onCommit, slide = null }) {
   const id = uid(name);
   const input = el('input', {
     id, type: 'text', inputmode: inputMode, autocomplete: 'off', spellcheck: 'false',
@@ -58,16 +78,44 @@ export function numberField({ label, name, value, hint = '', width = 'm', inputM
     dataset: { field: name },
   });
   const message = el('span', { id: `${id}-msg`, className: 'field-msg', 'aria-live': 'polite' });
-  const root = el('div', { className: 'field' },
-    el('label', { for: id }, label, hint ? el('span', { className: 'hint' }, hint) : null), input, message);
+  const labelNode = el('label', { for: id, id: `${id}-label` }, label, hint ? el('span', { className: 'hint' }, hint) : null);
+  const root = el('div', { className: 'field' }, labelNode, input, message);
   let committed = input.value;
   const commit = () => { if (input.value !== committed || input.getAttribute('aria-invalid')) { committed = input.value; onCommit(input.value); } };
   input.addEventListener('change', commit);
   input.addEventListener('keydown', (e) => { if (e.key === 'Enter') commit(); });
+  let slider = null;
+  const scale = slide ? sliderScale(slide) : null;
+  const place = () => {
+    if (!slider) return;
+    const t = input.value.trim();
+    const pos = scale.toPosition(t === '' ? NaN : Number(t));
+    if (pos !== null) slider.value = String(pos);
+    slider.setAttribute('aria-valuetext', input.value);
+  };
+  if (slide) {
+    // named by the box's label (read when asked, so a hidden "of AdaGrad" added later counts)
+    slider = el('input', {
+      type: 'range', min: '0', max: String(SLIDER_STEPS), step: '1', className: 'field-slider',
+      'aria-labelledby': `${id}-label ${id}-slider`, dataset: { slider: name },
+    });
+    root.insertBefore(slider, message);
+    root.append(el('span', { id: `${id}-slider`, className: 'visually-hidden' }, 'slider'));
+    root.classList.add('has-slider');
+    let frame = 0;
+    slider.addEventListener('input', () => {
+      input.value = String(scale.toValue(Number(slider.value)));
+      slider.setAttribute('aria-valuetext', input.value);
+      if (!frame) frame = requestAnimationFrame(() => { frame = 0; commit(); });
+    });
+    slider.addEventListener('change', () => { cancelAnimationFrame(frame); frame = 0; commit(); });
+    input.addEventListener('change', place);
+    place();
+  }
   return {
-    root, input, name: label,
+    root, input, slider, name: label,
     get text() { return input.value; },
-    set(text) { input.value = String(text); committed = input.value; },
+    set(text) { input.value = String(text); committed = input.value; place(); },
     error(msg) {
       message.textContent = msg;
       input.setAttribute('aria-invalid', 'true');

@@ -1,9 +1,29 @@
 // The plumbing the two race figures (race, valley) share: a settings table's fields and racer
 // list, reading them, mapping a message from the core back to its field, writing the state into
 // the link and applying a link's state. The figures keep their own plots and words.
+import { el } from './dom.js';
 import { numberField, fieldOfMessage, messageOf } from './controls.js';
 import { racerList } from './racers.js';
+import { raceStyles } from '../draw/markers.js';
 import { readFields } from '../settings.js';
+
+// Each optimizer's look and the hyperparameters its row notes, the same in both races.
+const LOOKS = {
+  gd: { style: raceStyles.gd }, mom: { style: raceStyles.momentum, note: 'β = 0.9' }, nag: { style: raceStyles.nesterov, note: 'β = 0.9' },
+  ada: { style: raceStyles.adagrad }, rms: { style: raceStyles.rmsprop, note: 'α = 0.99' }, adam: { style: raceStyles.adam, note: 'β = 0.9, 0.999' },
+};
+/** The racer rows for `ids`, named by `names` (each figure's story names them). */
+export const racersOf = (ids, names) => ids.map((id) => ({ id, name: names[id], ...LOOKS[id] }));
+
+/** "label: A (step 3), B (step 9)" for a leader board [{id, step}], or `none` when it is empty. */
+export function boardNodes(board, { label, none, names }) {
+  if (!board.length) return [none];
+  return [label, ...board.flatMap((d, i) => [i ? ', ' : '', el('span', { className: 'racer-key', style: `--key:${LOOKS[d.id].style.color}` }, names[d.id]), ` (step ${d.step})`])];
+}
+
+/** The screen reader's line for a step: every shown racer's status. */
+export const announcement = (step, steps, racers, shown, statusOf) =>
+  `Step ${step} of ${steps}. ${racers.filter((r) => shown(r.id)).map((r) => `${r.name}: ${statusOf(r.id, step).text}`).join('. ')}.`;
 
 /** settings: a table with the racers' η under their ids and `hide`; s: the state to start from;
  *  racers: [{id, style, name, note?}]; keys: the other numeric settings that get a field;
@@ -11,11 +31,11 @@ import { readFields } from '../settings.js';
 export function raceForm({ settings, s, racers, keys, fieldNames = {}, label, onToggle, onCommit }) {
   const d = settings.declarations;
   const ids = racers.map((r) => r.id);
-  const list = racerList({ racers: racers.map((r) => ({ ...r, lr: s[r.id] })), label, onToggle, onCommit });
+  const list = racerList({ racers: racers.map((r) => ({ ...r, lr: s[r.id], slide: d[r.id].slide })), label, onToggle, onCommit });
   for (const id of String(s.hide).split(',').filter(Boolean)) list.setShown(id, false);
   const fields = {
     ...Object.fromEntries(keys.map((k) => [k, numberField({
-      label: d[k].label, name: fieldNames[k] ?? k, value: s[k], width: 's', onCommit,
+      label: d[k].label, name: fieldNames[k] ?? k, value: s[k], width: 's', onCommit, slide: d[k].slide,
       inputMode: d[k].whole ? 'numeric' : undefined,
     })])),
     ...list.fields,

@@ -15,7 +15,9 @@ export function racerList({ racers, label = 'Optimizers', onToggle = () => {}, o
       title: 'Click to hide or show this optimizer', dataset: { racer: r.id },
     }, swatch(r.style), el('span', { className: 'racer-name' }, r.name || r.style.name),
     r.note ? el('span', { className: 'racer-note' }, r.note) : null);
-    const lr = numberField({ label: 'η', name: `lr-${r.id}`, value: r.lr, width: 's', onCommit });
+    const lr = numberField({ label: 'η', name: `lr-${r.id}`, value: r.lr, width: 's', onCommit, slide: r.slide });
+    // the field shows "η" beside the name; its accessible name says whose η it is
+    lr.root.querySelector('label').append(el('span', { className: 'visually-hidden' }, ` of ${r.name || r.style.name}`));
     const status = el('span', { className: 'racer-status' });
     const item = el('li', { className: 'racer', dataset: { racer: r.id } }, toggle, lr.root, status);
     toggle.addEventListener('click', () => {

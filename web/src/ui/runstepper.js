@@ -17,11 +17,13 @@ export function stepper({ label, unit = 'step', speeds, speed, show, onSpeed = (
     if (!playing) onStop();
   });
   const speedField = selectField({ label: 'speed', name: 'speed', value: speed ?? speeds[0][0], options: speeds, onChange: (v) => onSpeed(v) });
+  // "speed" on screen; for a screen reader, the speed of which animation (a figure may have two)
+  speedField.root.querySelector('label').append(el('span', { className: 'visually-hidden' }, `: ${label}`));
   const counter = el('output', { className: 'counter' });
   const root = el('div', { className: 'transport', role: 'group', 'aria-label': label },
     playButton,
-    button('Step', () => { loop.pause(); if (step < total) { go(step + 1); onStop(); } }, { name: 'step', label: `Forward one ${unit}` }),
-    button('Reset', () => { loop.pause(); go(0); onStop(); }, { name: 'reset', label: `Back to ${unit} 0` }),
+    button('Step', () => { loop.pause(); if (step < total) { go(step + 1); onStop(); } }, { name: 'step', label: `Step: forward one ${unit}` }),
+    button('Reset', () => { loop.pause(); go(0); onStop(); }, { name: 'reset', label: `Reset: back to ${unit} 0` }),
     speedField.root, counter);
 
   function go(n) {

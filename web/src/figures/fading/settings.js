@@ -13,6 +13,6 @@ export const settings = table({
   rms: eta('0.1', 'RMSProp'),
   adam: eta('0.1', 'Adam'),
   param: choice('w', [['w', 'w (gentle direction)'], ['b', 'b (steep direction)']], { label: 'rates of' }),
-  seed: count('42', { label: 'seed of the random gradients', name: 'seed', min: 0, max: 4294967295 }),
+  seed: count('42', { label: 'seed of the random gradients', name: 'seed', min: 0, max: 4294967295, slide: false }),
   speed: choice('250', SPEEDS.map((v) => [v, `${v} steps/s`]), { label: 'speed' }),
 });

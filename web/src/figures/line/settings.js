@@ -16,7 +16,7 @@ const eta = (fallback) => rate(fallback, { label: 'η', name: 'η', min: 1e-6, m
 export const settings = table({
   n: count('1000', { label: 'points n', name: 'points n', min: 2, max: 20000 }),
   noise: real('0.1', { label: 'noise', name: 'noise', min: 0, max: 100 }),
-  seed: count('7', { label: 'seed', min: 0, max: 4294967295 }),
+  seed: count('7', { label: 'seed', min: 0, max: 4294967295, slide: false }),
   w0: real('0', { label: 'start w₀', name: 'start w₀', min: -1e6, max: 1e6 }),
   b0: real('0', { label: 'start b₀', name: 'start b₀', min: -1e6, max: 1e6 }),
   epochs: count('100', { label: 'epochs', min: 1, max: 5000 }),

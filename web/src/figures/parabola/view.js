@@ -23,7 +23,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   // ----- controls, one per declared setting
   const d = settings.declarations;
-  const numeric = (key, o = {}) => numberField({ label: d[key].label, name: key, value: s[key], onCommit: recompute, ...o });
+  const numeric = (key, o = {}) => numberField({ label: d[key].label, name: key, value: s[key], onCommit: recompute, slide: d[key].slide, ...o });
   const fields = {
     x0: numeric('x0'), lr: numeric('lr'), eps: numeric('eps'),
     steps: numeric('steps', { inputMode: 'numeric', width: 's' }),

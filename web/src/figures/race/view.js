@@ -3,11 +3,10 @@
 // story.js chooses every word from the run; here they become fields, plots and paragraphs.
 import { el } from '../../ui/dom.js';
 import { button, restoreDefaults } from '../../ui/controls.js';
-import { raceForm } from '../../ui/raceform.js';
+import { raceForm, racersOf, boardNodes, announcement } from '../../ui/raceform.js';
 import { stepper } from '../../ui/runstepper.js';
 import { math, row, mi, mn, mo, frac, sqrt, sub, sup, pieces } from '../../ui/math.js';
 import { contourPlot, latticeGrid } from '../../draw/contour.js';
-import { raceStyles } from '../../draw/markers.js';
 import { lineChart } from '../../draw/linechart.js';
 import { powerOfTen } from '../../draw/powertick.js';
 import { colors } from '../../draw/colors.js';
@@ -23,15 +22,7 @@ export const title = 'A race across a stretched bowl: w² + 10b²';
 export const defaults = settings.defaults;
 export const schema = settings.schema;
 
-const RACERS = [
-  { id: 'gd', style: raceStyles.gd, name: NAMES.gd },
-  { id: 'mom', style: raceStyles.momentum, name: NAMES.mom, note: 'β = 0.9' },
-  { id: 'nag', style: raceStyles.nesterov, name: NAMES.nag, note: 'β = 0.9' },
-  { id: 'ada', style: raceStyles.adagrad, name: NAMES.ada },
-  { id: 'rms', style: raceStyles.rmsprop, name: NAMES.rms, note: 'α = 0.99' },
-  { id: 'adam', style: raceStyles.adam, name: NAMES.adam, note: 'β = 0.9, 0.999' },
-];
-const STYLE = Object.fromEntries(RACERS.map((r) => [r.id, r.style]));
+const RACERS = racersOf(IDS, NAMES);
 const NX = 161, NY = 81;
 
 export function render(container, lab, { state = {}, onState = () => {} } = {}) {
@@ -163,10 +154,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       const st = statusOf(r.id, step);
       racers.setStatus(r.id, st.danger ? el('span', { className: 'danger' }, st.text) : st.text);
     }
-    const done = leaders(run, step, racers.shown);
-    readout.replaceChildren(el('strong', {}, `Step ${step} of ${cfg.steps}`), ' · ', ...(done.length
-      ? ['under f = 10⁻³: ', ...done.flatMap((d, i) => [i ? ', ' : '', el('span', { className: 'racer-key', style: `--key:${STYLE[d.id].color}` }, NAMES[d.id]), ` (step ${d.step})`])]
-      : ['nobody is under f = 10⁻³ yet']));
+    readout.replaceChildren(el('strong', {}, `Step ${step} of ${cfg.steps}`), ' · ',
+      ...boardNodes(leaders(run, step, racers.shown), { label: 'under f = 10⁻³: ', none: 'nobody is under f = 10⁻³ yet', names: NAMES }));
     formula.replaceChildren(...formulaFor(step));
   }
 
@@ -204,7 +193,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   function announce() {
     if (!run || quiet) return;
     const step = transport.step;
-    live.textContent = `Step ${step} of ${run.cfg.steps}. ${RACERS.filter((r) => racers.shown(r.id)).map((r) => `${r.name}: ${statusOf(r.id, step).text}`).join('. ')}.`;
+    live.textContent = announcement(step, run.cfg.steps, RACERS, racers.shown, statusOf);
   }
 
   if (!recompute()) restoreDefaults(fields, defaults, recompute, formMessage, 'race');

@@ -39,13 +39,13 @@ export const settings = table({
   // numpy's legacy stream reproduces the notebook's own points; the lab's generator draws the
   // same spiral from the project's RNG
   draw: choice(p.draw, [['numpy', 'numpy’s stream, as the notebook'], ['lab', 'the lab’s own generator']], { label: 'points drawn by' }),
-  seed: count(p.seed, { label: 'data seed', name: 'seed', min: 0, max: 4294967295 }),
+  seed: count(p.seed, { label: 'data seed', name: 'seed', min: 0, max: 4294967295, slide: false }),
   noise: real(p.noise, { label: 'noise', min: 0, max: 10 }),
   n: count(p.n, { label: 'points', name: 'points', min: 2, max: 2000 }),
   hidden: layers(p.hidden, { label: 'hidden layers', name: 'hidden layers' }),
   act: choice(p.act, [['relu', 'ReLU'], ['tanh', 'tanh'], ['sigmoid', 'sigmoid'], ['linear', 'linear']], { label: 'activation' }),
   init: choice(p.init, [['auto', 'He / Glorot'], ['he', 'He'], ['glorot', 'Glorot'], ['notebook', 'notebook: 0.1·randn (numpy)']], { label: 'initial weights' }),
-  wseed: count(p.wseed, { label: 'weight seed', name: 'weight seed', min: 0, max: 4294967295 }),
+  wseed: count(p.wseed, { label: 'weight seed', name: 'weight seed', min: 0, max: 4294967295, slide: false }),
   opt: choice(p.opt, KINDS, { label: 'optimizer (left board)' }),
   lr: eta(p.lr),
   cmp: choice(p.cmp, KINDS, { label: 'compared with (right board)' }),

@@ -54,12 +54,15 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   // ----- settings, one control per declared setting
   const d = settings.declarations;
-  const numeric = (k, name = k, o = {}) => numberField({ label: d[k].label, name, value: s[k], width: 's', onCommit: rebuild, ...o });
+  const numeric = (k, name = k, o = {}) => numberField({ label: d[k].label, name, value: s[k], width: 's', onCommit: rebuild, slide: d[k].slide, ...o });
   const whole = { inputMode: 'numeric' };
   const f = {
     seed: numeric('seed', 'seed', whole), noise: numeric('noise'), n: numeric('n', 'n_samples', whole),
     wseed: numeric('wseed', 'wseed', whole), lr: numeric('lr'), clr: numeric('clr'), epochs: numeric('epochs', 'epochs', whole),
   };
+  // the two η fields show "η" beside their board's optimizer; their accessible names say which board
+  f.lr.root.querySelector('label').append(el('span', { className: 'visually-hidden' }, ' of the left board'));
+  f.clr.root.querySelector('label').append(el('span', { className: 'visually-hidden' }, ' of the right board'));
   const select = (k, name, onChange = rebuild) => selectField({ label: d[k].label, name, value: s[k], options: d[k].options, onChange });
   const act = select('act', 'activation'), init = select('init', 'init'), draw = select('draw', 'draw');
   const opt = select('opt', 'opt'), cmp = select('cmp', 'cmp'), place = select('place', 'eps_placement');

@@ -46,10 +46,10 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   const d = settings.declarations;
   const fields = {
-    x0: numberField({ label: d.x0.label, name: 'x0', value: s.x0, onCommit: recompute }),
-    lr: numberField({ label: d.lr.label, name: 'lr', value: s.lr, onCommit: recompute }),
-    eps: numberField({ label: d.eps.label, name: 'eps', value: s.eps, onCommit: recompute }),
-    steps: numberField({ label: d.steps.label, name: 'steps', value: s.steps, inputMode: 'numeric', width: 's', onCommit: recompute }),
+    x0: numberField({ label: d.x0.label, name: 'x0', value: s.x0, onCommit: recompute, slide: d.x0.slide }),
+    lr: numberField({ label: d.lr.label, name: 'lr', value: s.lr, onCommit: recompute, slide: d.lr.slide }),
+    eps: numberField({ label: d.eps.label, name: 'eps', value: s.eps, onCommit: recompute, slide: d.eps.slide }),
+    steps: numberField({ label: d.steps.label, name: 'steps', value: s.steps, inputMode: 'numeric', width: 's', onCommit: recompute, slide: d.steps.slide }),
   };
   const place = selectField({ label: d.place.label, name: 'eps_placement', value: s.place, options: d.place.options, onChange: recompute });
   const mode = selectField({ label: d.mode.label, name: 'mode', value: s.mode, options: d.mode.options, onChange: recompute });

@@ -9,7 +9,7 @@ export const settings = table({
   ada: rate('0.1', { label: 'AdaGrad learning rate η', name: 'AdaGrad η', min: 1e-6, max: 1e3 }),
   batch: count('1', { label: 'reviews per step', name: 'reviews per step', min: 1, max: 40 }),
   epochs: count('30', { label: 'epochs', min: 1, max: 500 }),
-  seed: count('1', { label: 'shuffling seed', name: 'seed', min: 0, max: 4294967295 }),
+  seed: count('1', { label: 'shuffling seed', name: 'seed', min: 0, max: 4294967295, slide: false }),
   rare: word('masterpiece', 'rare word'),
   common: word('great', 'common word'),
   speed: choice('5', SPEEDS.map((v) => [v, `${v} epochs/s`]), { label: 'speed' }),

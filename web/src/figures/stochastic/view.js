@@ -31,7 +31,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   let run = null, epoch = 0;
 
   const d = settings.declarations;
-  const numeric = (k, o = {}) => numberField({ label: d[k].label, name: k, value: s[k], width: 's', onCommit: recompute, ...o });
+  const numeric = (k, o = {}) => numberField({ label: d[k].label, name: k, value: s[k], width: 's', onCommit: recompute, slide: d[k].slide, ...o });
   const fields = { sgd: numeric('sgd'), ada: numeric('ada'), batch: numeric('batch', { inputMode: 'numeric' }), epochs: numeric('epochs', { inputMode: 'numeric' }), seed: numeric('seed', { inputMode: 'numeric' }) };
   const pick = (k, list, label) => selectField({
     label, name: k, value: list.includes(s[k]) ? s[k] : list[0], options: list.map((w) => [w, `${w} (${reviews(df(w))})`]),

@@ -32,7 +32,7 @@ const LAYOUT = {
     } },
   eta: { group: 'hurts', href: 'parabola', section: '§3 Parabola',
     draw: (c) => {
-      const looks = [{ color: colors.curve, dash: [2, 3] }, { color: colors.other, dash: [6, 3] }, adaStyle];
+      const looks = [{ color: colors.muted, dash: [2, 3] }, { color: colors.other, dash: [6, 3] }, adaStyle];
       return { series: c.runs.map((r, i) => ({ y: r.params, ...looks[i] })), refs: [{ y: 0 }] };
     } },
   bug: { group: 'hurts', href: 'pitfall', section: '§12 Pitfall',

@@ -19,18 +19,18 @@ import { short } from '../../format.js';
 const DATA = { x: new Float64Array([1, 2, 3, 4]), y: new Float64Array([2, 4, 6, 8]), dim: 1 };
 const EPS = 1e-10;  // PyTorch's default, outside the root
 const PLAIN = { color: colors.adagrad, dash: null, label: 'plain AdaGrad' };
-const WITH = { color: '#d9480f', dash: [6, 3], label: 'with the options switched on' };
+const WITH = { color: '#c2410c', dash: [6, 3], label: 'with the options switched on' };
 const BEST = { color: colors.muted, dash: [2, 3], label: 'least-squares answer' };
 
 export function optionsPart(lab, s, report) {
   let run = null;
   const commit = () => recompute();
   const fields = {
-    blr: numberField({ label: 'learning rate η', name: 'blr', value: s.blr, onCommit: commit }),
-    bsteps: numberField({ label: 'steps', name: 'bsteps', value: s.bsteps, inputMode: 'numeric', width: 's', onCommit: commit }),
-    decayv: numberField({ label: 'lr_decay', name: 'lr_decay', value: s.decayv, width: 's', onCommit: commit }),
-    wdv: numberField({ label: 'weight_decay λ', name: 'weight_decay', value: s.wdv, width: 's', onCommit: commit }),
-    accv: numberField({ label: 'initial_accumulator_value G₀', name: 'initial_accumulator_value', value: s.accv, width: 's', onCommit: commit }),
+    blr: numberField({ label: 'learning rate η', name: 'blr', value: s.blr, onCommit: commit, slide: settings.get('blr')?.slide }),
+    bsteps: numberField({ label: 'steps', name: 'bsteps', value: s.bsteps, inputMode: 'numeric', width: 's', onCommit: commit, slide: settings.get('bsteps')?.slide }),
+    decayv: numberField({ label: 'lr_decay', name: 'lr_decay', value: s.decayv, width: 's', onCommit: commit, slide: settings.get('decayv')?.slide }),
+    wdv: numberField({ label: 'weight_decay λ', name: 'weight_decay', value: s.wdv, width: 's', onCommit: commit, slide: settings.get('wdv')?.slide }),
+    accv: numberField({ label: 'initial_accumulator_value G₀', name: 'initial_accumulator_value', value: s.accv, width: 's', onCommit: commit, slide: settings.get('accv')?.slide }),
   };
   const toggles = {
     decay: checkboxField({ label: 'learning-rate decay', name: 'use_lr_decay', checked: s.decay === 'on', onChange: commit }),
@@ -39,6 +39,8 @@ export function optionsPart(lab, s, report) {
   };
   const option = (toggle, field, note) => el('div', { className: 'update-option' }, toggle.root, field.root, el('p', { className: 'note' }, note));
   const formMessage = el('p', { className: 'form-msg', 'aria-live': 'polite' });
+  // the placement part above has its own η and steps: these say they are the line fit's
+  for (const k of ['blr', 'bsteps']) fields[k].root.querySelector('label').append(el('span', { className: 'visually-hidden' }, ' of the line fit'));
   const transport = stepper({
     label: 'Replay of the runs with and without the options', speed: s.bspeed, speeds: OPTION_SPEEDS.map((v) => [v, `${v} steps/s`]),
     show: () => draw(), onStop: () => announce(), onSpeed: () => report(),
@@ -169,7 +171,7 @@ export function optionsPart(lab, s, report) {
       .map(([r, name]) => `${name} diverged at step ${r.divergedAt}`);
     return el('table', { className: 'steps update-now' },
       el('caption', {}, `after ${t} steps`, ...broken.map((text) => [el('br'), el('span', { className: 'danger' }, text)])),
-      el('thead', {}, el('tr', {}, el('th', {}, ''), el('th', { scope: 'col' }, 'plain'), el('th', { scope: 'col' }, 'options'), el('th', { scope: 'col' }, 'least squares'))),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, el('span', { className: 'visually-hidden' }, 'quantity')), el('th', { scope: 'col' }, 'plain'), el('th', { scope: 'col' }, 'options'), el('th', { scope: 'col' }, 'least squares'))),
       el('tbody', {},
         rowOf('w', param(plain, t, 0), param(withOpts, t, 0), best[0]),
         rowOf('b', param(plain, t, 1), param(withOpts, t, 1), best[1]),

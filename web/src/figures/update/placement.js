@@ -20,7 +20,7 @@ import { fromStart, curves } from './model.js';
 import { placementStory, pct } from './story.js';
 
 export const OUT = { color: colors.adagrad, dash: null, label: 'ε outside: η / (√G + ε)' };
-export const IN = { color: '#d9480f', dash: [6, 3], label: 'ε inside: η / √(G + ε)' };
+export const IN = { color: '#c2410c', dash: [6, 3], label: 'ε inside: η / √(G + ε)' };
 const TINY = { color: colors.ink, dash: null };
 const BIG = { color: colors.other, dash: [2, 3] };
 
@@ -28,11 +28,11 @@ const BIG = { color: colors.other, dash: [2, 3] };
 export function placementPart(lab, s, report) {
   let run = null;
   const fields = {
-    lr: numberField({ label: 'learning rate η', name: 'lr', value: s.lr, onCommit: () => recompute() }),
-    eps: numberField({ label: 'ε', name: 'eps', value: s.eps, onCommit: () => recompute() }),
-    tiny: numberField({ label: 'tiny start x₀', name: 'tiny', value: s.tiny, onCommit: () => recompute() }),
-    big: numberField({ label: 'ordinary start x₀', name: 'big', value: s.big, onCommit: () => recompute() }),
-    steps: numberField({ label: 'steps', name: 'steps', value: s.steps, inputMode: 'numeric', width: 's', onCommit: () => recompute() }),
+    lr: numberField({ label: 'learning rate η', name: 'lr', value: s.lr, onCommit: () => recompute(), slide: settings.get('lr')?.slide }),
+    eps: numberField({ label: 'ε', name: 'eps', value: s.eps, onCommit: () => recompute(), slide: settings.get('eps')?.slide }),
+    tiny: numberField({ label: 'tiny start x₀', name: 'tiny', value: s.tiny, onCommit: () => recompute(), slide: settings.get('tiny')?.slide }),
+    big: numberField({ label: 'ordinary start x₀', name: 'big', value: s.big, onCommit: () => recompute(), slide: settings.get('big')?.slide }),
+    steps: numberField({ label: 'steps', name: 'steps', value: s.steps, inputMode: 'numeric', width: 's', onCommit: () => recompute(), slide: settings.get('steps')?.slide }),
   };
   const formMessage = el('p', { className: 'form-msg', 'aria-live': 'polite' });
   const transport = stepper({

@@ -16,7 +16,7 @@ export const settings = table({
   density: real('0.05', { label: 'share of rows where x = 1 (density)', name: 'density', min: 0.01, max: 0.5 }),
   n: count('100', { label: 'rows n', name: 'n_samples', min: 2, max: 5000 }),
   noise: real('0.1', { label: 'noise', name: 'noise', min: 0, max: 10 }),
-  seed: count('7', { label: 'seed', name: 'seed', min: 0, max: 4294967295 }),
+  seed: count('7', { label: 'seed', name: 'seed', min: 0, max: 4294967295, slide: false }),
   w0: real('-1', { label: 'start w₀', name: 'start w₀', min: BOX.x_min, max: BOX.x_max }),
   b0: real('3', { label: 'start b₀', name: 'start b₀', min: BOX.y_min, max: BOX.y_max }),
   steps: count('100', { label: 'steps', min: 1, max: 2000 }),

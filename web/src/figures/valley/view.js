@@ -4,11 +4,10 @@
 // story.js chooses every word from the run; here they become fields, plots and paragraphs.
 import { el, uid } from '../../ui/dom.js';
 import { restoreDefaults } from '../../ui/controls.js';
-import { raceForm } from '../../ui/raceform.js';
+import { raceForm, racersOf, boardNodes, announcement } from '../../ui/raceform.js';
 import { stepper } from '../../ui/runstepper.js';
 import { math, row, mi, mn, mo, frac, sqrt, sub } from '../../ui/math.js';
 import { contourPlot } from '../../draw/contour.js';
-import { raceStyles } from '../../draw/markers.js';
 import { lineChart } from '../../draw/linechart.js';
 import { decadeFormat } from '../../draw/decades.js';
 import { niceDomain } from '../../draw/scale.js';
@@ -25,12 +24,7 @@ export const title = 'Sparse features stretch the valley';
 export const defaults = settings.defaults;
 export const schema = settings.schema;
 
-const RACERS = [
-  { id: 'gd', style: raceStyles.gd, name: NAMES.gd },
-  { id: 'mom', style: raceStyles.momentum, name: NAMES.mom, note: 'β = 0.9' },
-  { id: 'nag', style: raceStyles.nesterov, name: NAMES.nag, note: 'β = 0.9' },
-  { id: 'ada', style: raceStyles.adagrad, name: NAMES.ada },
-];
+const RACERS = racersOf(IDS, NAMES);
 const STYLE = Object.fromEntries(RACERS.map((r) => [r.id, r.style]));
 const DENSITY = settings.get('density');
 
@@ -211,10 +205,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       const st = statusOf(r.id, step);
       racers.setStatus(r.id, st.danger ? el('span', { className: 'danger' }, st.text) : st.text);
     }
-    const done = arrivals(run, step, racers.shown);
-    readout.replaceChildren(el('strong', {}, `Step ${step} of ${cfg.steps}`), ' · ', ...(done.length
-      ? ['at the minimum (within 1% of the lowest loss for good): ', ...done.flatMap((d, i) => [i ? ', ' : '', el('span', { className: 'racer-key', style: `--key:${STYLE[d.id].color}` }, NAMES[d.id]), ` (step ${d.step})`])]
-      : ['nobody is at the minimum yet']));
+    readout.replaceChildren(el('strong', {}, `Step ${step} of ${cfg.steps}`), ' · ',
+      ...boardNodes(arrivals(run, step, racers.shown), { label: 'at the minimum (within 1% of the lowest loss for good): ', none: 'nobody is at the minimum yet', names: NAMES }));
     formula.replaceChildren(...formulaFor(step));
   }
 
@@ -249,7 +241,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   function announce() {
     if (!run || quiet) return;
     const step = transport.step;
-    live.textContent = `Step ${step} of ${run.cfg.steps}. ${RACERS.filter((r) => racers.shown(r.id)).map((r) => `${r.name}: ${statusOf(r.id, step).text}`).join('. ')}.`;
+    live.textContent = announcement(step, run.cfg.steps, RACERS, racers.shown, statusOf);
   }
 
   if (!recompute()) {

@@ -7,7 +7,7 @@ export const settings = table({
   lr: rate('0.1', { label: 'learning rate η', name: 'η', min: 1e-6, max: 1e3 }),
   eps: rate('1e-8', { label: 'ε', name: 'ε', max: 1 }),
   steps: count('100', { label: 'steps', min: 1, max: 5000 }),
-  seed: count('42', { label: 'seed', min: 0, max: 4294967295 }),
+  seed: count('42', { label: 'seed', min: 0, max: 4294967295, slide: false }),
   rare: rate('0.1', { label: 'rare gradient’s probability', name: 'probability', max: 1 }),
   scale: choice('linear', [['linear', 'linear'], ['log', 'logarithmic']], { label: 'y scale of G, rate, step' }),
   speed: choice('25', SPEEDS.map((v) => [v, `${v} steps/s`]), { label: 'speed' }),
