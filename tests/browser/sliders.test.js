@@ -53,3 +53,25 @@ test('a rate’s slider is logarithmic: its middle is the geometric middle of it
   assert.ok(Math.abs(Math.log10(v) - -1) < 0.01, String(v));
   await context.close();
 });
+
+test('every stepped figure’s scrubber goes straight to any step, by keyboard too', async () => {
+  for (const key of ['x2', 'why', 'update', 'race', 'valley', 'text', 'stochastic', 'line', 'fading', 'pitfall']) {
+    const mount = `#${MOUNTS[key] || `fig-${key}`}`;
+    const { page, context, messages } = await openDev(browser, key, { reducedMotion: 'reduce' });
+    const scrubber = page.locator(`${mount} input[data-action="scrub"]`).first();
+    const total = Number(await scrubber.getAttribute('max'));
+    assert.ok(total >= 2, `${key}: ${total}`);
+    const middle = Math.floor(total / 2);
+    await scrubber.fill(String(middle));
+    const counter = page.locator(`${mount} .transport`).first().locator('.counter');
+    assert.match(await counter.innerText(), new RegExp(`^(step|epoch) ${middle} of ${total}$`), key);
+    await scrubber.focus();
+    await page.keyboard.press('Home');
+    assert.match(await counter.innerText(), new RegExp(`^(step|epoch) 0 of ${total}$`), key);
+    await page.keyboard.press('ArrowRight');
+    assert.match(await counter.innerText(), new RegExp(`^(step|epoch) 1 of ${total}$`), key);
+    assert.match(await scrubber.getAttribute('aria-valuetext'), new RegExp(`1 of ${total}`));
+    assert.deepEqual(problems(messages), [], key);
+    await context.close();
+  }
+});

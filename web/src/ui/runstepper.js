@@ -1,5 +1,6 @@
 // Play / Pause / Step / Reset for a figure that shows precomputed runs one step at a time, with a
-// speed menu and a counter. Respects prefers-reduced-motion: Play then jumps to the end.
+// speed menu, a counter and a scrubber to any step. Respects prefers-reduced-motion: Play then
+// jumps to the end without animating, and the scrubber and Step are the way through.
 import { el, reducedMotion } from './dom.js';
 import { selectField, button } from './controls.js';
 import { player } from './player.js';
@@ -20,16 +21,26 @@ export function stepper({ label, unit = 'step', speeds, speed, show, onSpeed = (
   // "speed" on screen; for a screen reader, the speed of which animation (a figure may have two)
   speedField.root.querySelector('label').append(el('span', { className: 'visually-hidden' }, `: ${label}`));
   const counter = el('output', { className: 'counter' });
+  // the scrubber: any step at once, by drag or keys (with reduced motion, the way through a run)
+  const scrubber = el('input', {
+    type: 'range', min: '0', max: '0', step: '1', value: '0', className: 'scrubber',
+    'aria-label': `${unit} of the run: ${label}`, dataset: { action: 'scrub' },
+  });
+  scrubber.addEventListener('input', () => { loop.pause(); go(Number(scrubber.value)); });
+  scrubber.addEventListener('change', () => onStop());
   const root = el('div', { className: 'transport', role: 'group', 'aria-label': label },
     playButton,
     button('Step', () => { loop.pause(); if (step < total) { go(step + 1); onStop(); } }, { name: 'step', label: `Step: forward one ${unit}` }),
     button('Reset', () => { loop.pause(); go(0); onStop(); }, { name: 'reset', label: `Reset: back to ${unit} 0` }),
-    speedField.root, counter);
+    speedField.root, counter, scrubber);
 
   function go(n) {
     step = Math.max(0, Math.min(total, n));
     counter.value = `${unit} ${step} of ${total}`;
     counter.textContent = counter.value;
+    scrubber.max = String(total);
+    scrubber.value = String(step);
+    scrubber.setAttribute('aria-valuetext', counter.value);
     show(step);
   }
   function advance(dt) {
