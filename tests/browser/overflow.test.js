@@ -47,3 +47,13 @@ for (const width of [1280, 390]) {
     assert.deepEqual(found, {}, `at ${width} px`);
   });
 }
+
+test('at 1280 px every section of the lesson shares one column: their headings start at one left edge', async () => {
+  const { open } = require('./helpers.js');
+  const { page, context } = await open(browser, { viewport: { width: 1280, height: 900 } });
+  const lefts = await page.$$eval('main section h2', (hs) => hs.map((h) => [h.closest('section').id, Math.round(h.getBoundingClientRect().left)]));
+  assert.ok(lefts.length >= 10, String(lefts.length));
+  const off = lefts.filter(([, x]) => x !== lefts[0][1]);
+  assert.deepEqual(off, [], `the first heading starts at ${lefts[0][1]} px`);
+  await context.close();
+});

@@ -23,6 +23,11 @@ test('from x0 = 4 with η = 1 the new-x column reads 3, 2.4, 1.9673, every digit
   assert.deepEqual(newX.slice(0, 4), ['3', '2.4', '1.9673', '1.633']);
   assert.deepEqual((await column(page, 3)).slice(0, 3), ['64', '100', '123.04']);
   assert.equal(await page.locator(`${fig} tbody tr:nth-child(3) td:nth-child(7)`).getAttribute('title'), '1.9672689343004457');
+  // and by a switch, for touch and keyboard: the cells themselves show every digit
+  await page.locator(`${fig} input[data-field="all-digits"]`).check();
+  assert.equal(await page.locator(`${fig} tbody tr:nth-child(3) td:nth-child(7)`).innerText(), '1.9672689343004457');
+  await page.locator(`${fig} input[data-field="all-digits"]`).press('Space');
+  assert.equal(await page.locator(`${fig} tbody tr:nth-child(3) td:nth-child(7)`).innerText(), '1.9673');
   assert.deepEqual(problems(messages), []);
   await context.close();
 });

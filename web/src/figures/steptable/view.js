@@ -6,6 +6,7 @@ import { el, reducedMotion } from '../../ui/dom.js';
 import { numberField, selectField, button, fieldOfMessage, messageOf, restoreDefaults } from '../../ui/controls.js';
 import { player } from '../../ui/player.js';
 import { copyText } from '../../ui/clipboard.js';
+import { checkboxField } from '../../ui/checkbox.js';
 import { math, row, mi, mn, mo, frac, sqrt, sub, sup, pieces } from '../../ui/math.js';
 import { lineChart } from '../../draw/linechart.js';
 import { colors } from '../../draw/colors.js';
@@ -103,10 +104,13 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       button('Reveal the row', () => nextStep(), { name: 'reveal' })),
     verdictLine);
 
+  // every digit of each number, by a switch (a title on hover reaches no phone and no keyboard)
+  const digits = checkboxField({ label: 'every digit', name: 'all-digits', checked: false, onChange: () => show() });
   container.append(
     practicePanel,
     el('div', { className: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Step table (scrolls sideways on narrow screens)' }, table),
     el('div', { className: 'copy-row' },
+      digits.root,
       button('Copy as CSV', () => copy('csv'), { name: 'copy-csv' }),
       button('Copy as Markdown', () => copy('md'), { name: 'copy-md' }),
       copyStatus),
@@ -174,7 +178,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   function cell(value, key) {
     if (key === 't') return el('td', {}, String(value));
-    return el('td', { title: full(value), dataset: { value: full(value) } }, short(value));
+    return el('td', { title: full(value), dataset: { value: full(value) } }, digits.checked ? full(value) : short(value));
   }
 
   function show() {
