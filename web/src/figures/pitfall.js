@@ -23,7 +23,7 @@ import { pitfallStory, ETA_SHARE } from './pitfall/story.js';
 
 export const defaults = settings.defaults;
 export const schema = settings.schema;
-const BUG = '#c2255c';  // the forgetful run: a raspberry red, always dotted, never solid
+const BUG = '#c2255c';  // the forgetful run: a raspberry red, never solid (dotted; dash-dot for its second coordinate)
 
 export function render(container, lab, { state = {}, onState = () => {} } = {}) {
   const s = { ...defaults, ...state };
@@ -131,7 +131,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       for (let i = 0; i < dim; i++) {
         const n = dim > 1 ? ` (${names[i]})` : '';
         out.push(make(good, i, { label: `AdaGrad${n}`, color: colors.adagrad, dash: i ? [8, 4] : null, width: i ? 1.8 : 2.2 }));
-        out.push(make(bad, i, { label: `forgetful${n}`, color: BUG, dash: i ? [2, 5] : [2, 3], width: 2 }));
+        out.push(make(bad, i, { label: `forgetful${n}`, color: BUG, dash: i ? [7, 3, 2, 3] : [2, 3], width: 2 }));
       }
       return out;
     };
