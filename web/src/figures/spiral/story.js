@@ -1,11 +1,10 @@
 // The spiral's words, chosen from the boards (spiral/model.js): each board's status line and the
 // summary under the charts. Pure: every outcome it states is read off the runs.
 import { short, percent } from '../../format.js';
+import { SOLVED } from './model.js';
 
 /** Thresholds, each with its reason. */
 export const SPIRAL = Object.freeze({
-  /** "Solved": above this accuracy on the training points (the notebook's own bar). */
-  solved: 0.99,
   /** "Far from a clean split": below this accuracy, one point in twenty or more is wrong. */
   clean: 0.95,
 });
@@ -34,7 +33,7 @@ export function spiralStory(b, { preset = null } = {}) {
     const at = b.divergedEpoch(r);
     if (at !== null) return [`${r.name} (η = ${short(r.lr)}): `, { text: `diverged at epoch ${at}`, tone: 'danger' }, ': a loss or weight stopped being a finite number, so training stopped there. Try a smaller η.'];
     return [`${r.name} (η = ${short(r.lr)}): after ${plural(b.done(r), 'epoch')} `, { text: `${percent(r.stats.accuracy)} accuracy`, strong: true },
-      `, loss ${short(r.stats.loss, 4)}`, r.above99 > 0 ? `; first above 99% at epoch ${r.above99}.` : '.'];
+      `, loss ${short(r.stats.loss, 4)}`, r.above99 > 0 ? `; first above ${SOLVED * 100}% at epoch ${r.above99}.` : '.'];
   });
   const out = [[finished ? 'Result:' : `So far (epoch ${b.epoch()} of ${cfg.epochs}):`], ...lines];
   // a comparison only between boards at the same epoch that both still train
