@@ -103,12 +103,28 @@ test('bad entries show the core’s message beside the field and keep the last g
   await context.close();
 });
 
-test('at 360 px the tables scroll inside their own boxes, not the page', async () => {
+test('at 360 px each table is one card per optimizer, every value under its column’s heading, none past the page', async () => {
   const { page, context, messages } = await openDev(browser, 'compare', { viewport: { width: 360, height: 740 } });
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360);
-  const box = await page.locator(`${fig} .compare-wrap`).first().evaluate((n) => ({ scroll: n.scrollWidth, client: n.clientWidth, tab: n.tabIndex }));
-  assert.ok(box.scroll > box.client, 'the comparison table scrolls sideways');
-  assert.equal(box.tab, 0, 'and can be scrolled from the keyboard');
+  const tables = await page.locator(`${fig} table.cards`).evaluateAll((tables) => tables.map((t) => {
+    const heads = [...t.tHead.rows[0].cells].map((c) => c.textContent.trim());
+    return {
+      cards: [...t.tBodies[0].rows].map((r) => ({ width: r.getBoundingClientRect().width, right: r.getBoundingClientRect().right, display: getComputedStyle(r).display })),
+      labelled: [...t.tBodies[0].rows].every((r) => [...r.cells].every((c, i) => c.localName !== 'td' || c.colSpan > 1 || c.dataset.label === heads[i])),
+      shown: getComputedStyle(t.querySelector('tbody td'), '::before').content,
+      headHidden: t.tHead.getBoundingClientRect().height <= 1,
+    };
+  }));
+  assert.equal(tables.length, 2, 'the comparison table and the live table');
+  for (const t of tables) {
+    assert.equal(t.cards.length, 5);
+    assert.ok(t.cards.every((c) => c.display === 'grid' && c.right <= 360 && c.width > 250), JSON.stringify(t.cards));
+    assert.ok(t.labelled, 'each value carries its column’s heading');
+    assert.notEqual(t.shown, 'none', 'and the card shows it');
+    assert.ok(t.headHidden, 'the header row is left to screen readers');
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  assert.equal(await page.locator(`${fig} table.compare-table tbody tr`).first().evaluate((r) => getComputedStyle(r).display), 'table-row', 'a table again at desktop width');
   assert.deepEqual(problems(messages), []);
   await context.close();
 });

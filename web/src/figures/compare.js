@@ -6,7 +6,7 @@
 export const key = 'compare';
 export const title = 'AdaGrad among its neighbours';
 
-import { el } from '../ui/dom.js';
+import { cards, el } from '../ui/dom.js';
 import { numberField, button, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
 import { readFields as readSettings } from '../settings.js';
 import { segmentsToNodes } from '../story/segments.js';
@@ -108,7 +108,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       el('td', { className: 'see' }, r.see.flatMap((a, i) => (i ? [el('br'), a] : [a])))))));
   // the caption is also shown above the scrolling box, so it stays in view when the table scrolls
   container.append(el('p', { className: 'table-title', 'aria-hidden': 'true' }, TABLE_TITLE),
-    el('div', { className: 'table-wrap compare-wrap', tabindex: '0', role: 'region', 'aria-label': 'Optimizer comparison table (scrolls sideways on small screens)' }, table));
+    el('div', { className: 'table-wrap compare-wrap', tabindex: '0', role: 'region', 'aria-label': 'Optimizer comparison table (one card per optimizer on a phone)' }, cards(table)));
   container.append(el('p', { className: 'note' },
     'Rules as PyTorch implements them (weight decay and the other options left at their defaults); AdaGrad’s ε sits outside the root there, inside it in the notebook this lab follows. ',
     'In Adam, m̂ and v̂ are m and v divided by 1 − β₁ᵗ and 1 − β₂ᵗ, which undoes their start at zero. ',
@@ -140,7 +140,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   lab2.append(el('div', { className: 'controls', role: 'group', 'aria-label': 'The gradient fed to every optimizer' }, ...Object.values(fields).map((f) => f.root),
     button('Run again', () => recompute(), { name: 'run' })), formMessage,
   el('p', { className: 'note' }, 'RMSProp and Adam keep PyTorch’s defaults for α, β₁, β₂ and ε; AdaGrad its ε = 10⁻¹⁰.'));
-  const liveTable = el('div', { className: 'table-wrap compare-wrap', tabindex: '0', role: 'region', 'aria-label': 'Steps of each optimizer (scrolls sideways on small screens)' });
+  const liveTable = el('div', { className: 'table-wrap compare-wrap', tabindex: '0', role: 'region', 'aria-label': 'Steps of each optimizer (one card per optimizer on a phone)' });
   const liveTableTitle = el('p', { className: 'table-title', 'aria-hidden': 'true' });
   lab2.append(liveTableTitle, liveTable);
   const grid = el('div', { className: 'figure-grid two' });
@@ -201,9 +201,9 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     liveTableTitle.textContent = liveTitle;
     heads[0].textContent = `Size of each step for g₁ = ${short(run.g1)}`;
     heads[1].textContent = `Size of each step for g₂ = ${short(run.g2)}`;
-    liveTable.replaceChildren(el('table', { className: 'steps same-table' },
+    liveTable.replaceChildren(cards(el('table', { className: 'steps same-table' },
       el('caption', { className: 'visually-hidden' }, liveTitle),
-      el('thead', {}, head), el('tbody', {}, body)));
+      el('thead', {}, head), el('tbody', {}, body))));
 
     const ks = Float64Array.from({ length: k }, (_, t) => t + 1);
     const seriesFor = (p) => ROWS.map((r) => {

@@ -6,7 +6,7 @@
 export const key = 'text';
 export const title = 'Rare words in a bag of words';
 
-import { el } from '../ui/dom.js';
+import { cards, el } from '../ui/dom.js';
 import { numberField, selectField, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
 import { stepper } from '../ui/runstepper.js';
 import { lineChart } from '../draw/linechart.js';
@@ -101,7 +101,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const sayMessage = el('span', { id: `${sayId}-msg`, className: 'field-msg', 'aria-live': 'polite' });
   const sayField = el('div', { className: 'field say-field' }, el('label', { for: sayId }, 'Your review (words the 40 reviews never use are ignored)'), sayInput, sayMessage);
   const verdicts = el('div', { className: 'verdicts', 'aria-live': 'polite' });
-  const wordsTable = el('div', { className: 'table-wrap words-wrap', tabindex: '0', role: 'region', 'aria-label': 'The weights each model reads for this sentence (scrolls sideways on narrow screens)' });
+  const wordsTable = el('div', { className: 'table-wrap words-wrap', tabindex: '0', role: 'region', 'aria-label': 'The weights each model reads for this sentence (one card per word on a phone)' });
   const ignored = el('p', { className: 'note' });
   const wordsTitle = el('p', { className: 'table-title', 'aria-hidden': 'true' });
   tryPanel.append(sayField, verdicts, ignored, wordsTitle, wordsTable);
@@ -306,9 +306,9 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       el('td', {}, short(row(sgd, shownEpoch(sgd))[V], 3)), el('td', {}, short(row(ada, shownEpoch(ada))[V], 3))));
     const caption = `The weights each model reads for this sentence, after epoch ${epoch}`;
     wordsTitle.textContent = caption;
-    wordsTable.replaceChildren(el('table', { className: 'steps words' },
+    wordsTable.replaceChildren(cards(el('table', { className: 'steps words' },
       el('caption', { className: 'visually-hidden' }, caption),
-      el('thead', {}, head), el('tbody', {}, body)));
+      el('thead', {}, head), el('tbody', {}, body))));
   }
 
   function readoutParts() {

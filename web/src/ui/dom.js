@@ -32,3 +32,24 @@ export const uid = (prefix) => `${prefix}-${++counter}`;
 
 /** Whether the reader asked for less motion (checked at each use: it can change). */
 export const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/** A table that reflows into one card per row on a phone (style.css, table.cards): each body
+ *  cell is given its column's heading as data-label, which the card shows beside the value.
+ *  Returns the table. Call again after the body is rebuilt. */
+export function cards(table) {
+  table.classList.add('cards');
+  const head = table.tHead?.rows[table.tHead.rows.length - 1];
+  if (!head) return table;
+  const labels = [];
+  for (const cell of head.cells) for (let i = 0; i < cell.colSpan; i++) labels.push(cell.textContent.trim());
+  for (const body of table.tBodies) {
+    for (const row of body.rows) {
+      let column = 0;
+      for (const cell of row.cells) {
+        if (labels[column] && cell.localName === 'td' && !cell.hasAttribute('data-label')) cell.dataset.label = labels[column];
+        column += cell.colSpan;
+      }
+    }
+  }
+  return table;
+}

@@ -2,7 +2,7 @@
 // formula filled in with the current row's numbers; or, in the "work it out yourself" mode,
 // the rows ahead hidden until the learner has predicted G, the rate and the new x. Rows come
 // from lab.stepTable (model.js); settings.js declares the settings.
-import { el, reducedMotion } from '../../ui/dom.js';
+import { cards, el, reducedMotion } from '../../ui/dom.js';
 import { numberField, selectField, button, fieldOfMessage, messageOf, restoreDefaults } from '../../ui/controls.js';
 import { player } from '../../ui/player.js';
 import { copyText } from '../../ui/clipboard.js';
@@ -108,7 +108,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const digits = checkboxField({ label: 'every digit', name: 'all-digits', checked: false, onChange: () => show() });
   container.append(
     practicePanel,
-    el('div', { className: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Step table (scrolls sideways on narrow screens)' }, table),
+    el('div', { className: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Step table (one card per step on a phone)' }, table),
     el('div', { className: 'copy-row' },
       digits.root,
       button('Copy as CSV', () => copy('csv'), { name: 'copy-csv' }),
@@ -192,6 +192,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       return tr;
     }));
     if (!visible.length) tbody.append(el('tr', {}, el('td', { colSpan: COLUMNS.length, className: 'empty' }, practice() ? 'Predict step 1 above and press Check, or press Next step to reveal it.' : 'Press Play or Next step to fill the table.')));
+    cards(table);
     drawWalk();
     formula.replaceChildren(...formulaFor(current));
     showPractice();

@@ -4,7 +4,7 @@
 // Adagrad called (TensorFlow 2.0–2.10, and tf.keras.optimizers.legacy.Adagrad until 2.15);
 // Keras 2's new optimizer from TensorFlow 2.11 and Keras 3's Adagrad.update_step
 // (sqrt(accumulator + epsilon)); Optax's scale_by_rss (rsqrt(sum_of_squares + eps)).
-import { el } from '../../ui/dom.js';
+import { cards, el } from '../../ui/dom.js';
 import { math, row, mi, mo, frac, sqrt } from '../../ui/math.js';
 
 const outside = () => math(false, frac(mi('η'), row(sqrt(mi('G')), mo('+'), mi('ε'))));
@@ -30,11 +30,11 @@ export function libraryTable() {
     el('td', { className: place === 'inside' ? 'eps-inside' : place === 'outside' ? 'eps-outside' : '' },
       place === 'inside' ? [inside(), ' inside'] : place === 'outside' ? [outside(), ' outside'] : place),
     el('td', {}, eps), el('td', {}, g0), el('td', {}, lr))));
-  return el('div', { className: 'table-wrap update-libs', tabindex: '0', role: 'region', 'aria-label': 'Where each library puts ε (scrolls sideways on narrow screens)' },
-    el('table', { className: 'steps libs' },
+  return el('div', { className: 'table-wrap update-libs', tabindex: '0', role: 'region', 'aria-label': 'Where each library puts ε (one card per library on a phone)' },
+    cards(el('table', { className: 'steps libs' },
       el('caption', {}, 'Where ε goes, library by library, with their defaults'),
       el('thead', {}, el('tr', {},
         el('th', { scope: 'col' }, 'implementation'), el('th', { scope: 'col' }, 'effective rate'),
         el('th', { scope: 'col' }, 'default ε'), el('th', { scope: 'col' }, 'starting G₀'), el('th', { scope: 'col' }, 'default η'))),
-      body));
+      body)));
 }
