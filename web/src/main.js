@@ -2,10 +2,12 @@
 // into its section and keeps the URL in step with what the reader changes.
 import { readHash, writeHash, registerSchemas, keepAccepted } from './state.js';
 import { figures } from './registry.js';
-import { el } from './ui/dom.js';
+import { el, openWhenWide } from './ui/dom.js';
 import { mark } from './perf.js';
 
 registerSchemas(figures);
+// the contents (and any other disclosure so marked) fold on a phone, before the first paint
+for (const details of document.querySelectorAll('details[data-open-when-wide]')) openWhenWide(details);
 const defaults = { page: {}, ...Object.fromEntries(figures.map((f) => [f.key, f.defaults || {}])) };
 
 async function main() {

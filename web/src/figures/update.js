@@ -1,7 +1,7 @@
 // Figure 2: the update rule in detail. Where ε goes (outside the root as in PyTorch, inside as in
 // the notebook, Keras 3 and Optax), what that changes on a live run, and PyTorch's three extra
 // options switched on and off. Parts live in update/: placement.js, options.js, libraries.js.
-import { el } from '../ui/dom.js';
+import { el, openWhenWide } from '../ui/dom.js';
 import { restoreDefaults } from '../ui/controls.js';
 import { placementPart } from './update/placement.js';
 import { optionsPart } from './update/options.js';
@@ -25,7 +25,9 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     el('p', { className: 'fig-caption' },
       'What to notice: ε’s place only matters while G is not far above ε (a tiny start, or a parameter that has hardly had a gradient); ',
       'the text under the charts says, for the starts you choose, how far apart the two placements end. Each of PyTorch’s switches changes the run and its line of the rule.'),
-    libraryTable(),
+    // reference more than run: on a phone, where its cards run to screens, it starts folded
+    openWhenWide(el('details', { className: 'more libs-fold' },
+      el('summary', {}, 'Where each library puts ε, with its defaults'), libraryTable())),
     el('h3', { className: 'update-h' }, 'Both placements on f(x) = x²'),
     placement.root,
     el('h3', { className: 'update-h' }, 'PyTorch’s three extra options, on the notes’ line fit y = 2x'),

@@ -53,3 +53,13 @@ export function cards(table) {
   }
   return table;
 }
+
+/** A disclosure open on a wide screen and folded on a phone, where it would cost screens of
+ *  scrolling; it follows the window across that width. Returns the details element. */
+export function openWhenWide(details) {
+  const phone = window.matchMedia('(max-width: 600px)');
+  const apply = () => { details.open = !phone.matches; };
+  apply();
+  phone.addEventListener('change', apply);
+  return details;
+}
