@@ -6,6 +6,7 @@ import { hidpiCanvas } from './canvas.js';
 import { drawAxes } from './axes.js';
 import { linearScale, logScale, niceDomain, niceLogDomain } from './scale.js';
 import { colors, font } from './colors.js';
+import { legend as legendOf, legendKey as keyOf } from '../ui/legend.js';
 
 const margin = { top: 14, right: 20, bottom: 40, left: 58 };
 
@@ -26,24 +27,15 @@ export function dotPlot(container, { xLabel = '', yLabel = '', xLog = false, yLo
   const legend = document.createElement('ul');
   legend.className = 'legend';
   root.append(legend);
-  let data = null, legendKey = '';
+  let data = null, shownKey = '';
 
   function updateLegend(items) {
-    const key = items.map((s) => `${s.label}|${s.color}|${s.shape}|${s.dash || ''}|${s.hollow}`).join(';');
-    if (key === legendKey) return;
-    legendKey = key;
-    legend.replaceChildren(...items.map((s) => {
-      const li = document.createElement('li');
-      const swatch = document.createElement('span');
-      if (s.line) {
-        swatch.className = 'swatch' + (s.dash ? ' dashed' : '');
-      } else {
-        swatch.className = `swatch mark mark-${s.shape || 'circle'}${s.hollow ? ' hollow' : ''}`;
-      }
-      swatch.style.setProperty('--swatch', s.color);
-      li.append(swatch, document.createTextNode(s.label));
-      return li;
-    }));
+    // a point series is a lone marker of its shape; a line (s.line) is drawn as a line
+    const entries = items.map((s) => (s.line ? { ...s, shape: undefined } : { ...s, shape: s.shape || 'circle' }));
+    const key = keyOf(entries);
+    if (key === shownKey) return;
+    shownKey = key;
+    legend.replaceChildren(...legendOf(entries).childNodes);
   }
 
   function draw() {

@@ -4,6 +4,7 @@ import { hidpiCanvas } from './canvas.js';
 import { drawAxes } from './axes.js';
 import { linearScale, logScale, niceDomain, niceLogDomain } from './scale.js';
 import { decadeFormat } from './decades.js';
+import { legend as legendOf, legendKey as keyOf } from '../ui/legend.js';
 
 const margin = { top: 12, right: 24, bottom: 40, left: 58 };
 
@@ -15,7 +16,7 @@ export function lineChart(container, { xLabel = '', yLabel = '', yLog = false, l
   const legend = document.createElement('ul');
   legend.className = 'legend';
   root.append(legend);
-  let data = null, legendKey = '';
+  let data = null, shownKey = '';
 
   function extent(series, axis, positiveOnly) {
     let lo = Infinity, hi = -Infinity;
@@ -34,17 +35,10 @@ export function lineChart(container, { xLabel = '', yLabel = '', yLog = false, l
 
   function updateLegend(series) {
     const shown = series.filter((s) => s.label);
-    const key = shown.map((s) => `${s.label}|${s.color}|${s.dash || ''}`).join(';');
-    if (key === legendKey) return;
-    legendKey = key;
-    legend.replaceChildren(...shown.map((s) => {
-      const item = document.createElement('li');
-      const swatch = document.createElement('span');
-      swatch.className = 'swatch' + (s.dash ? ' dashed' : '') + (s.dotsOnly ? ' dot' : '');
-      swatch.style.setProperty('--swatch', s.color);
-      item.append(swatch, document.createTextNode(s.label));
-      return item;
-    }));
+    const key = keyOf(shown);
+    if (key === shownKey) return;
+    shownKey = key;
+    legend.replaceChildren(...legendOf(shown).childNodes);
   }
 
   function draw() {

@@ -1,16 +1,16 @@
-// Markers for paths drawn on a plane (contour plots), and legend swatches that show a line's
-// colour, dash and marker together, so no path is told apart by colour alone. The race styles
-// use the page's colours per optimizer (as draw/optimizer-styles.js: AdaGrad violet, plain GD
-// grey, Momentum teal, RMSProp orange, Adam green) plus Nesterov, and add a marker shape each.
-import { colors } from './colors.js';
+// Markers for paths drawn on a plane (contour plots), so no path is told apart by colour alone.
+// The race's racers take the page's one style per optimizer (draw/optimizer-styles.js: colour,
+// dash and marker); plain gradient descent is the SGD style under its full name.
+import { optimizerStyles } from './optimizer-styles.js';
 
+const racer = (id, name) => ({ ...optimizerStyles[id], name });
 export const raceStyles = {
-  gd: { name: 'Gradient descent', color: colors.other, dash: [7, 4], marker: 'square' },
-  momentum: { name: 'Momentum', color: '#0b7285', dash: [10, 3, 2, 3], marker: 'triangle' },
-  nesterov: { name: 'Nesterov', color: '#a61e4d', dash: [6, 2, 2, 2, 2, 2], marker: 'diamond' },
-  adagrad: { name: 'AdaGrad', color: colors.adagrad, dash: [], marker: 'circle', width: 2.75 },
-  rmsprop: { name: 'RMSProp', color: '#c2410c', dash: [2, 3], marker: 'plus' },
-  adam: { name: 'Adam', color: '#2b7a3b', dash: [12, 4], marker: 'cross' },
+  gd: racer('sgd', 'Gradient descent'),
+  momentum: racer('momentum', 'Momentum'),
+  nesterov: racer('nesterov', 'Nesterov'),
+  adagrad: racer('adagrad', 'AdaGrad'),
+  rmsprop: racer('rmsprop', 'RMSProp'),
+  adam: racer('adam', 'Adam'),
 };
 
 /** A marker of the given shape centred on (x, y), filled with `color` and ringed in white. */
@@ -48,35 +48,4 @@ export function drawMarker(ctx, shape, x, y, r, color) {
   }
   ctx.fill(); ctx.stroke();
   ctx.restore();
-}
-
-const SVG = 'http://www.w3.org/2000/svg';
-const svg = (tag, attrs) => {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  return node;
-};
-
-/** A small legend swatch: the optimizer's line with its dash and its marker in the middle. */
-export function swatch(style) {
-  const root = svg('svg', { width: 34, height: 14, viewBox: '0 0 34 14', 'aria-hidden': 'true', class: 'opt-swatch' });
-  root.append(svg('line', {
-    x1: 1, y1: 7, x2: 33, y2: 7, stroke: style.color, 'stroke-width': 2.5,
-    'stroke-dasharray': (style.dash || []).join(' ') || 'none', 'stroke-linecap': 'butt',
-  }));
-  const c = style.color, x = 17, y = 7, r = 4.2;
-  const shapes = {
-    circle: () => svg('circle', { cx: x, cy: y, r, fill: c, stroke: '#fff', 'stroke-width': 1.2 }),
-    square: () => svg('rect', { x: x - r * 0.85, y: y - r * 0.85, width: r * 1.7, height: r * 1.7, fill: c, stroke: '#fff', 'stroke-width': 1.2 }),
-    triangle: () => svg('polygon', { points: `${x},${y - r * 1.1} ${x + r},${y + r * 0.8} ${x - r},${y + r * 0.8}`, fill: c, stroke: '#fff', 'stroke-width': 1.2 }),
-    diamond: () => svg('polygon', { points: `${x},${y - r * 1.15} ${x + r},${y} ${x},${y + r * 1.15} ${x - r},${y}`, fill: c, stroke: '#fff', 'stroke-width': 1.2 }),
-    plus: () => svg('path', { d: `M${x - r} ${y}H${x + r}M${x} ${y - r}V${y + r}`, stroke: c, 'stroke-width': 2.4, 'stroke-linecap': 'round' }),
-    cross: () => svg('path', { d: `M${x - r * 0.8} ${y - r * 0.8}L${x + r * 0.8} ${y + r * 0.8}M${x - r * 0.8} ${y + r * 0.8}L${x + r * 0.8} ${y - r * 0.8}`, stroke: c, 'stroke-width': 2.4, 'stroke-linecap': 'round' }),
-  };
-  const mark = (shapes[style.marker] || shapes.circle)();
-  if (style.marker === 'plus' || style.marker === 'cross') {
-    root.append(svg('rect', { x: x - 5.5, y: 1.5, width: 11, height: 11, fill: '#fff' }));
-  }
-  root.append(mark);
-  return root;
 }

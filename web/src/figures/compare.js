@@ -15,7 +15,7 @@ import { compareRun } from './compare/model.js';
 import { compareStory } from './compare/story.js';
 import { m, mi, mn, mo, row, frac, sqrt, sub, sup, math } from '../ui/math.js';
 import { lineChart } from '../draw/linechart.js';
-import { dashLegend } from '../ui/dash-legend.js';
+import { legend as dashLegend, swatch as styleSwatch } from '../ui/legend.js';
 import { optimizerStyles } from '../draw/optimizer-styles.js';
 import { short } from '../format.js';
 
@@ -145,7 +145,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   lab2.append(liveTableTitle, liveTable);
   const grid = el('div', { className: 'figure-grid two' });
   lab2.append(grid);
-  const legendItems = ROWS.map((r) => ({ ...optimizerStyles[r.id], width: r.id === 'adagrad' ? 2.6 : 2 }));
+  // the charts draw lines without markers: so does their legend
+  const legendItems = ROWS.map((r) => { const { label, color, dash } = optimizerStyles[r.id]; return { label, color, dash, width: r.id === 'adagrad' ? 2.6 : 2 }; });
   const chartPanel = (title) => { const f = el('figure', { className: 'panel own-legend' }, el('figcaption', {}, title)); grid.append(f); return f; };
   const heads = [el('span'), el('span')];   // which gradient each chart shows, from the run
   const panel1 = chartPanel(heads[0]);
@@ -230,9 +231,4 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   };
 }
 
-function swatch(id) {
-  const st = optimizerStyles[id];
-  const node = el('span', { className: `swatch${st.dash ? ' dashed' : ''}`, 'aria-hidden': 'true' });
-  node.style.setProperty('--swatch', st.color);
-  return node;
-}
+const swatch = (id) => styleSwatch(optimizerStyles[id]);

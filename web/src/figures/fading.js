@@ -9,7 +9,7 @@ import { numberField, selectField, fieldOfMessage, messageOf, restoreDefaults } 
 import { stepper } from '../ui/runstepper.js';
 import { m, math, row, mi, mn, mo, frac, sqrt, sub, sup, wrapAtEquals } from '../ui/math.js';
 import { lineChart } from '../draw/linechart.js';
-import { keyLegend } from '../draw/keylegend.js';
+import { legend as keyLegend } from '../ui/legend.js';
 import { decadeFormat, logDomain } from '../draw/decades.js';
 import { colors } from '../draw/colors.js';
 import { optimizerStyles } from '../draw/optimizer-styles.js';

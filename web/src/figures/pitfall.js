@@ -13,7 +13,8 @@ import { stepper } from '../ui/runstepper.js';
 import { readFields as readSettings } from '../settings.js';
 import { m, mi, mn, mo, row, frac, sqrt, sub, sup, math, wrapAtEquals } from '../ui/math.js';
 import { lineChart } from '../draw/linechart.js';
-import { dashLegend } from '../ui/dash-legend.js';
+import { legend as dashLegend } from '../ui/legend.js';
+import { optimizerStyles } from '../draw/optimizer-styles.js';
 import { colors } from '../draw/colors.js';
 import { niceDomain } from '../draw/scale.js';
 import { short } from '../format.js';
@@ -23,7 +24,7 @@ import { pitfallStory, ETA_SHARE } from './pitfall/story.js';
 
 export const defaults = settings.defaults;
 export const schema = settings.schema;
-const BUG = '#c2255c';  // the forgetful run: a raspberry red, never solid (dotted; dash-dot for its second coordinate)
+const BUG = optimizerStyles.forgetful.color;  // the forgetful run: never solid (dotted; dash-dot for its second coordinate)
 
 export function render(container, lab, { state = {}, onState = () => {} } = {}) {
   const s = { ...defaults, ...state };
@@ -131,7 +132,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       for (let i = 0; i < dim; i++) {
         const n = dim > 1 ? ` (${names[i]})` : '';
         out.push(make(good, i, { label: `AdaGrad${n}`, color: colors.adagrad, dash: i ? [8, 4] : null, width: i ? 1.8 : 2.2 }));
-        out.push(make(bad, i, { label: `forgetful${n}`, color: BUG, dash: i ? [7, 3, 2, 3] : [2, 3], width: 2 }));
+        out.push(make(bad, i, { label: `forgetful${n}`, color: BUG, dash: (i ? optimizerStyles.forgetful2 : optimizerStyles.forgetful).dash, width: 2 }));
       }
       return out;
     };
@@ -159,7 +160,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       xDomain, markers,
       series: [
         { label: 'AdaGrad', color: colors.adagrad, y: good.values, count: shown(good), last: true, lastRadius: 3 },
-        { label: 'forgetful', color: BUG, dash: [2, 3], y: bad.values, count: shown(bad), last: true, lastRadius: 3 },
+        { label: 'forgetful', color: BUG, dash: optimizerStyles.forgetful.dash, y: bad.values, count: shown(bad), last: true, lastRadius: 3 },
       ],
       description: `f after ${step} steps: AdaGrad ${short(good.values[shown(good) - 1], 3)}, forgetful ${short(bad.values[shown(bad) - 1], 3)}.`,
     });

@@ -12,7 +12,7 @@ import { whyStory } from './why/story.js';
 import { stepper } from '../ui/runstepper.js';
 import { math, row, mi, mn, mo, frac, sqrt, sub, sup, wrapAtEquals } from '../ui/math.js';
 import { lineChart } from '../draw/linechart.js';
-import { keyLegend } from '../draw/keylegend.js';
+import { legend as keyLegend } from '../ui/legend.js';
 import { decadeFormat, logDomain } from '../draw/decades.js';
 import { colors } from '../draw/colors.js';
 import { niceDomain } from '../draw/scale.js';

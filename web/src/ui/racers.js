@@ -3,7 +3,7 @@
 // with the usual message slot, and a status line the figure fills in (its loss, or "diverged").
 import { el } from './dom.js';
 import { numberField } from './controls.js';
-import { swatch } from '../draw/markers.js';
+import { swatch } from './legend.js';
 
 /** racers: [{id, style, name?, note?, lr}]; onToggle(id, shown); onCommit() after an η edit. */
 export function racerList({ racers, label = 'Optimizers', onToggle = () => {}, onCommit = () => {} }) {

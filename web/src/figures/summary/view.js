@@ -14,8 +14,9 @@ export const title = 'When to reach for AdaGrad';
 export const defaults = settings.defaults;
 export const schema = settings.schema;
 
-const BUG = '#c2255c';
-const sgdStyle = { color: colors.other, dash: [6, 3] }, adaStyle = { color: colors.adagrad, width: 2.2 };
+// the page's one style per optimizer (draw/optimizer-styles.js), as in the figures each card links to
+const { sgd, adagrad, forgetful } = optimizerStyles;
+const sgdStyle = { color: sgd.color, dash: sgd.dash }, adaStyle = { color: adagrad.color, width: 2.2 };
 // where each card sits, what it links to, and how its sparkline is drawn from its run
 const LAYOUT = {
   sparse: { group: 'helps', href: 'valley', section: '§7 Sparse valley',
@@ -36,7 +37,7 @@ const LAYOUT = {
       return { series: c.runs.map((r, i) => ({ y: r.params, ...looks[i] })), refs: [{ y: 0 }] };
     } },
   bug: { group: 'hurts', href: 'pitfall', section: '§12 Pitfall',
-    draw: (c) => ({ series: [{ y: c.bad.params, color: BUG, dash: [2, 3] }, { y: c.good.params, ...adaStyle }], refs: [{ y: 0 }] }) },
+    draw: (c) => ({ series: [{ y: c.bad.params, color: forgetful.color, dash: forgetful.dash }, { y: c.good.params, ...adaStyle }], refs: [{ y: 0 }] }) },
 };
 const KEY_CLASS = { other: 'key-other', adagrad: 'key-adagrad', rmsprop: 'key-rmsprop', bug: 'key-bug' };
 const column = (params, dim, k) => Float64Array.from({ length: params.length / dim }, (_, i) => params[dim * i + k]);
