@@ -75,3 +75,36 @@ test('every stepped figure’s scrubber goes straight to any step, by keyboard t
     await context.close();
   }
 });
+
+test('a figure too slow to follow a drag dims and says so, then recomputes once on release', async () => {
+  // 20000 steps of three optimizers: each recompute takes well over a frame on any machine
+  const { page, context, messages } = await openDev(browser, 'fading', { hash: '#fading.steps=20000' });
+  const mount = '#fig-fading';
+  const slider = page.locator(`${mount} input[type=range][data-slider]`).first();
+  const name = await slider.getAttribute('data-slider');
+  const box = page.locator(`${mount} input[data-field="${name}"]`);
+  const r = await slider.boundingBox();
+  const at = (t) => r.x + 8 + (r.width - 16) * t;
+  const start = Number(await slider.inputValue()) / 1000;
+  const y = r.y + r.height / 2;
+  await page.mouse.move(at(start), y);
+  await page.mouse.down();
+  const seen = [];
+  for (let i = 1; i <= 12; i++) {
+    await page.mouse.move(at(start + (i / 12) * (start < 0.5 ? 0.4 : -0.4)), y);
+    await page.waitForTimeout(60);
+    seen.push(await page.evaluate((m) => ({ busy: document.querySelector(m).dataset.busy || '', hash: location.hash, aria: document.querySelector(m).getAttribute('aria-busy') }), mount));
+  }
+  const stale = seen.filter((s) => s.busy === 'stale');
+  assert.ok(stale.length >= 6, `marked stale during the drag: ${JSON.stringify(seen.map((s) => s.busy))}`);
+  assert.ok(stale.every((s) => s.aria === 'true'));
+  assert.equal(new Set(stale.map((s) => s.hash)).size, 1, 'no recompute (and no new link) while stale');
+  const badge = await box.evaluate((input) => getComputedStyle(input.closest('.field'), '::after').content);
+  assert.match(badge, /let go/);
+  await page.mouse.up();
+  await page.waitForFunction((m) => !document.querySelector(m).dataset.busy && !document.querySelector(m).hasAttribute('aria-busy'), mount, { timeout: 20000 });
+  const text = await box.inputValue();
+  assert.ok(decodeURIComponent(await page.evaluate(() => location.hash)).includes(`${name}=${text}`), 'the release recomputed at the final value');
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});

@@ -51,6 +51,22 @@ export function readForm(build) {
 
 const SLIDER_STEPS = 1000;
 
+/** A recompute slower than this (ms) is not repeated on every move of a slider's drag. */
+export const LIVE_BUDGET_MS = 30;
+
+/** Marks the figure around the field `node` as stale (a drag has moved past what it shows),
+ *  working (a recompute is under way) or neither (null): style.css dims the figure and shows a
+ *  badge under the field, and aria-busy tells assistive technology. */
+export function busy(node, state) {
+  node.classList.toggle('is-stale', state === 'stale');
+  node.classList.toggle('is-working', state === 'working');
+  const figure = node.closest('.figure-body') || node;
+  figure.classList.toggle('is-stale', state === 'stale');
+  figure.classList.toggle('is-working', state === 'working');
+  if (state) figure.setAttribute('aria-busy', 'true'); else figure.removeAttribute('aria-busy');
+  figure.dataset.busy = state || '';
+}
+
 /** Slider position (0…SLIDER_STEPS) ↔ value over slide = {lo, hi, log, whole}. */
 export function sliderScale({ lo, hi, log, whole }) {
   const a = log ? Math.log10(lo) : lo, b = log ? Math.log10(hi) : hi;
@@ -102,13 +118,25 @@ export function numberField({ label, name, value, hint = '', width = 'm', inputM
     root.insertBefore(slider, message);
     root.append(el('span', { id: `${id}-slider`, className: 'visually-hidden' }, 'slider'));
     root.classList.add('has-slider');
-    let frame = 0;
+    // Live while the figure keeps up: a recompute that took longer than a frame's budget makes
+    // the rest of the drag only move the box (the figure is marked stale), and the release
+    // recomputes once, showing the figure as working meanwhile.
+    // (Two slow recomputes in a row, so that one cold start does not stop a fast figure's drag.)
+    let frame = 0, slow = 0;
+    const timed = () => { const t0 = performance.now(); commit(); slow = performance.now() - t0 > LIVE_BUDGET_MS ? slow + 1 : 0; };
     slider.addEventListener('input', () => {
       input.value = String(scale.toValue(Number(slider.value)));
       slider.setAttribute('aria-valuetext', input.value);
-      if (!frame) frame = requestAnimationFrame(() => { frame = 0; commit(); });
+      if (slow >= 2) { busy(root, 'stale'); return; }
+      if (!frame) frame = requestAnimationFrame(() => { frame = 0; timed(); });
     });
-    slider.addEventListener('change', () => { cancelAnimationFrame(frame); frame = 0; commit(); });
+    slider.addEventListener('change', () => {
+      cancelAnimationFrame(frame); frame = 0;
+      if (slow < 2) { timed(); return; }
+      busy(root, 'working');
+      // two frames: the "working" state is painted before the long recompute blocks the page
+      requestAnimationFrame(() => requestAnimationFrame(() => { timed(); busy(root, null); }));
+    });
     input.addEventListener('change', place);
     place();
   }
