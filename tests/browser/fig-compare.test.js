@@ -118,7 +118,7 @@ test('at 360 px each table is one card per optimizer, every value under its colu
   assert.equal(tables.length, 2, 'the comparison table and the live table');
   for (const t of tables) {
     assert.equal(t.cards.length, 5);
-    assert.ok(t.cards.every((c) => c.display === 'grid' && c.right <= 360 && c.width > 250), JSON.stringify(t.cards));
+    assert.ok(t.cards.every((c) => c.display === 'flex' && c.right <= 360 && c.width > 250), JSON.stringify(t.cards));
     assert.ok(t.labelled, 'each value carries its column’s heading');
     assert.notEqual(t.shown, 'none', 'and the card shows it');
     assert.ok(t.headHidden, 'the header row is left to screen readers');
