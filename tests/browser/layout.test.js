@@ -71,3 +71,22 @@ test('asides fold under a summary a keyboard opens; a figure’s instructions st
   assert.deepEqual(problems(messages), []);
   await context.close();
 });
+
+test('on a phone a figure’s transport and its shared legend stay on screen over its lower panels', async () => {
+  const { page, context, messages } = await open(browser, { viewport: { width: 390, height: 844 } });
+  for (const id of ['fig-why', 'fig-fading', 'fig-pitfall']) {
+    await page.evaluate((id) => { const panels = document.querySelectorAll(`#${id} figure.panel`); panels[panels.length - 1].scrollIntoView({ block: 'end' }); }, id);
+    await page.waitForTimeout(100);
+    const got = await page.evaluate((id) => {
+      const fig = document.getElementById(id);
+      const t = fig.querySelector(':scope > .transport').getBoundingClientRect();
+      const l = fig.querySelector(':scope > ul.legend, :scope > .shared-legend').getBoundingClientRect();
+      return { transportTop: t.top, transportBottom: t.bottom, legendTop: l.top, legendBottom: l.bottom };
+    }, id);
+    assert.ok(got.transportTop >= -1 && got.transportTop < 2, `${id}: transport at the top of the screen ${JSON.stringify(got)}`);
+    assert.ok(Math.abs(got.legendTop - got.transportBottom) < 2, `${id}: legend right under it ${JSON.stringify(got)}`);
+    assert.ok(got.legendBottom < 844 / 3, `${id}: together they leave most of the screen to the panels ${JSON.stringify(got)}`);
+  }
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});

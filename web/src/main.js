@@ -2,7 +2,7 @@
 // into its section and keeps the URL in step with what the reader changes.
 import { readHash, writeHash, registerSchemas, keepAccepted } from './state.js';
 import { figures } from './registry.js';
-import { el, openWhenWide } from './ui/dom.js';
+import { el, openWhenWide, trackTransport } from './ui/dom.js';
 import { mark } from './perf.js';
 
 registerSchemas(figures);
@@ -85,6 +85,7 @@ async function main() {
         // a value the link could not carry back (a field left at "NaN") keeps the last good one
         onState(values) { current[key] = keepAccepted(key, values, current[key]); persist(); },
       });
+      trackTransport(container);
     } catch (error) {
       console.error(`figure ${key}:`, error);
       container.replaceChildren(el('p', { className: 'status danger' },

@@ -63,3 +63,11 @@ export function openWhenWide(details) {
   phone.addEventListener('change', apply);
   return details;
 }
+
+/** On a phone a figure's shared legend sticks just under its sticky transport (style.css): the
+ *  transport's height, followed as it wraps, is given to the figure as --transport-h. */
+export function trackTransport(figure) {
+  const transport = figure.querySelector(':scope > .transport');
+  if (!transport) return;
+  new ResizeObserver(() => figure.style.setProperty('--transport-h', `${transport.offsetHeight}px`)).observe(transport);
+}
