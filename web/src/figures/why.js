@@ -10,7 +10,7 @@ import { settings, SPEEDS } from './why/settings.js';
 import { whyRun } from './why/model.js';
 import { whyStory } from './why/story.js';
 import { stepper } from '../ui/runstepper.js';
-import { formula, formulaPieces, signed } from '../ui/math.js';
+import { formula as typeset, formulaPieces, signed } from '../ui/math.js';
 import { lineChart } from '../draw/linechart.js';
 import { keyLegend } from '../draw/keylegend.js';
 import { decadeFormat, logDomain } from '../draw/decades.js';
@@ -256,7 +256,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   function formulaFor(t) {
     if (t < 1) {
       return [el('p', { className: 'formula-note' }, 'Press Step or Play: each step fills in the rule for both parameters.'),
-        formula('why.total', {}, { display: true }), formula('why.step', {}, { display: true })];
+        typeset('why.total', {}, { display: true }), typeset('why.step', {}, { display: true })];
     }
     const i0 = t - 1;
     const n = (v) => short(v, 4);

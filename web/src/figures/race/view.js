@@ -5,7 +5,7 @@ import { el } from '../../ui/dom.js';
 import { button, restoreDefaults } from '../../ui/controls.js';
 import { raceForm, racersOf, boardNodes, announcement } from '../../ui/raceform.js';
 import { stepper } from '../../ui/runstepper.js';
-import { formula, formulaPieces, signed } from '../../ui/math.js';
+import { formula as typeset, formulaPieces, signed } from '../../ui/math.js';
 import { contourPlot, latticeGrid } from '../../draw/contour.js';
 import { lineChart } from '../../draw/linechart.js';
 import { powerOfTen } from '../../draw/powertick.js';
@@ -55,7 +55,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const caption = el('p', { className: 'race-caption' });
   const grid = el('div', { className: 'race-grid' });
   const bowlPanel = el('figure', { className: 'panel' }, el('figcaption', {},
-    'Paths on the contours of ', formula('race.bowl'),
+    'Paths on the contours of ', typeset('race.bowl'),
     el('span', { className: 'hint' }, ' · drag ◯ or click to move the start')));
   const lossPanel = el('figure', { className: 'panel' }, el('figcaption', {}, 'Loss f against step (log scale)'));
   grid.append(bowlPanel, lossPanel);
@@ -165,8 +165,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const ada = runs.ada;
     const t = Math.min(step, ada.stepsTaken);
     const symbolic = el('dl', { className: 'formula-lines' },
-      el('dt', {}, 'running sums'), el('dd', {}, formula('race.sums')),
-      el('dt', {}, 'each step'), el('dd', {}, formula('race.rule')));
+      el('dt', {}, 'running sums'), el('dd', {}, typeset('race.sums')),
+      el('dt', {}, 'each step'), el('dd', {}, typeset('race.rule')));
     if (t < 1) return [symbolic, el('p', { className: 'formula-note' }, 'Press Step to fill these in with AdaGrad’s numbers.')];
     const n = (v) => short(v, 4);
     const G = [sums[2 * t - 2], sums[2 * t - 1]], g = [grads[2 * t - 2], grads[2 * t - 1]], rate = [ada.rates[2 * t - 2], ada.rates[2 * t - 1]];
@@ -175,9 +175,9 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     ['w', 'b'].forEach((name, k) => {
       lines.push(
         el('dt', {}, `gradient of ${name}`),
-        el('dd', {}, formula(`race.gradient.${name}`, { g: n(g[k]) })),
+        el('dd', {}, typeset(`race.gradient.${name}`, { g: n(g[k]) })),
         el('dt', {}, `G of ${name}`),
-        el('dd', {}, formula(`race.total.${name}`, { G: n(G[k]) })),
+        el('dd', {}, typeset(`race.total.${name}`, { G: n(G[k]) })),
         el('dt', {}, `rate of ${name}`),
         // each term is its own inline piece, so a narrow panel wraps between them instead of
         // cutting a number off (at step 60 "= −3.093e-7" used to read "= −3")

@@ -6,7 +6,7 @@ import { el, uid } from '../../ui/dom.js';
 import { restoreDefaults } from '../../ui/controls.js';
 import { raceForm, racersOf, boardNodes, announcement } from '../../ui/raceform.js';
 import { stepper } from '../../ui/runstepper.js';
-import { formula } from '../../ui/math.js';
+import { formula as typeset } from '../../ui/math.js';
 import { contourPlot } from '../../draw/contour.js';
 import { lineChart } from '../../draw/linechart.js';
 import { decadeFormat } from '../../draw/decades.js';
@@ -219,9 +219,9 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const { cfg, runs, ones } = run;
     const ada = runs.ada;
     const lines = [
-      el('dt', {}, 'for w'), el('dd', {}, formula('valley.gradW')),
+      el('dt', {}, 'for w'), el('dd', {}, typeset('valley.gradW')),
       el('dt', {}, ''), el('dd', { className: 'formula-note' }, `only the ${ones} rows with x = 1 add anything; the other ${cfg.n - ones} are multiplied by 0`),
-      el('dt', {}, 'for b'), el('dd', {}, formula('valley.gradB')),
+      el('dt', {}, 'for b'), el('dd', {}, typeset('valley.gradB')),
       el('dt', {}, ''), el('dd', { className: 'formula-note' }, `all ${cfg.n} rows add to it: b’s input is always 1`),
     ];
     const t = Math.min(step, ada.stepsTaken);
@@ -230,8 +230,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const rw = ada.rates[2 * t - 2], rb = ada.rates[2 * t - 1];
     return [...out, el('p', { className: 'formula-step' }, `AdaGrad at step ${t}`),
       el('dl', { className: 'formula-lines' },
-        el('dt', {}, 'rate of w'), el('dd', {}, formula('valley.rate.w', { rate: short(rw, 4) })),
-        el('dt', {}, 'rate of b'), el('dd', {}, formula('valley.rate.b', { rate: short(rb, 4) }))),
+        el('dt', {}, 'rate of w'), el('dd', {}, typeset('valley.rate.w', { rate: short(rw, 4) })),
+        el('dt', {}, 'rate of b'), el('dd', {}, typeset('valley.rate.b', { rate: short(rb, 4) }))),
       el('p', { className: 'formula-note' }, ratesNote(run, t))];
   }
 
