@@ -8,7 +8,7 @@ const parsed = new Map();
 
 function parse(source, key) {
   const holder = document.createElement('template');
-  holder.innerHTML = source;
+  holder.innerHTML = `<math>${source}</math>`;  // build-scripts/typeset keeps only the inside
   const node = holder.content.firstElementChild;
   if (!node || node.namespaceURI !== NS || node.localName !== 'math') throw new Error(`typeset formula '${key}' is not MathML`);
   return node;
