@@ -38,14 +38,14 @@ test('Next step fills one row at a time and the formula follows the current row'
   assert.equal(await page.locator(`${fig} tbody tr[data-step]`).count(), 0);
   await page.click(`${fig} [data-action="next"]`);
   assert.equal(await page.locator(`${fig} tbody tr[data-step]`).count(), 1);
-  assert.match(flat(await page.locator(`${fig} .formula`).innerText()), /Step 1 of 10 .*− 0\.125 · 8 = 3$/m);
+  assert.match(flat(await page.locator(`${fig} .formula`).innerText()), /Step 1 of 10 .*− 0\.125 ⋅ 8 = 3$/m);
   await page.click(`${fig} [data-action="next"]`);
   await page.click(`${fig} [data-action="next"]`);
   assert.equal(await page.locator(`${fig} tbody tr[data-step]`).count(), 3);
   const formula = flat(await page.locator(`${fig} .formula`).innerText());
   assert.match(formula, /Step 3 of 10/);
   assert.match(formula, /123\.04/);
-  assert.match(formula, /new = 2\.4 − 0\.090152 · 4\.8 = 1\.9673$/);
+  assert.match(formula, /new = 2\.4 − 0\.090152 ⋅ 4\.8 = 1\.9673$/);
   assert.equal(await page.locator(`${fig} tbody tr[aria-current]`).getAttribute('data-step'), '3');
   await context.close();
 });

@@ -13,7 +13,7 @@ import { segmentsToNodes } from '../story/segments.js';
 import { settings } from './compare/settings.js';
 import { compareRun } from './compare/model.js';
 import { compareStory } from './compare/story.js';
-import { m, mi, mn, mo, row, frac, sqrt, sub, sup, math } from '../ui/math.js';
+import { formulaLines } from '../ui/math.js';
 import { lineChart } from '../draw/linechart.js';
 import { legend as dashLegend, swatch as styleSwatch } from '../ui/legend.js';
 import { optimizerStyles } from '../draw/optimizer-styles.js';
@@ -28,33 +28,6 @@ const LAB_ONLY = { eps_placement: '(this lab’s option; outside is where PyTorc
 const pythonic = (v) => (v === true ? 'True' : v === false ? 'False' : typeof v === 'string' ? `‘${v}’` : short(v));
 const PYTORCH_CLASS = { sgd: 'torch.optim.SGD', adagrad: 'torch.optim.Adagrad', rmsprop: 'torch.optim.RMSprop', adam: 'torch.optim.Adam' };
 
-// the rules, typeset; g is this step's gradient, everything per parameter
-const g = () => sub(mi('g'), mi('t'));
-const x = (next) => (next ? sub(mi('x'), row(mi('t'), mo('+'), mn('1'))) : sub(mi('x'), mi('t')));
-const prev = (name) => sub(mi(name), row(mi('t'), mo('−'), mn('1')));
-const now = (name) => sub(mi(name), mi('t'));
-const hat = (name) => m('mover', now(name), mo('^'));
-const g2 = () => m('msubsup', mi('g'), mi('t'), mn('2'));
-const rules = {
-  sgd: () => [row(x(true), mo('='), x(), mo('−'), mi('η'), g())],
-  momentum: () => [
-    row(now('v'), mo('='), mi('μ'), prev('v'), mo('+'), g()),
-    row(x(true), mo('='), x(), mo('−'), mi('η'), now('v')),
-  ],
-  adagrad: () => [
-    row(now('G'), mo('='), prev('G'), mo('+'), g2()),
-    row(x(true), mo('='), x(), mo('−'), frac(mi('η'), row(sqrt(now('G')), mo('+'), mi('ε'))), g()),
-  ],
-  rmsprop: () => [
-    row(now('v'), mo('='), mi('α'), prev('v'), mo('+'), row(mo('('), mn('1'), mo('−'), mi('α'), mo(')')), g2()),
-    row(x(true), mo('='), x(), mo('−'), frac(mi('η'), row(sqrt(now('v')), mo('+'), mi('ε'))), g()),
-  ],
-  adam: () => [
-    row(now('m'), mo('='), sub(mi('β'), mn('1')), prev('m'), mo('+'), row(mo('('), mn('1'), mo('−'), sub(mi('β'), mn('1')), mo(')')), g()),
-    row(now('v'), mo('='), sub(mi('β'), mn('2')), prev('v'), mo('+'), row(mo('('), mn('1'), mo('−'), sub(mi('β'), mn('2')), mo(')')), g2()),
-    row(x(true), mo('='), x(), mo('−'), frac(row(mi('η'), hat('m')), row(sqrt(hat('v')), mo('+'), mi('ε')))),
-  ],
-};
 const TABLE_TITLE = 'Five optimizers, what they remember per parameter, and where this page shows each one';
 const link = (href, text) => el('a', { href: `#${href}` }, text);
 const ROWS = [
@@ -103,7 +76,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       el('td', { className: `yn ${r.adapts.startsWith('Yes') ? 'yes' : 'no'}` }, r.adapts),
       el('td', { className: `yn ${r.momentum.startsWith('Yes') ? 'yes' : 'no'}` }, r.momentum),
       el('td', {}, r.state),
-      el('td', { className: 'rule' }, rules[r.id]().map((line) => math(true, line))),
+      el('td', { className: 'rule' }, formulaLines(`compare.${r.id}`)),
       el('td', { className: 'weak' }, r.weak),
       el('td', { className: 'see' }, r.see.flatMap((a, i) => (i ? [el('br'), a] : [a])))))));
   // the caption is also shown above the scrolling box, so it stays in view when the table scrolls

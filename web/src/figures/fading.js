@@ -7,7 +7,7 @@
 import { el } from '../ui/dom.js';
 import { numberField, selectField, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
 import { stepper } from '../ui/runstepper.js';
-import { m, math, row, mi, mn, mo, frac, sqrt, sub, sup, wrapAtEquals } from '../ui/math.js';
+import { formulaPieces } from '../ui/math.js';
 import { lineChart } from '../draw/linechart.js';
 import { legend as keyLegend } from '../ui/legend.js';
 import { decadeFormat, logDomain } from '../draw/decades.js';
@@ -218,7 +218,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const { cfg, runs, G } = run;
     const c = param.value === 'b' ? 1 : 0;
     const name = c ? 'b' : 'w';
-    const n = (v) => mn(short(v, 4));
+    const n = (v) => short(v, 4);
     if (t < 1) {
       return [el('p', { className: 'formula-note' }, 'Press Step or Play: the rates fill in with each step’s numbers.')];
     }
@@ -228,15 +228,14 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     }
     const Gt = G[2 * (ta - 1) + c];
     const rate = (k) => run.rate[k][c][Math.min(t, runs[k].stepsTaken) - 1];
-    const sym = (base) => sub(mi(base), mi(name));
-    const tagged = (v, k) => { const node = n(v); node.setAttribute('data-key', k); node.setAttribute('data-value', String(v)); return node; };
+    const tagged = (v, k) => ({ text: n(v), data: { key: k, value: v } });
     return [
       el('p', { className: 'formula-step' }, `Step ${t} of ${cfg.steps}, parameter ${name}`),
       el('dl', { className: 'formula-lines fading-lines' },
-        el('dt', {}, 'AdaGrad’s total'), el('dd', { className: 'wraps' }, ...wrapAtEquals(sym('G'), mo('='), sup(sub(mi('g'), mn('1')), mn('2')), mo('+'), mo('⋯'), mo('+'), sup(sub(mi('g'), mn(String(ta))), mn('2')), mo('='), tagged(Gt, 'G'))),
-        el('dt', {}, 'AdaGrad'), el('dd', { className: 'wraps' }, ...wrapAtEquals(frac(n(cfg.lr.adagrad), row(sqrt(n(Gt)), mo('+'), mi('ε'))), mo('='), tagged(rate('adagrad'), 'rate-adagrad'))),
-        el('dt', {}, 'RMSProp'), el('dd', { className: 'wraps' }, ...wrapAtEquals(frac(n(cfg.lr.rmsprop), row(sqrt(sym('v')), mo('+'), mi('ε'))), mo('='), tagged(rate('rmsprop'), 'rate-rmsprop'))),
-        el('dt', {}, 'Adam'), el('dd', { className: 'wraps' }, ...wrapAtEquals(frac(n(cfg.lr.adam), row(mo('('), mn('1'), mo('−'), m('msubsup', mi('β'), mn('1'), mi('t')), mo(')'), mo('('), sqrt(sub(mi('v̂'), mi(name))), mo('+'), mi('ε'), mo(')'))), mo('='), tagged(rate('adam'), 'rate-adam')))),
+        el('dt', {}, 'AdaGrad’s total'), el('dd', { className: 'wraps' }, ...formulaPieces(`fading.total.${name}`, { t: String(ta), G: tagged(Gt, 'G') })),
+        el('dt', {}, 'AdaGrad'), el('dd', { className: 'wraps' }, ...formulaPieces('fading.adagrad', { lr: n(cfg.lr.adagrad), G: n(Gt), rate: tagged(rate('adagrad'), 'rate-adagrad') })),
+        el('dt', {}, 'RMSProp'), el('dd', { className: 'wraps' }, ...formulaPieces(`fading.rmsprop.${name}`, { lr: n(cfg.lr.rmsprop), rate: tagged(rate('rmsprop'), 'rate-rmsprop') })),
+        el('dt', {}, 'Adam'), el('dd', { className: 'wraps' }, ...formulaPieces(`fading.adam.${name}`, { lr: n(cfg.lr.adam), rate: tagged(rate('adam'), 'rate-adam') }))),
       el('p', { className: 'formula-note' },
         'G is a sum: it can only grow. RMSProp’s v and Adam’s v̂ are running averages that forget old gradients (α = 0.99, β₂ = 0.999), so their rates can rise again when the gradients shrink. ',
         'The core reports v and v̂ only through these rates.'),

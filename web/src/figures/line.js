@@ -11,7 +11,7 @@ import { lineRun } from './line/model.js';
 import { lineStory } from './line/story.js';
 import { racerList } from '../ui/racers.js';
 import { stepper } from '../ui/runstepper.js';
-import { math, row, mi, mn, mo, m } from '../ui/math.js';
+import { formula } from '../ui/math.js';
 import { raceStyles } from '../draw/markers.js';
 import { lineChart } from '../draw/linechart.js';
 import { powerOfTen } from '../draw/powertick.js';
@@ -164,12 +164,13 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     });
     run.dataChanged = false;
     // each current line as a formula, numbers filled in
-    const n = (v) => mn(short(v, 4));
+    const n = (v) => short(v, 4);
+    const fitted = (w, b) => formula(b < 0 ? 'line.minus' : 'line.plus', { w: n(w), b: n(Math.abs(b)) });
     lines.replaceChildren(...current.map(({ r, w, b }) => el('p', { className: 'fit-line' },
       el('span', { className: 'racer-key', style: `--key:${r.style.color}` }, r.name), ' ',
-      math(false, row(hat('y'), mo('='), n(w), mi('x'), mo(b < 0 ? '−' : '+'), n(Math.abs(b)))))),
+      fitted(w, b))),
     el('p', { className: 'fit-line' }, el('span', { className: 'racer-key', style: `--key:${colors.ink}` }, 'Least squares'), ' ',
-      math(false, row(hat('y'), mo('='), n(run.minimum[0]), mi('x'), mo(run.minimum[1] < 0 ? '−' : '+'), n(Math.abs(run.minimum[1]))))));
+      fitted(run.minimum[0], run.minimum[1])));
     for (const r of RACERS) {
       const text = statusText(r.id, step);
       racers.setStatus(r.id, diverged(runs[r.id], step) ? el('span', { className: 'danger' }, text) : text);
@@ -177,7 +178,6 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     readout.replaceChildren(el('strong', {}, `Epoch ${step} of ${cfg.epochs}`), ' · ', ...arrivals(step));
   }
 
-  const hat = (x) => { const node = m('mover', mi(x), mo('^')); node.setAttribute('accent', 'true'); return node; };
 
   function statusText(id, step) {
     const t = run.runs[id];

@@ -11,7 +11,7 @@ import { el } from '../ui/dom.js';
 import { numberField, selectField, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
 import { stepper } from '../ui/runstepper.js';
 import { readFields as readSettings } from '../settings.js';
-import { m, mi, mn, mo, row, frac, sqrt, sub, sup, math, wrapAtEquals } from '../ui/math.js';
+import { formulaPieces, signed } from '../ui/math.js';
 import { lineChart } from '../draw/linechart.js';
 import { legend as dashLegend } from '../ui/legend.js';
 import { optimizerStyles } from '../draw/optimizer-styles.js';
@@ -229,10 +229,10 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       const prevG = t > 1 ? run.tables[0][t - 2].sum : 0;
       blocks.push(el('div', { className: 'work-block' },
         el('p', { className: 'work-title key-adagrad' }, `AdaGrad, step ${t}: G keeps growing`),
-        mline(row(sub(mi('G'), mn(t)), mo('='), sub(mi('G'), mn(t - 1)), mo('+'), m('msubsup', mi('g'), mn(t), mn(2)))),
-        cont(mline(row(mo('='), num(prevG, 5), mo('+'), sup(row(mo('('), mn(short(goodRow.grad, 5)), mo(')')), mn(2)), mo('='), mn(short(goodRow.sum, 5))))),
-        mline(row(mi('Δ'), mi(name), mo('='), mo('−'), frac(mi('η'), row(sqrt(sub(mi('G'), mn(t))), mo('+'), mi('ε'))), mo('·'), sub(mi('g'), mn(t)))),
-        cont(mline(row(mo('='), mo('−'), num(goodRow.effective_rate, 4), mo('·'), num(goodRow.grad, 4), mo('='), mn(short(goodRow.update, 4)))))));
+        mline('pitfall.total', { t: String(t), prev: String(t - 1) }),
+        cont(mline('pitfall.totalAt', { prevG: num(prevG, 5), g: short(goodRow.grad, 5), G: short(goodRow.sum, 5) })),
+        mline(`pitfall.step.${name}`, { t: String(t) }),
+        cont(mline('pitfall.stepAt', { rate: num(goodRow.effective_rate, 4), g: num(goodRow.grad, 4), step: short(goodRow.update, 4) }))));
     }
     if (t <= run.bad.stepsTaken) {
       // the forgetful step, from its own trajectory: this step's gradient, its G (g² alone, as in
@@ -243,10 +243,10 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       const isEta = Math.abs(Math.abs(update) - run.lr) <= ETA_SHARE * run.lr;
       blocks.push(el('div', { className: 'work-block' },
         el('p', { className: 'work-title key-bug' }, `Forgetful, step ${t}: G starts from 0 again`),
-        mline(row(mi('G'), mo('='), mn('0'), mo('+'), m('msubsup', mi('g'), mn(t), mn(2)))),
-        cont(mline(row(mo('='), sup(row(mo('('), mn(short(g, 5)), mo(')')), mn(2)), mo('='), mn(short(G, 5))))),
-        mline(row(mi('Δ'), mi(name), mo('='), mo('−'), frac(mi('η'), row(m_abs(sub(mi('g'), mn(t))), mo('+'), mi('ε'))), mo('·'), sub(mi('g'), mn(t)))),
-        cont(mline(row(mo('='), mo('−'), num(rate, 4), mo('·'), num(g, 4), mo('='), mn(short(update, 4))))),
+        mline('pitfall.forgotten', { t: String(t) }),
+        cont(mline('pitfall.forgottenAt', { g: short(g, 5), G: short(G, 5) })),
+        mline(`pitfall.forgetfulStep.${name}`, { t: String(t) }),
+        cont(mline('pitfall.stepAt', { rate: num(rate, 4), g: num(g, 4), step: short(update, 4) })),
         el('p', { className: 'note' }, isEta ? `|Δ${name}| = ${short(Math.abs(update), 4)}: η = ${short(run.lr)} again, whatever the gradient.`
           : `|Δ${name}| = ${short(Math.abs(update), 4)}, less than η = ${short(run.lr)}: this gradient was within a hundred ε of 0.`)));
     }
@@ -266,16 +266,10 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 }
 
 // one line of a worked formula: inline MathML in its own block, so it sits flush left
-function mline(...content) { return el('div', { className: 'mline wraps' }, ...wrapAtEquals(...content)); }
+function mline(key, slots) { return el('div', { className: 'mline wraps' }, ...formulaPieces(key, slots)); }
 
 // a continuation line of a worked formula (its numbers), indented under the symbols
 function cont(node) { node.classList.add('cont'); return node; }
 
 // a number for a formula: negative ones in parentheses, so "− 0.4 · (−0.8)" reads right
-function num(v, digits) { const t = mn(short(v, digits)); return v < 0 ? row(mo('('), t, mo(')')) : t; }
-
-// |a| in MathML, the bars drawn tight as fences rather than spaced as operators
-function m_abs(inner) {
-  const bar = () => { const b = mo('|'); b.setAttribute('lspace', '0'); b.setAttribute('rspace', '0'); return b; };
-  return row(bar(), inner, bar());
-}
+function num(v, digits) { return signed(short(v, digits), v); }

@@ -13,7 +13,7 @@ import { lineChart } from '../draw/linechart.js';
 import { dotPlot } from '../draw/dotplot.js';
 import { colors } from '../draw/colors.js';
 import { short, percent } from '../format.js';
-import { mi, mn, mo, row as mrow, frac, sqrt, sub, math } from '../ui/math.js';
+import { formula } from '../ui/math.js';
 import { readFields as readSettings } from '../settings.js';
 import { settings, SPEEDS, MAX_SENTENCE } from './text/settings.js';
 import { corpus, trainBoth, countVector } from './text/model.js';
@@ -265,8 +265,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     rateMath.replaceChildren(...[rare.value, common.value].map((word) => {
       const i = bag.index.get(word);
       return el('p', { className: 'rate-line' }, el('span', { className: 'rate-word' }, `“${word}”`),
-        math(false, mrow(frac(mi('η'), mrow(sqrt(sub(mi('G'), mi('j'))), mo('+'), mi('ε'))), mo('='),
-          frac(mn(short(run.adaLr)), mrow(sqrt(mn(short(sums[i], 4))), mo('+'), mn('10⁻¹⁰'))), mo('='), mn(short(rates[i], 4)))));
+        formula('text.rate', { lr: short(run.adaLr), G: short(sums[i], 4), rate: short(rates[i], 4) }));
     }));
     rateNote.textContent = `After epoch ${e}: “${rare.value}” (${reviews(df(rare.value))}) keeps a rate of ${short(r(rare.value), 3)}, `
       + `“${common.value}” (${reviews(df(common.value))}) ${short(r(common.value), 3)}, and “${frequent}” (${reviews(df(frequent))}) ${short(r(frequent), 3)}. `

@@ -10,7 +10,7 @@ import { settings, SPEEDS } from './why/settings.js';
 import { whyRun } from './why/model.js';
 import { whyStory } from './why/story.js';
 import { stepper } from '../ui/runstepper.js';
-import { math, row, mi, mn, mo, frac, sqrt, sub, sup, wrapAtEquals } from '../ui/math.js';
+import { formula as typeset, formulaPieces, signed } from '../ui/math.js';
 import { lineChart } from '../draw/linechart.js';
 import { legend as keyLegend } from '../ui/legend.js';
 import { decadeFormat, logDomain } from '../draw/decades.js';
@@ -256,26 +256,25 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   function formulaFor(t) {
     if (t < 1) {
       return [el('p', { className: 'formula-note' }, 'Press Step or Play: each step fills in the rule for both parameters.'),
-        math(true, row(sub(mi('G'), mi('i')), mo('←'), sub(mi('G'), mi('i')), mo('+'), sup(sub(mi('g'), mi('i')), mn('2')))),
-        math(true, row(mi('Δ'), sub(mi('θ'), mi('i')), mo('='), mo('−'), frac(mi('η'), row(sqrt(sub(mi('G'), mi('i'))), mo('+'), mi('ε'))), sub(mi('g'), mi('i'))))];
+        typeset('why.total', {}, { display: true }), typeset('why.step', {}, { display: true })];
     }
     const i0 = t - 1;
-    const n = (v) => mn(short(v, 4));
-    const paren = (v) => (v < 0 ? row(mo('('), n(v), mo(')')) : n(v));
-    const tagged = (v, k) => { const node = n(v); node.setAttribute('data-key', k); node.setAttribute('data-value', String(v)); return node; };
+    const n = (v) => short(v, 4);
+    const paren = (v) => signed(n(v), v);
+    const tagged = (v, k) => ({ text: n(v), data: { key: k, value: v } });
     const { lr, eps } = run.cfg;
     const block = (i, name) => {
-      const idx = () => mn(String(i + 1));
+      const idx = String(i + 1);
       const head = el('p', { className: 'why-param', style: `--param:${i ? RARE.color : FREQ.color}` }, name);
       // the rule at step k (0-based); the current step's numbers carry data-key for the tests
       const linesAt = (k, current) => {
         const g = run.g[i][k], G = run.G[i][k], prev = k > 0 ? run.G[i][k - 1] : 0;
         const key = (v, name) => (current ? tagged(v, name) : n(v));
         const lines = [
-          ['running total', wrapAtEquals(sub(mi('G'), idx()), mo('='), n(prev), mo('+'), sup(paren(g), mn('2')), mo('='), key(G, `G-${i + 1}`))],
-          ['its rate', wrapAtEquals(frac(n(lr), row(sqrt(n(G)), mo('+'), n(eps))), mo('='), key(run.rate[i][k], `rate-${i + 1}`))],
-          ['AdaGrad step', wrapAtEquals(mi('Δ'), sub(mi('θ'), idx()), mo('='), mo('−'), n(run.rate[i][k]), mo('·'), paren(g), mo('='), n(run.ada[i][k]))],
-          ['fixed-η step', wrapAtEquals(mi('Δ'), sub(mi('θ'), idx()), mo('='), mo('−'), n(lr), mo('·'), paren(g), mo('='), n(run.sgd[i][k]))],
+          ['running total', formulaPieces('why.totalAt', { i: idx, prev: n(prev), g: paren(g), G: key(G, `G-${i + 1}`) })],
+          ['its rate', formulaPieces('why.rateAt', { lr: n(lr), G: n(G), eps: n(eps), rate: key(run.rate[i][k], `rate-${i + 1}`) })],
+          ['AdaGrad step', formulaPieces('why.adaAt', { i: idx, rate: n(run.rate[i][k]), g: paren(g), step: n(run.ada[i][k]) })],
+          ['fixed-η step', formulaPieces('why.sgdAt', { i: idx, lr: n(lr), g: paren(g), step: n(run.sgd[i][k]) })],
         ];
         return el('dl', { className: 'formula-lines why-lines' }, lines.map(([label, body]) => [el('dt', {}, label), el('dd', { className: 'wraps' }, ...body)]));
       };

@@ -5,7 +5,7 @@ import { el } from '../../ui/dom.js';
 import { button, restoreDefaults } from '../../ui/controls.js';
 import { raceForm, racersOf, boardNodes, announcement } from '../../ui/raceform.js';
 import { stepper } from '../../ui/runstepper.js';
-import { math, row, mi, mn, mo, frac, sqrt, sub, sup, pieces } from '../../ui/math.js';
+import { formula as typeset, formulaPieces, signed } from '../../ui/math.js';
 import { contourPlot, latticeGrid } from '../../draw/contour.js';
 import { lineChart } from '../../draw/linechart.js';
 import { powerOfTen } from '../../draw/powertick.js';
@@ -55,7 +55,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const caption = el('p', { className: 'race-caption' });
   const grid = el('div', { className: 'race-grid' });
   const bowlPanel = el('figure', { className: 'panel' }, el('figcaption', {},
-    'Paths on the contours of ', math(false, row(mi('f'), mo('='), sup(mi('w'), mn('2')), mo('+'), mn('10'), sup(mi('b'), mn('2')))),
+    'Paths on the contours of ', typeset('race.bowl'),
     el('span', { className: 'hint' }, ' · drag ◯ or click to move the start')));
   const lossPanel = el('figure', { className: 'panel' }, el('figcaption', {}, 'Loss f against step (log scale)'));
   grid.append(bowlPanel, lossPanel);
@@ -165,30 +165,28 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const ada = runs.ada;
     const t = Math.min(step, ada.stepsTaken);
     const symbolic = el('dl', { className: 'formula-lines' },
-      el('dt', {}, 'running sums'), el('dd', {}, math(false, row(sub(mi('G'), mi('w')), mo('='), mo('Σ'), sup(sub(mi('g'), mi('w')), mn('2')), mo(','), mspace(), sub(mi('G'), mi('b')), mo('='), mo('Σ'), sup(sub(mi('g'), mi('b')), mn('2'))))),
-      el('dt', {}, 'each step'), el('dd', {}, math(false, row(mi('w'), mo('←'), mi('w'), mo('−'), frac(mi('η'), row(sqrt(sub(mi('G'), mi('w'))), mo('+'), mi('ε'))), sub(mi('g'), mi('w')), mo(','), mspace(), mi('b'), mo('←'), mi('b'), mo('−'), frac(mi('η'), row(sqrt(sub(mi('G'), mi('b'))), mo('+'), mi('ε'))), sub(mi('g'), mi('b'))))));
+      el('dt', {}, 'running sums'), el('dd', {}, typeset('race.sums')),
+      el('dt', {}, 'each step'), el('dd', {}, typeset('race.rule')));
     if (t < 1) return [symbolic, el('p', { className: 'formula-note' }, 'Press Step to fill these in with AdaGrad’s numbers.')];
-    const n = (v) => mn(short(v, 4));
-    const paren = (v) => (v < 0 ? row(mo('('), n(v), mo(')')) : n(v));
+    const n = (v) => short(v, 4);
     const G = [sums[2 * t - 2], sums[2 * t - 1]], g = [grads[2 * t - 2], grads[2 * t - 1]], rate = [ada.rates[2 * t - 2], ada.rates[2 * t - 1]];
     const before = [ada.params[2 * t - 2], ada.params[2 * t - 1]], after = [ada.params[2 * t], ada.params[2 * t + 1]];
     const lines = [];
     ['w', 'b'].forEach((name, k) => {
       lines.push(
         el('dt', {}, `gradient of ${name}`),
-        el('dd', {}, math(false, row(sub(mi('g'), mi(name)), mo('='), n(g[k])))),
+        el('dd', {}, typeset(`race.gradient.${name}`, { g: n(g[k]) })),
         el('dt', {}, `G of ${name}`),
-        el('dd', {}, math(false, row(sub(mi('G'), mi(name)), mo('='), n(G[k])))),
+        el('dd', {}, typeset(`race.total.${name}`, { G: n(G[k]) })),
         el('dt', {}, `rate of ${name}`),
         // each term is its own inline piece, so a narrow panel wraps between them instead of
         // cutting a number off (at step 60 "= −3.093e-7" used to read "= −3")
-        el('dd', { className: 'wraps' }, ...pieces([frac(n(cfg.lr.ada), row(sqrt(n(G[k])), mo('+'), sup(mn('10'), row(mo('−'), mn('10')))))], [mo('='), n(rate[k])])),
+        el('dd', { className: 'wraps' }, ...formulaPieces('race.rate', { lr: n(cfg.lr.ada), G: n(G[k]), rate: n(rate[k]) })),
         el('dt', {}, `new ${name}`),
-        el('dd', { className: 'wraps' }, ...pieces([n(before[k]), mo('−')], [n(rate[k]), mo('·'), paren(g[k])], [mo('='), n(after[k])])));
+        el('dd', { className: 'wraps' }, ...formulaPieces('race.next', { x: n(before[k]), rate: n(rate[k]), g: signed(n(g[k]), g[k]), next: n(after[k]) })));
     });
     return [el('p', { className: 'formula-step' }, `Step ${t}`), el('dl', { className: 'formula-lines' }, lines), el('p', { className: 'formula-note' }, formulaNote(run, t))];
   }
-  const mspace = () => mo('\u2003');
 
   function announce() {
     if (!run || quiet) return;

@@ -7,7 +7,7 @@ import { numberField, selectField, button, fieldOfMessage, messageOf, restoreDef
 import { player } from '../../ui/player.js';
 import { copyText } from '../../ui/clipboard.js';
 import { checkboxField } from '../../ui/checkbox.js';
-import { math, row, mi, mn, mo, frac, sqrt, sub, sup, pieces } from '../../ui/math.js';
+import { formula as typeset, formulaPieces, signed } from '../../ui/math.js';
 import { lineChart } from '../../draw/linechart.js';
 import { colors } from '../../draw/colors.js';
 import { short, full } from '../../format.js';
@@ -231,23 +231,21 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   // The update rule, filled in with row `k`'s numbers (every number read from the row).
   function formulaFor(k) {
     const inside = cfg.place === 'inside';
-    const rootOf = (G) => (inside ? sqrt(G, mo('+'), mi('ε')) : row(sqrt(G), mo('+'), mi('ε')));
-    const rootNum = (G) => (inside ? sqrt(mn(G), mo('+'), mn(short(cfg.eps))) : row(sqrt(mn(G)), mo('+'), mn(short(cfg.eps))));
-    const symbolic = math(false, row(
-      sub(mi('x'), mi('new')), mo('='), mi('x'), mo('−'), frac(mi('η'), rootOf(mi('G'))), mo('·'), mi('g')));
+    // ε under the root or after it: two shapes of formula, not one with a moving part
+    const symbolic = typeset(inside ? 'table.ruleInside' : 'table.ruleOutside');
     if (!rows || k < 1) {
       return [symbolic, el('p', { className: 'formula-note' }, 'Step through the table to see this rule filled in with numbers.')];
     }
     const r = rows[k - 1];
     const prevG = k > 1 ? rows[k - 2].sum : 0;
-    const n = (v) => mn(short(v));
-    const paren = (v) => (v < 0 ? row(mo('('), n(v), mo(')')) : n(v));
+    const n = (v) => short(v);
+    const paren = (v) => signed(n(v), v);
     // each line in pieces that wrap between them on a narrow panel (no number is ever cut off)
     const lines = [
-      ['gradient', pieces([mi('g'), mo('='), mn('2'), mi('x')], [mo('='), mn('2'), mo('·'), paren(r.x)], [mo('='), n(r.grad)])],
-      ['running total', pieces([mi('G'), mo('='), n(prevG), mo('+'), sup(paren(r.grad), mn('2'))], [mo('='), n(r.sum)])],
-      ['effective rate', pieces([mtext('rate'), mo('='), frac(n(cfg.lr), rootNum(short(r.sum)))], [mo('='), n(r.effective_rate)])],
-      ['new x', pieces([sub(mi('x'), mi('new')), mo('='), n(r.x), mo('−')], [n(r.effective_rate), mo('·'), paren(r.grad)], [mo('='), n(r.x_new)])],
+      ['gradient', formulaPieces('table.gradient', { x: paren(r.x), g: n(r.grad) })],
+      ['running total', formulaPieces('table.total', { prev: n(prevG), g: paren(r.grad), G: n(r.sum) })],
+      ['effective rate', formulaPieces(inside ? 'table.rateInside' : 'table.rateOutside', { lr: n(cfg.lr), G: n(r.sum), eps: n(cfg.eps), rate: n(r.effective_rate) })],
+      ['new x', formulaPieces('table.next', { x: n(r.x), rate: n(r.effective_rate), g: paren(r.grad), next: n(r.x_new) })],
     ];
     return [el('p', { className: 'formula-step' }, `Step ${k} of ${rows.length}`),
       el('dl', { className: 'formula-lines' }, lines.map(([label, body]) => [el('dt', {}, label), el('dd', { className: 'wraps' }, ...body)])),
@@ -292,10 +290,4 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     if (next.mode !== undefined) mode.set(next.mode);
     recompute();
   };
-}
-
-function mtext(t) {
-  const node = document.createElementNS('http://www.w3.org/1998/Math/MathML', 'mtext');
-  node.textContent = t;
-  return node;
 }

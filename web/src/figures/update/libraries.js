@@ -5,10 +5,10 @@
 // Keras 2's new optimizer from TensorFlow 2.11 and Keras 3's Adagrad.update_step
 // (sqrt(accumulator + epsilon)); Optax's scale_by_rss (rsqrt(sum_of_squares + eps)).
 import { cards, el } from '../../ui/dom.js';
-import { math, row, mi, mo, frac, sqrt } from '../../ui/math.js';
+import { formula } from '../../ui/math.js';
 
-const outside = () => math(false, frac(mi('η'), row(sqrt(mi('G')), mo('+'), mi('ε'))));
-const inside = () => math(false, frac(mi('η'), sqrt(mi('G'), mo('+'), mi('ε'))));
+const outside = () => formula('eps.outside');
+const inside = () => formula('eps.inside');
 const code = (t) => el('code', {}, t);
 
 const ROWS = [

@@ -8,7 +8,7 @@ import { readFields as readSettings } from '../../settings.js';
 import { settings, OPTION_SPEEDS } from './settings.js';
 import { checkboxField } from '../../ui/checkbox.js';
 import { stepper } from '../../ui/runstepper.js';
-import { math, row, mi, mn, mo, frac, sqrt, sub, sup, wrapAtEquals } from '../../ui/math.js';
+import { formulaPieces, signed } from '../../ui/math.js';
 import { lineChart } from '../../draw/linechart.js';
 import { decadeFormat, logDomain } from '../../draw/decades.js';
 import { colors } from '../../draw/colors.js';
@@ -182,31 +182,27 @@ export function optionsPart(lab, s, report) {
   function formulaFor(t) {
     const { cfg, withOpts } = run;
     const o = cfg.on;
-    const n = (v) => mn(short(v, 4));
-    const paren = (v) => (v < 0 ? row(mo('('), n(v), mo(')')) : n(v));
+    const n = (v) => short(v, 4);
     if (withOpts.stepsTaken < 1) {
       return [el('p', { className: 'danger' }, `The run with these options diverged at step ${withOpts.divergedAt}: no step to work out.`)];
     }
     const tt = Math.max(1, Math.min(t, withOpts.stepsTaken));
     const eta = () => (o.decay
-      ? row(sub(mi('η'), mi('t')), mo('='), frac(mi('η'), row(mn('1'), mo('+'), mo('('), mi('t'), mo('−'), mn('1'), mo(')'), mo('·'), mtext('lr_decay'))),
-        mo('='), frac(n(cfg.lr), row(mn('1'), mo('+'), mn(String(tt - 1)), mo('·'), n(cfg.lr_decay))))
-      : row(sub(mi('η'), mi('t')), mo('='), mi('η'), mo('='), n(cfg.lr)));
+      ? formulaPieces('options.etaDecay', { lr: n(cfg.lr), t: String(tt - 1), decay: n(cfg.lr_decay) })
+      : formulaPieces('options.eta', { lr: n(cfg.lr) }));
     const block = (i, name) => {
       const theta = param(withOpts, tt - 1, i), next = param(withOpts, tt, i), rate = withOpts.rates[2 * (tt - 1) + i];
-      const sym = mi(name);
       const lines = [
-        ['step size', math(false, eta())],
-        ['gradient', math(false, o.wd
-          ? row(sub(mi('g'), mi('t')), mo('='), frac(row(mo('∂'), mi('L')), row(mo('∂'), mi(name))), mo('+'), mi('λ'), mi(name), mo('='), frac(row(mo('∂'), mi('L')), row(mo('∂'), mi(name))), mo('+'), n(cfg.weight_decay), mo('·'), paren(theta))
-          : row(sub(mi('g'), mi('t')), mo('='), frac(row(mo('∂'), mi('L')), row(mo('∂'), mi(name)))))],
-        ['running total', math(false, row(sub(mi('G'), mi('t')), mo('='), o.acc ? n(cfg.initial_accumulator_value) : mn('0'), mo('+'),
-          sup(sub(mi('g'), mn('1')), mn('2')), mo('+'), mo('⋯'), mo('+'), sup(sub(mi('g'), mi('t')), mn('2'))))],
-        ['its rate', math(false, row(frac(sub(mi('η'), mi('t')), row(sqrt(sub(mi('G'), mi('t'))), mo('+'), mi('ε'))), mo('='), n(rate)))],
-        ['update', math(false, row(sym, mo('←'), n(theta), mo('−'), n(rate), mo('·'), sub(mi('g'), mi('t')), mo('='), n(next)))],
+        ['step size', eta()],
+        ['gradient', o.wd
+          ? formulaPieces(`options.gradientDecay.${name}`, { wd: n(cfg.weight_decay), theta: signed(n(theta), theta) })
+          : formulaPieces(`options.gradient.${name}`)],
+        ['running total', formulaPieces('options.total', { G0: o.acc ? n(cfg.initial_accumulator_value) : '0' })],
+        ['its rate', formulaPieces('options.rate', { rate: n(rate) })],
+        ['update', formulaPieces(`options.update.${name}`, { theta: n(theta), rate: n(rate), next: n(next) })],
       ];
       return el('div', { className: 'update-block' }, el('p', { className: 'update-start' }, `${name}, step ${tt}`),
-        el('dl', { className: 'formula-lines update-lines' }, lines.map(([label, body]) => [el('dt', {}, label), el('dd', { className: 'wraps' }, ...wrapAtEquals(body.firstChild))])));
+        el('dl', { className: 'formula-lines update-lines' }, lines.map(([label, body]) => [el('dt', {}, label), el('dd', { className: 'wraps' }, ...body)])));
     };
     const note = t < 1 ? [el('p', { className: 'formula-note' }, 'Showing step 1; press Step or Play to move on.')] : [];
     return [...note, el('div', { className: 'update-blocks' }, block(0, 'w'), block(1, 'b')),
@@ -237,10 +233,4 @@ export function optionsPart(lab, s, report) {
     },
     fields, toggles, formMessage,
   };
-}
-
-function mtext(t) {
-  const node = document.createElementNS('http://www.w3.org/1998/Math/MathML', 'mtext');
-  node.textContent = t;
-  return node;
 }

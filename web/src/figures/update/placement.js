@@ -9,7 +9,7 @@ import { numberField, fieldOfMessage, messageOf } from '../../ui/controls.js';
 import { readFields as readSettings } from '../../settings.js';
 import { settings, SPEEDS } from './settings.js';
 import { stepper } from '../../ui/runstepper.js';
-import { math, row, mi, mn, mo, frac, sqrt, sub } from '../../ui/math.js';
+import { formula as typeset } from '../../ui/math.js';
 import { lineChart } from '../../draw/linechart.js';
 import { decadeFormat, logDomain } from '../../draw/decades.js';
 import { colors } from '../../draw/colors.js';
@@ -165,11 +165,10 @@ export function placementPart(lab, s, report) {
 
   function formulaFor(t) {
     const { cfg } = run;
-    const n = (v) => mn(short(v, 4));
+    const n = (v) => short(v, 4);
     if (t < 1) {
       return [el('p', { className: 'formula-note' }, 'Press Step or Play to fill both formulas in with each step’s G.'),
-        math(true, row(mtext('outside'), mspace(), frac(mi('η'), row(sqrt(mi('G')), mo('+'), mi('ε'))))),
-        math(true, row(mtext('inside'), mspace(), frac(mi('η'), sqrt(mi('G'), mo('+'), mi('ε')))))];
+        typeset('eps.outsideNamed', {}, { display: true }), typeset('eps.insideNamed', {}, { display: true })];
     }
     const block = (start, name) => {
       if (t > start.n) return el('div', { className: 'update-block' }, el('p', { className: 'update-start' }, name), el('p', { className: 'danger' }, `diverged at step ${start.out.divergedAt}`));
@@ -177,9 +176,9 @@ export function placementPart(lab, s, report) {
       return el('div', { className: 'update-block' },
         el('p', { className: 'update-start' }, name),
         el('dl', { className: 'formula-lines update-lines' },
-          el('dt', {}, 'running total'), el('dd', {}, math(false, row(sub(mi('G'), mn(String(t))), mo('='), n(G)))),
-          el('dt', { className: 'eps-outside' }, 'ε outside'), el('dd', {}, math(false, row(frac(n(cfg.lr), row(sqrt(n(G)), mo('+'), n(cfg.eps))), mo('='), n(o)))),
-          el('dt', { className: 'eps-inside' }, 'ε inside'), el('dd', {}, math(false, row(frac(n(cfg.lr), sqrt(n(G), mo('+'), n(cfg.eps))), mo('='), n(i)))),
+          el('dt', {}, 'running total'), el('dd', {}, typeset('eps.total', { t, G: n(G) })),
+          el('dt', { className: 'eps-outside' }, 'ε outside'), el('dd', {}, typeset('eps.outsideAt', { lr: n(cfg.lr), G: n(G), eps: n(cfg.eps), rate: n(o) })),
+          el('dt', { className: 'eps-inside' }, 'ε inside'), el('dd', {}, typeset('eps.insideAt', { lr: n(cfg.lr), G: n(G), eps: n(cfg.eps), rate: n(i) })),
           el('dt', {}, 'difference'), el('dd', {}, `${pct(start.same.rel[t - 1])}`)));
     };
     return [el('p', { className: 'formula-step' }, `Step ${t} of ${cfg.steps}`),
@@ -217,15 +216,4 @@ export function placementPart(lab, s, report) {
     fields,
     formMessage,
   };
-}
-
-function mtext(t) {
-  const node = document.createElementNS('http://www.w3.org/1998/Math/MathML', 'mtext');
-  node.textContent = t;
-  return node;
-}
-function mspace() {
-  const node = document.createElementNS('http://www.w3.org/1998/Math/MathML', 'mspace');
-  node.setAttribute('width', '0.6em');
-  return node;
 }

@@ -6,7 +6,7 @@ import { el, uid } from '../../ui/dom.js';
 import { restoreDefaults } from '../../ui/controls.js';
 import { raceForm, racersOf, boardNodes, announcement } from '../../ui/raceform.js';
 import { stepper } from '../../ui/runstepper.js';
-import { math, row, mi, mn, mo, frac, sqrt, sub } from '../../ui/math.js';
+import { formula as typeset } from '../../ui/math.js';
 import { contourPlot } from '../../draw/contour.js';
 import { lineChart } from '../../draw/linechart.js';
 import { decadeFormat } from '../../draw/decades.js';
@@ -218,23 +218,20 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   function formulaFor(step) {
     const { cfg, runs, ones } = run;
     const ada = runs.ada;
-    const resid = () => row(mo('('), mi('w'), sub(mi('x'), mi('k')), mo('+'), mi('b'), mo('−'), sub(mi('y'), mi('k')), mo(')'));
-    const sum = (...body) => row(frac(mn('2'), mi('n')), mo('Σ'), ...body);
     const lines = [
-      el('dt', {}, 'for w'), el('dd', {}, math(false, row(frac(row(mo('∂'), mi('L')), row(mo('∂'), mi('w'))), mo('='), sum(sub(mi('x'), mi('k')), resid())))),
+      el('dt', {}, 'for w'), el('dd', {}, typeset('valley.gradW')),
       el('dt', {}, ''), el('dd', { className: 'formula-note' }, `only the ${ones} rows with x = 1 add anything; the other ${cfg.n - ones} are multiplied by 0`),
-      el('dt', {}, 'for b'), el('dd', {}, math(false, row(frac(row(mo('∂'), mi('L')), row(mo('∂'), mi('b'))), mo('='), sum(resid())))),
+      el('dt', {}, 'for b'), el('dd', {}, typeset('valley.gradB')),
       el('dt', {}, ''), el('dd', { className: 'formula-note' }, `all ${cfg.n} rows add to it: b’s input is always 1`),
     ];
     const t = Math.min(step, ada.stepsTaken);
     const out = [el('dl', { className: 'formula-lines' }, lines)];
     if (t < 1) return [...out, el('p', { className: 'formula-note' }, 'Step forward to see the effective rates AdaGrad gives w and b.')];
     const rw = ada.rates[2 * t - 2], rb = ada.rates[2 * t - 1];
-    const sqrtG = (name) => row(sqrt(sub(mi('G'), mi(name))), mo('+'), mi('ε'));
     return [...out, el('p', { className: 'formula-step' }, `AdaGrad at step ${t}`),
       el('dl', { className: 'formula-lines' },
-        el('dt', {}, 'rate of w'), el('dd', {}, math(false, row(frac(mi('η'), sqrtG('w')), mo('='), mn(short(rw, 4))))),
-        el('dt', {}, 'rate of b'), el('dd', {}, math(false, row(frac(mi('η'), sqrtG('b')), mo('='), mn(short(rb, 4)))))),
+        el('dt', {}, 'rate of w'), el('dd', {}, typeset('valley.rate.w', { rate: short(rw, 4) })),
+        el('dt', {}, 'rate of b'), el('dd', {}, typeset('valley.rate.b', { rate: short(rb, 4) }))),
       el('p', { className: 'formula-note' }, ratesNote(run, t))];
   }
 
