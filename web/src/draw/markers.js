@@ -13,39 +13,40 @@ export const raceStyles = {
   adam: racer('adam', 'Adam'),
 };
 
+/** A marker's outline as SVG path data, centred on (x, y) with radius r: the one geometry of
+ *  each shape, for the canvas (through Path2D) and for the legend's SVG swatches. A plus and a
+ *  cross are strokes (strokedMarker); the other shapes are filled. */
+export function markerPath(shape, x, y, r) {
+  const poly = (points) => `M${points.map(([a, b]) => `${x + a} ${y + b}`).join('L')}Z`;
+  switch (shape) {
+    case 'square': { const k = r * 0.85; return poly([[-k, -k], [k, -k], [k, k], [-k, k]]); }
+    case 'triangle': return poly([[0, -r * 1.1], [r, r * 0.8], [-r, r * 0.8]]);
+    case 'diamond': return poly([[0, -r * 1.15], [r, 0], [0, r * 1.15], [-r, 0]]);
+    case 'star': return poly(Array.from({ length: 10 }, (_, i) => {
+      const a = -Math.PI / 2 + (i * Math.PI) / 5, rr = i % 2 ? r * 0.45 : r * 1.1;
+      return [rr * Math.cos(a), rr * Math.sin(a)];
+    }));
+    case 'plus': return `M${x - r} ${y}H${x + r}M${x} ${y - r}V${y + r}`;
+    case 'cross': { const k = r * 0.8; return `M${x - k} ${y - k}L${x + k} ${y + k}M${x - k} ${y + k}L${x + k} ${y - k}`; }
+    default: return `M${x - r} ${y}A${r} ${r} 0 1 0 ${x + r} ${y}A${r} ${r} 0 1 0 ${x - r} ${y}Z`;
+  }
+}
+export const strokedMarker = (shape) => shape === 'plus' || shape === 'cross';
+
 /** A marker of the given shape centred on (x, y), filled with `color` and ringed in white. */
 export function drawMarker(ctx, shape, x, y, r, color) {
   if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+  const path = new Path2D(markerPath(shape, x, y, r));
   ctx.save();
   ctx.setLineDash([]);
-  ctx.fillStyle = color; ctx.strokeStyle = '#fff'; ctx.lineWidth = 1.5; ctx.lineJoin = 'round';
-  ctx.beginPath();
-  switch (shape) {
-    case 'square': ctx.rect(x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7); break;
-    case 'triangle': ctx.moveTo(x, y - r * 1.1); ctx.lineTo(x + r, y + r * 0.8); ctx.lineTo(x - r, y + r * 0.8); ctx.closePath(); break;
-    case 'diamond': ctx.moveTo(x, y - r * 1.15); ctx.lineTo(x + r, y); ctx.lineTo(x, y + r * 1.15); ctx.lineTo(x - r, y); ctx.closePath(); break;
-    case 'star': {
-      for (let i = 0; i < 10; i++) {
-        const a = -Math.PI / 2 + (i * Math.PI) / 5, rr = i % 2 ? r * 0.45 : r * 1.1;
-        if (i) ctx.lineTo(x + rr * Math.cos(a), y + rr * Math.sin(a)); else ctx.moveTo(x + rr * Math.cos(a), y + rr * Math.sin(a));
-      }
-      ctx.closePath();
-      break;
-    }
-    case 'plus': case 'cross': {
-      // a thick + or ×: drawn as strokes with a white casing
-      const d = shape === 'plus' ? [[-r, 0, r, 0], [0, -r, 0, r]] : [[-r * 0.8, -r * 0.8, r * 0.8, r * 0.8], [-r * 0.8, r * 0.8, r * 0.8, -r * 0.8]];
-      for (const [w, s] of [[4.5, '#fff'], [2.5, color]]) {
-        ctx.lineWidth = w; ctx.strokeStyle = s; ctx.lineCap = 'round';
-        ctx.beginPath();
-        for (const [a, b, c, e] of d) { ctx.moveTo(x + a, y + b); ctx.lineTo(x + c, y + e); }
-        ctx.stroke();
-      }
-      ctx.restore();
-      return;
-    }
-    default: ctx.arc(x, y, r, 0, 2 * Math.PI);
+  ctx.lineJoin = 'round';
+  if (strokedMarker(shape)) {
+    // a thick + or ×: drawn as strokes with a white casing
+    ctx.lineCap = 'round';
+    for (const [w, s] of [[4.5, '#fff'], [2.5, color]]) { ctx.lineWidth = w; ctx.strokeStyle = s; ctx.stroke(path); }
+  } else {
+    ctx.fillStyle = color; ctx.strokeStyle = '#fff'; ctx.lineWidth = 1.5;
+    ctx.fill(path); ctx.stroke(path);
   }
-  ctx.fill(); ctx.stroke();
   ctx.restore();
 }

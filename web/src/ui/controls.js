@@ -58,13 +58,9 @@ export const LIVE_BUDGET_MS = 30;
  *  working (a recompute is under way) or neither (null): style.css dims the figure and shows a
  *  badge under the field, and aria-busy tells assistive technology. */
 export function busy(node, state) {
-  node.classList.toggle('is-stale', state === 'stale');
-  node.classList.toggle('is-working', state === 'working');
   const figure = node.closest('.figure-body') || node;
-  figure.classList.toggle('is-stale', state === 'stale');
-  figure.classList.toggle('is-working', state === 'working');
+  for (const n of [node, figure]) n.dataset.busy = state || '';
   if (state) figure.setAttribute('aria-busy', 'true'); else figure.removeAttribute('aria-busy');
-  figure.dataset.busy = state || '';
 }
 
 /** Slider position (0…SLIDER_STEPS) ↔ value over slide = {lo, hi, log, whole}. */

@@ -2,6 +2,8 @@
 // names (the line's colour, width and real dash pattern, its marker, dots for a dotted series, a
 // lone marker for points), then its label as a text node. Used by every chart, by the figures'
 // shared legends, by the race's control rows and by the tables' optimizer swatches.
+import { markerPath, strokedMarker } from '../draw/markers.js';
+
 const SVG = 'http://www.w3.org/2000/svg';
 const svg = (tag, attrs = {}) => {
   const node = document.createElementNS(SVG, tag);
@@ -9,19 +11,12 @@ const svg = (tag, attrs = {}) => {
   return node;
 };
 
-/** A marker shape centred on (x, y) of radius r: filled (ringed in the background colour), or hollow. */
+/** A marker (draw/markers.js's geometry) centred on (x, y) of radius r: filled and ringed in
+ *  the page's background (style.css: .swatch-svg .ring), hollow, or a stroked plus or cross. */
 function mark(shape, x, y, r, color, hollow) {
-  const fill = hollow ? 'none' : color;
-  // a filled mark is ringed in the page's background (style.css: .swatch-svg .ring)
-  const ring = hollow ? { stroke: color, 'stroke-width': 1.4 } : { class: 'ring', 'stroke-width': 1.2 };
-  switch (shape) {
-    case 'square': return svg('rect', { x: x - r * 0.85, y: y - r * 0.85, width: r * 1.7, height: r * 1.7, fill, ...ring });
-    case 'triangle': return svg('polygon', { points: `${x},${y - r * 1.1} ${x + r},${y + r * 0.8} ${x - r},${y + r * 0.8}`, fill, ...ring });
-    case 'diamond': return svg('polygon', { points: `${x},${y - r * 1.15} ${x + r},${y} ${x},${y + r * 1.15} ${x - r},${y}`, fill, ...ring });
-    case 'plus': return svg('path', { d: `M${x - r} ${y}H${x + r}M${x} ${y - r}V${y + r}`, stroke: color, 'stroke-width': 2.4, 'stroke-linecap': 'round' });
-    case 'cross': return svg('path', { d: `M${x - r * 0.8} ${y - r * 0.8}L${x + r * 0.8} ${y + r * 0.8}M${x - r * 0.8} ${y + r * 0.8}L${x + r * 0.8} ${y - r * 0.8}`, stroke: color, 'stroke-width': 2.4, 'stroke-linecap': 'round' });
-    default: return svg('circle', { cx: x, cy: y, r, fill, ...ring });
-  }
+  const d = markerPath(shape, x, y, r);
+  if (strokedMarker(shape)) return svg('path', { d, fill: 'none', stroke: color, 'stroke-width': 2.4, 'stroke-linecap': 'round' });
+  return svg('path', hollow ? { d, fill: 'none', stroke: color, 'stroke-width': 1.4 } : { d, fill: color, class: 'ring', 'stroke-width': 1.2 });
 }
 
 /** A swatch for one entry:
@@ -41,7 +36,7 @@ export function swatch(item) {
   const centre = marker || (lineless && shape);
   if (centre) {
     // a stroked mark (plus, cross) gets a gap in its line so the shape reads
-    if (!lineless && (centre === 'plus' || centre === 'cross')) root.append(svg('rect', { x: 11.5, y: 1.5, width: 11, height: 11, class: 'gap' }));
+    if (!lineless && strokedMarker(centre)) root.append(svg('rect', { x: 11.5, y: 1.5, width: 11, height: 11, class: 'gap' }));
     root.append(mark(centre, 17, 7, 4.2, color, hollow));
   }
   return root;
