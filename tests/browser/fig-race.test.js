@@ -53,6 +53,50 @@ test('the development page shows the figure alone, without errors', async () => 
   await context.close();
 });
 
+test('the bands and level lines are drawn where f is: lines at w = √level on the w axis, bands darker outwards', async () => {
+  // every racer hidden, so the canvas holds the contours and the minimum's star only
+  const { page, context, messages } = await open(browser, { url: devPage, hash: '#race.hide=gd,mom,nag,ada,rms,adam&race.w0=-4&race.b0=2' });
+  // the plot's own scales, read off the start handle at (−4, 2) and, eight and four units on, (4, −2)
+  const handle = page.locator(`${fig} .contour-handle`);
+  const at = async () => handle.evaluate((h) => [parseFloat(h.style.left), parseFloat(h.style.top)]);
+  const [x1, y1] = await at();
+  await handle.focus();
+  for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+ArrowRight');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowDown');
+  assert.equal(await page.locator(`${fig} input[data-field="w0"]`).inputValue(), '4');
+  assert.equal(await page.locator(`${fig} input[data-field="b0"]`).inputValue(), '-2');
+  const [x2, y2] = await at();
+  const sx = (w) => x1 + (w + 4) * (x2 - x1) / 8, sy = (b) => y1 + (2 - b) * (y2 - y1) / 4;
+  // one row of the canvas along b = 0, as luminance
+  const row = Math.floor(sy(0));
+  const lum = await page.evaluate(({ fig, row }) => {
+    const canvas = document.querySelector(`${fig} .contour-canvas`);
+    const d = canvas.getContext('2d').getImageData(0, row, canvas.width, 1).data;
+    return Array.from({ length: canvas.width }, (_, i) => 0.2126 * d[4 * i] + 0.7152 * d[4 * i + 1] + 0.0722 * d[4 * i + 2]);
+  }, { fig, row });
+  // the levels: f's top on the grid is 5² + 10·2.5² = 87.5, each level half the one above
+  const crossings = [];
+  for (let k = 1; k <= 13; k++) { const w = Math.sqrt(87.5 / 2 ** k); if (w > 0.3 && w < 4.9) crossings.push(w); }
+  assert.ok(crossings.length >= 7, String(crossings));
+  for (const w of crossings) {
+    // the darkest pixel within 4 px of where the line should be: its centre within a pixel of it
+    // (half a grid cell off would be 1.7 px), and clearly darker than the bands either side
+    const px = sx(w);
+    let dark = Math.floor(px - 4);
+    for (let i = dark; i <= Math.ceil(px + 4); i++) if (lum[i] < lum[dark]) dark = i;
+    const left = lum[Math.round(px - 4)], right = lum[Math.round(px + 4)];
+    assert.ok(Math.abs(dark + 0.5 - px) <= 1, `the level line through w = ${w.toFixed(3)} belongs at x = ${px.toFixed(2)}, its darkest pixel is ${dark}`);
+    assert.ok(lum[dark] < Math.min(left, right) - 6, `a level line at w = ${w.toFixed(3)}: ${lum[dark].toFixed(1)} between ${left.toFixed(1)} and ${right.toFixed(1)}`);
+  }
+  // between two lines a band is flat, and each band outwards is darker than the one inside it
+  const sorted = crossings.slice().sort((a, b) => a - b);
+  const bands = sorted.slice(1).map((w, i) => lum[Math.round(sx((sorted[i] + w) / 2))]);
+  bands.forEach((v, i) => { if (i) assert.ok(v < bands[i - 1] - 1, `band ${i} (${v.toFixed(1)}) is not darker than band ${i - 1} (${bands[i - 1].toFixed(1)})`); });
+  assert.ok(bands[0] > 230 && bands[bands.length - 1] < bands[0] - 20, `from ${bands[0]} to ${bands[bands.length - 1]}`);
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});
+
 test('the start moves with the arrow keys and by dragging, the legend hides a racer, all kept in the address', async () => {
   const { page, context, messages } = await open(browser, { url: devPage });
   const handle = page.locator(`${fig} .contour-handle`);

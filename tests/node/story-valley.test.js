@@ -57,6 +57,25 @@ test('GD η = 50 diverges: the caption and the paragraph say at which step, and 
   assert.match(story.denseNote(run), /diverged/);
 });
 
+test('the surfaces are kept while the data stays: a new start or η reruns the optimizers only', () => {
+  const first = valleyRun(lab, defaults);
+  const moved = valleyRun(lab, { ...defaults, w0: 4, b0: -1, lr: { ...defaults.lr, ada: 0.3 } }, first);
+  assert.equal(moved.values, first.values, 'the sparse contours are the same object: the plot keeps them');
+  assert.equal(moved.dense, first.dense);
+  const fresh = valleyRun(lab, { ...defaults, w0: 4, b0: -1, lr: { ...defaults.lr, ada: 0.3 } });
+  assert.deepEqual(Array.from(moved.runs.ada.params), Array.from(fresh.runs.ada.params), 'and the runs are those of a fresh start');
+  assert.deepEqual(moved.minimum, fresh.minimum);
+  const denser = valleyRun(lab, { ...defaults, density: 0.3 }, first);
+  assert.notEqual(denser.values, first.values, 'a new density: new sparse data, new contours');
+  assert.equal(denser.dense, first.dense, 'the dense column does not depend on the density');
+  assert.deepEqual(Array.from(denser.values), Array.from(valleyRun(lab, { ...defaults, density: 0.3 }).values));
+  for (const change of [{ n: 200 }, { noise: 0.5 }, { seed: 8 }]) {
+    const next = valleyRun(lab, { ...defaults, ...change }, first);
+    assert.notEqual(next.values, first.values, JSON.stringify(change));
+    assert.notEqual(next.dense, first.dense, JSON.stringify(change));
+  }
+});
+
 test('sweep: 250 settings drawn from the valley’s own rules; every outcome the words state is the run’s', () => {
   const rnd = sampler(77);
   const d = settings.declarations;

@@ -10,5 +10,11 @@ export const colors = {
   class0: [232, 129, 20],   // orange
   class1: [16, 110, 190],   // blue
   danger: '#c92a2a',
+  // contour plots (draw/contour.js): the bands run from bandLow at the bottom of a bowl to
+  // bandHigh up its sides (interpolated in OKLab by draw/ramp.js), the level lines over them in
+  // `level`. The same values are --band-low, --band-high and --level in style.css's :root.
+  bandLow: '#f8f9fc',
+  bandHigh: '#bcc7d9',
+  level: '#8794aa',
 };
 export const font = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';

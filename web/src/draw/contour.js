@@ -1,15 +1,19 @@
-// Contour plots of a two-parameter loss: isolines by marching squares over a value grid that the
-// WASM core computed (lab.quadraticValueGrid, lab.linearRegressionValueGrid), log-spaced levels,
-// optimizer paths on top, and a start point the reader can drag, click to place, or move with
-// the arrow keys. Drawing only: every value on the grid and every point of a path is the core's.
+// Contour plots of a two-parameter loss: filled bands between log-spaced levels and the level
+// lines over a value grid that the WASM core computed (lab.quadraticValueGrid,
+// lab.linearRegressionValueGrid), traced by d3-contour; optimizer paths on top, and a start point
+// the reader can drag, click to place, or move with the arrow keys. Drawing only: every value on
+// the grid and every point of a path is the core's.
+import { contours } from 'd3-contour';
 import { hidpiCanvas } from './canvas.js';
 import { linearScale } from './scale.js';
 import { colors, font } from './colors.js';
+import { ramp } from './ramp.js';
 import { drawMarker } from './markers.js';
 import { tick } from '../format.js';
 import { el } from '../ui/dom.js';
 
 const margin = { top: 10, right: 12, bottom: 38, left: 46 };
+const BAND_CURVE = 1.6;   // the ramp's position goes as (band / bands)^BAND_CURVE
 
 /** The grid to ask the core for so that its cell centres fall exactly on an nx × ny lattice of
  *  nodes spanning `box` edge to edge (the core samples cell centres; contours want nodes). */
@@ -30,42 +34,43 @@ export function logLevels(values, floor, { ratio = 2, count = 14 } = {}) {
   return levels.reverse();
 }
 
-/** Marching squares: the segments where the node values cross `level`, as a flat array
- *  [c0, r0, c1, r1, …] in fractional node coordinates (c across, r down from the top row). */
-export function isolines(values, nx, ny, level) {
-  const out = [];
-  const at = (c, r) => values[r * nx + c];
-  const lerp = (a, b) => (level - a) / (b - a);
-  for (let r = 0; r < ny - 1; r++) {
-    for (let c = 0; c < nx - 1; c++) {
-      const tl = at(c, r), tr = at(c + 1, r), br = at(c + 1, r + 1), bl = at(c, r + 1);
-      if (!(Number.isFinite(tl) && Number.isFinite(tr) && Number.isFinite(br) && Number.isFinite(bl))) continue;
-      const index = (tl > level ? 8 : 0) | (tr > level ? 4 : 0) | (br > level ? 2 : 0) | (bl > level ? 1 : 0);
-      if (index === 0 || index === 15) continue;
-      // crossing points on the four edges
-      const top = () => [c + lerp(tl, tr), r];
-      const right = () => [c + 1, r + lerp(tr, br)];
-      const bottom = () => [c + lerp(bl, br), r + 1];
-      const left = () => [c, r + lerp(tl, bl)];
-      const seg = (a, b) => { out.push(a[0], a[1], b[0], b[1]); };
-      switch (index) {
-        case 1: case 14: seg(left(), bottom()); break;
-        case 2: case 13: seg(bottom(), right()); break;
-        case 3: case 12: seg(left(), right()); break;
-        case 4: case 11: seg(top(), right()); break;
-        case 6: case 9: seg(top(), bottom()); break;
-        case 7: case 8: seg(left(), top()); break;
-        case 5: case 10: {  // a saddle: the cell's mean decides which corners connect
-          const centreHigh = (tl + tr + br + bl) / 4 > level;
-          if ((index === 5) === centreHigh) { seg(left(), top()); seg(bottom(), right()); }
-          else { seg(top(), right()); seg(left(), bottom()); }
-          break;
+/** The level sets of a value grid on latticeGrid(box, nx, ny) (row 0 at y_max, as the core
+ *  returns it), traced by d3-contour, in the plot's data coordinates. For each level (ascending):
+ *  `rings`, the boundary of the region f ≥ level as closed rings [x0, y0, x1, y1, …] (filled
+ *  together under the even-odd rule they are that region, holes included), and `lines`, the
+ *  level set itself: the same rings with the stretches d3-contour adds outside the box to close
+ *  a region the box cuts off taken out. */
+export function contourGeometry({ values, nx, ny }, box, levels) {
+  if (!(nx >= 2 && ny >= 2) || values.length !== nx * ny) throw new Error(`contourGeometry: ${values.length} values for a ${nx} × ${ny} lattice`);
+  const trace = contours().size([nx, ny]);
+  // d3-contour puts sample (c, r) at (c + ½, r + ½) and closes every region on the rectangle
+  // [0, nx] × [0, ny], half a cell outside the outer samples. Our sample (c, r) is the node
+  // (x_min + c·hx, y_max − r·hy): the samples span the box edge to edge.
+  const hx = (box.x_max - box.x_min) / (nx - 1), hy = (box.y_max - box.y_min) / (ny - 1);
+  const inside = (u, v) => u >= 0.5 && u <= nx - 0.5 && v >= 0.5 && v <= ny - 0.5;
+  return levels.map((level) => {
+    const rings = [], lines = [];
+    for (const polygon of trace.contour(values, level).coordinates) {
+      for (const ring of polygon) {
+        const flat = new Float64Array(ring.length * 2);
+        ring.forEach(([u, v], i) => { flat[2 * i] = box.x_min + (u - 0.5) * hx; flat[2 * i + 1] = box.y_max - (v - 0.5) * hy; });
+        rings.push(flat);
+        // the level line: a ring's first point is its last; cut it wherever it leaves the box
+        const m = ring.length - 1;
+        let from = 0;
+        while (from < m && inside(ring[from][0], ring[from][1])) from++;
+        if (from === m) { lines.push(flat); continue; }
+        let run = [];
+        for (let k = 1; k <= m; k++) {
+          const i = (from + k) % m;
+          if (inside(ring[i][0], ring[i][1])) { run.push(flat[2 * i], flat[2 * i + 1]); continue; }
+          if (run.length >= 4) lines.push(Float64Array.from(run));
+          run = [];
         }
-        default: break;
       }
     }
-  }
-  return out;
+    return { level, rings, lines };
+  });
 }
 
 /**
@@ -87,7 +92,7 @@ export function contourPlot(container, {
   if (handle) root.append(handle);
 
   let data = null;     // the last update
-  let field = null;    // {values, nx, ny, floor, levels, segments: [Float64Array…], shade}
+  let field = null;    // {levels, sets}: the level sets of the last field (contourGeometry)
   let layer = null;    // the contours pre-rendered at the current size
   let scales = null;   // {sx, sy, x0, x1, y0, y1} of the last draw
 
@@ -104,26 +109,10 @@ export function contourPlot(container, {
   }
   new ResizeObserver(() => fitHeight()).observe(root);
 
-  function buildField(f) {
+  // The level sets are traced once per field; the layer below draws them at each size.
+  function buildField(f, box) {
     const levels = f.levels || logLevels(f.values, f.floor ?? 0, f);
-    const segments = levels.map((level) => isolines(f.values, f.nx, f.ny, level));
-    // shading: a light ramp in log(f − floor), darkest near the minimum
-    const image = document.createElement('canvas');
-    image.width = f.nx; image.height = f.ny;
-    const ictx = image.getContext('2d');
-    const pixels = ictx.createImageData(f.nx, f.ny);
-    const floor = f.floor ?? 0;
-    const lo = Math.log(levels[0] - floor || 1e-12), hi = Math.log((levels[levels.length - 1] ?? floor + 1) - floor || 1);
-    const light = [255, 255, 255], deep = [214, 222, 240];
-    for (let k = 0; k < f.nx * f.ny; k++) {
-      const v = f.values[k] - floor;
-      let t = Number.isFinite(v) && v > 0 ? (Math.log(v) - lo) / (hi - lo || 1) : 0;
-      t = Math.max(0, Math.min(1, t));
-      for (let j = 0; j < 3; j++) pixels.data[k * 4 + j] = deep[j] + (light[j] - deep[j]) * t;
-      pixels.data[k * 4 + 3] = 255;
-    }
-    ictx.putImageData(pixels, 0, 0);
-    return { ...f, levels, segments, image };
+    return { levels, sets: contourGeometry(f, box, levels) };
   }
 
   function geometry() {
@@ -133,7 +122,7 @@ export function contourPlot(container, {
     return { w, h, x0, x1, y0, y1, sx: linearScale([box.x_min, box.x_max], [x0, x1]), sy: linearScale([box.y_min, box.y_max], [y0, y1]) };
   }
 
-  // Shading and isolines, drawn once per size and surface, then copied every frame.
+  // Bands and level lines, drawn once per size and field, then copied every frame.
   function renderLayer(g) {
     const dpr = window.devicePixelRatio || 1;
     const canvas = document.createElement('canvas');
@@ -141,28 +130,31 @@ export function contourPlot(container, {
     const ctx = canvas.getContext('2d');
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     if (field) {
-      const { nx, ny } = field;
-      const { box } = data;
-      // node (c, r) sits at x_min + c·hx, y_max − r·hy
-      const hx = (box.x_max - box.x_min) / (nx - 1), hy = (box.y_max - box.y_min) / (ny - 1);
-      const pxOf = (c) => g.sx(box.x_min + c * hx), pyOf = (r) => g.sy(box.y_max - r * hy);
-      // the shading image's pixels are the nodes: stretch it half a node past the box, then clip
+      const { sets } = field;
+      const trace = (flat) => {
+        ctx.moveTo(g.sx(flat[0]), g.sy(flat[1]));
+        for (let i = 2; i < flat.length; i += 2) ctx.lineTo(g.sx(flat[i]), g.sy(flat[i + 1]));
+      };
       ctx.save();
       ctx.beginPath(); ctx.rect(g.x0, g.y1, g.x1 - g.x0, g.y0 - g.y1); ctx.clip();
-      ctx.imageSmoothingEnabled = true;
-      ctx.drawImage(field.image, pxOf(-0.5), pyOf(-0.5), pxOf(nx - 0.5) - pxOf(-0.5), pyOf(ny - 0.5) - pyOf(-0.5));
-      ctx.lineWidth = 1;
-      field.segments.forEach((seg, i) => {
-        // the innermost levels a little darker, so the bottom of the bowl reads at a glance
-        const k = i / Math.max(1, field.segments.length - 1);
-        ctx.strokeStyle = `rgba(73, 80, 87, ${0.55 - 0.25 * k})`;
+      // one band per gap between levels, light at the bottom of the bowl, darker up its sides:
+      // the lowest band under everything, then each level's region f ≥ level over it. The
+      // outer bands fill most of the view (each level encloses half the one above it), so the
+      // ramp takes its larger steps there and stays light around the minimum, where paths meet.
+      const bands = ramp(colors.bandLow, colors.bandHigh, sets.length + 1, BAND_CURVE);
+      ctx.fillStyle = bands[0];
+      ctx.fillRect(g.x0, g.y1, g.x1 - g.x0, g.y0 - g.y1);
+      sets.forEach(({ rings }, k) => {
+        if (!rings.length) return;
+        ctx.fillStyle = bands[k + 1];
         ctx.beginPath();
-        for (let j = 0; j < seg.length; j += 4) {
-          ctx.moveTo(pxOf(seg[j]), pyOf(seg[j + 1]));
-          ctx.lineTo(pxOf(seg[j + 2]), pyOf(seg[j + 3]));
-        }
-        ctx.stroke();
+        for (const ring of rings) { trace(ring); ctx.closePath(); }
+        ctx.fill('evenodd');
       });
+      ctx.strokeStyle = colors.level; ctx.lineWidth = 0.75; ctx.lineJoin = 'round';
+      ctx.beginPath();
+      for (const { lines } of sets) for (const line of lines) trace(line);
+      ctx.stroke();
       ctx.restore();
     }
     // frame, ticks and labels
@@ -317,7 +309,7 @@ export function contourPlot(container, {
    *  text}]; start: {x, y} for the handle; description: the screen-reader text. */
   return function update(next) {
     const boxChanged = !data || ['x_min', 'x_max', 'y_min', 'y_max'].some((k) => data.box[k] !== next.box[k]);
-    if (next.field) { field = buildField(next.field); layer = null; }
+    if (next.field) { field = buildField(next.field, next.box); layer = null; }
     if (boxChanged) layer = null;
     data = { ...next };
     if (next.description) surface.setLabel(next.description);

@@ -50,13 +50,17 @@ function surfaceOf(lab, data) {
   return { data, minimum, floor: lab.linearRegressionValue(data, minimum), values: lab.linearRegressionValueGrid(data, latticeGrid(BOX, GRID.nx, GRID.ny)), shape: curvature(data.x) };
 }
 
-/** cfg: {density, n, noise, seed, w0, b0, steps, lr: {id: η}}. `dense`: the last result's dense
- *  surface, reused while n, noise and seed stay. A refused η throws with error.racer set. */
-export function valleyRun(lab, cfg, dense = null) {
+/** cfg: {density, n, noise, seed, w0, b0, steps, lr: {id: η}}. `last`: the last result, whose
+ *  surfaces are reused (the same objects, so a plot can tell its contours have not changed) while
+ *  the data's settings stay: only the runs change when the start, the steps or an η do. A
+ *  refused η throws with error.racer set. */
+export function valleyRun(lab, cfg, last = null) {
   const x0 = [cfg.w0, cfg.b0];
-  const sparse = surfaceOf(lab, lab.makeRegressionDataset({ kind: 'sparse_column', density: cfg.density, n_samples: cfg.n, noise: cfg.noise, seed: cfg.seed }));
+  const sparseKey = `${cfg.density}|${cfg.n}|${cfg.noise}|${cfg.seed}`;
+  const sparse = last && last.sparse.key === sparseKey ? last.sparse
+    : { key: sparseKey, ...surfaceOf(lab, lab.makeRegressionDataset({ kind: 'sparse_column', density: cfg.density, n_samples: cfg.n, noise: cfg.noise, seed: cfg.seed })) };
   const denseKey = `${cfg.n}|${cfg.noise}|${cfg.seed}`;
-  const round = dense && dense.key === denseKey ? dense
+  const round = last && last.dense.key === denseKey ? last.dense
     : { key: denseKey, ...surfaceOf(lab, lab.makeRegressionDataset({ kind: 'line', n_samples: cfg.n, noise: cfg.noise, seed: cfg.seed })) };
   const runs = {};
   for (const id of IDS) {
@@ -69,5 +73,5 @@ export function valleyRun(lab, cfg, dense = null) {
   for (const v of sparse.data.x) if (v === 1) ones++;
   const arrive = Object.fromEntries(IDS.map((id) => [id, arrival(runs[id].values, sparse.floor)]));
   const passes = Object.fromEntries(IDS.map((id) => [id, runs[id].divergedAt === null ? overshoot(runs[id], sparse.minimum[0]) : null]));
-  return { cfg, ...sparse, dense: round, runs, denseGd, ones, arrive, denseArrive: arrival(denseGd.values, round.floor), passes };
+  return { cfg, ...sparse, sparse, dense: round, runs, denseGd, ones, arrive, denseArrive: arrival(denseGd.values, round.floor), passes };
 }

@@ -110,7 +110,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     cfg.density = d.value;
     let next;
     try {
-      next = valleyRun(lab, cfg, run?.dense);
+      next = valleyRun(lab, cfg, run);
     } catch (error) {
       const found = form.blame(error, error.racer, { n_samples: 'n' });
       formMessage.textContent = found ? 'The core refused this setting; the figure still shows the last valid run.' : error.message;
