@@ -4,6 +4,7 @@ import { hidpiCanvas } from './canvas.js';
 import { drawAxes } from './axes.js';
 import { linearScale, logScale, niceDomain, niceLogDomain } from './scale.js';
 import { decadeFormat } from './decades.js';
+import { colors, cssColor } from './colors.js';
 
 const margin = { top: 12, right: 24, bottom: 40, left: 58 };
 
@@ -34,14 +35,14 @@ export function lineChart(container, { xLabel = '', yLabel = '', yLog = false, l
 
   function updateLegend(series) {
     const shown = series.filter((s) => s.label);
-    const key = shown.map((s) => `${s.label}|${s.color}|${s.dash || ''}`).join(';');
+    const key = shown.map((s) => `${s.label}|${cssColor(s.color)}|${s.dash || ''}`).join(';');
     if (key === legendKey) return;
     legendKey = key;
     legend.replaceChildren(...shown.map((s) => {
       const item = document.createElement('li');
       const swatch = document.createElement('span');
       swatch.className = 'swatch' + (s.dash ? ' dashed' : '') + (s.dotsOnly ? ' dot' : '');
-      swatch.style.setProperty('--swatch', s.color);
+      swatch.style.setProperty('--swatch', cssColor(s.color));
       item.append(swatch, document.createTextNode(s.label));
       return item;
     }));
@@ -105,7 +106,7 @@ export function lineChart(container, { xLabel = '', yLabel = '', yLog = false, l
         const a = px(n - 1), b = py(n - 1);
         if (Number.isFinite(a) && Number.isFinite(b)) {
           ctx.beginPath(); ctx.arc(a, b, s.lastRadius ?? 5, 0, 2 * Math.PI); ctx.fill();
-          ctx.strokeStyle = '#fff'; ctx.lineWidth = 1.5; ctx.stroke();
+          ctx.strokeStyle = colors.halo; ctx.lineWidth = 1.5; ctx.stroke();
         }
       }
     }

@@ -2,23 +2,24 @@
 // colour, dash and marker together, so no path is told apart by colour alone. The race styles
 // use the page's colours per optimizer (as draw/optimizer-styles.js: AdaGrad violet, plain GD
 // grey, Momentum teal, RMSProp orange, Adam green) plus Nesterov, and add a marker shape each.
-import { colors } from './colors.js';
+import { colors, cssColor } from './colors.js';
 
 export const raceStyles = {
   gd: { name: 'Gradient descent', color: colors.other, dash: [7, 4], marker: 'square' },
-  momentum: { name: 'Momentum', color: '#0b7285', dash: [10, 3, 2, 3], marker: 'triangle' },
-  nesterov: { name: 'Nesterov', color: '#a61e4d', dash: [6, 2, 2, 2, 2, 2], marker: 'diamond' },
+  momentum: { name: 'Momentum', color: colors.momentum, dash: [10, 3, 2, 3], marker: 'triangle' },
+  nesterov: { name: 'Nesterov', color: colors.nesterov, dash: [6, 2, 2, 2, 2, 2], marker: 'diamond' },
   adagrad: { name: 'AdaGrad', color: colors.adagrad, dash: [], marker: 'circle', width: 2.75 },
-  rmsprop: { name: 'RMSProp', color: '#c2410c', dash: [2, 3], marker: 'plus' },
-  adam: { name: 'Adam', color: '#2b7a3b', dash: [12, 4], marker: 'cross' },
+  rmsprop: { name: 'RMSProp', color: colors.rmsprop, dash: [2, 3], marker: 'plus' },
+  adam: { name: 'Adam', color: colors.adam, dash: [12, 4], marker: 'cross' },
 };
 
-/** A marker of the given shape centred on (x, y), filled with `color` and ringed in white. */
+/** A marker of the given shape centred on (x, y), filled with `color` and ringed in the plot's
+ *  halo colour (white in light, the plot's dark background in dark). */
 export function drawMarker(ctx, shape, x, y, r, color) {
   if (!Number.isFinite(x) || !Number.isFinite(y)) return;
   ctx.save();
   ctx.setLineDash([]);
-  ctx.fillStyle = color; ctx.strokeStyle = '#fff'; ctx.lineWidth = 1.5; ctx.lineJoin = 'round';
+  ctx.fillStyle = color; ctx.strokeStyle = colors.halo; ctx.lineWidth = 1.5; ctx.lineJoin = 'round';
   ctx.beginPath();
   switch (shape) {
     case 'square': ctx.rect(x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7); break;
@@ -33,9 +34,9 @@ export function drawMarker(ctx, shape, x, y, r, color) {
       break;
     }
     case 'plus': case 'cross': {
-      // a thick + or ×: drawn as strokes with a white casing
+      // a thick + or ×: drawn as strokes with a casing in the halo colour
       const d = shape === 'plus' ? [[-r, 0, r, 0], [0, -r, 0, r]] : [[-r * 0.8, -r * 0.8, r * 0.8, r * 0.8], [-r * 0.8, r * 0.8, r * 0.8, -r * 0.8]];
-      for (const [w, s] of [[4.5, '#fff'], [2.5, color]]) {
+      for (const [w, s] of [[4.5, colors.halo], [2.5, color]]) {
         ctx.lineWidth = w; ctx.strokeStyle = s; ctx.lineCap = 'round';
         ctx.beginPath();
         for (const [a, b, c, e] of d) { ctx.moveTo(x + a, y + b); ctx.lineTo(x + c, y + e); }
@@ -51,9 +52,14 @@ export function drawMarker(ctx, shape, x, y, r, color) {
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
+// paints go through the CSSOM as var(--…), so a swatch follows the colour scheme by itself
+const PAINTS = new Set(['fill', 'stroke']);
 const svg = (tag, attrs) => {
   const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  for (const [k, v] of Object.entries(attrs)) {
+    if (PAINTS.has(k)) node.style.setProperty(k, cssColor(v));
+    else node.setAttribute(k, String(v));
+  }
   return node;
 };
 
@@ -66,16 +72,16 @@ export function swatch(style) {
   }));
   const c = style.color, x = 17, y = 7, r = 4.2;
   const shapes = {
-    circle: () => svg('circle', { cx: x, cy: y, r, fill: c, stroke: '#fff', 'stroke-width': 1.2 }),
-    square: () => svg('rect', { x: x - r * 0.85, y: y - r * 0.85, width: r * 1.7, height: r * 1.7, fill: c, stroke: '#fff', 'stroke-width': 1.2 }),
-    triangle: () => svg('polygon', { points: `${x},${y - r * 1.1} ${x + r},${y + r * 0.8} ${x - r},${y + r * 0.8}`, fill: c, stroke: '#fff', 'stroke-width': 1.2 }),
-    diamond: () => svg('polygon', { points: `${x},${y - r * 1.15} ${x + r},${y} ${x},${y + r * 1.15} ${x - r},${y}`, fill: c, stroke: '#fff', 'stroke-width': 1.2 }),
+    circle: () => svg('circle', { cx: x, cy: y, r, fill: c, stroke: colors.halo, 'stroke-width': 1.2 }),
+    square: () => svg('rect', { x: x - r * 0.85, y: y - r * 0.85, width: r * 1.7, height: r * 1.7, fill: c, stroke: colors.halo, 'stroke-width': 1.2 }),
+    triangle: () => svg('polygon', { points: `${x},${y - r * 1.1} ${x + r},${y + r * 0.8} ${x - r},${y + r * 0.8}`, fill: c, stroke: colors.halo, 'stroke-width': 1.2 }),
+    diamond: () => svg('polygon', { points: `${x},${y - r * 1.15} ${x + r},${y} ${x},${y + r * 1.15} ${x - r},${y}`, fill: c, stroke: colors.halo, 'stroke-width': 1.2 }),
     plus: () => svg('path', { d: `M${x - r} ${y}H${x + r}M${x} ${y - r}V${y + r}`, stroke: c, 'stroke-width': 2.4, 'stroke-linecap': 'round' }),
     cross: () => svg('path', { d: `M${x - r * 0.8} ${y - r * 0.8}L${x + r * 0.8} ${y + r * 0.8}M${x - r * 0.8} ${y + r * 0.8}L${x + r * 0.8} ${y - r * 0.8}`, stroke: c, 'stroke-width': 2.4, 'stroke-linecap': 'round' }),
   };
   const mark = (shapes[style.marker] || shapes.circle)();
   if (style.marker === 'plus' || style.marker === 'cross') {
-    root.append(svg('rect', { x: x - 5.5, y: 1.5, width: 11, height: 11, fill: '#fff' }));
+    root.append(svg('rect', { x: x - 5.5, y: 1.5, width: 11, height: 11, fill: colors.halo }));
   }
   root.append(mark);
   return root;

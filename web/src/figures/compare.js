@@ -17,6 +17,7 @@ import { m, mi, mn, mo, row, frac, sqrt, sub, sup, math } from '../ui/math.js';
 import { lineChart } from '../draw/linechart.js';
 import { dashLegend } from '../ui/dash-legend.js';
 import { optimizerStyles } from '../draw/optimizer-styles.js';
+import { cssColor } from '../draw/colors.js';
 import { short } from '../format.js';
 
 export const defaults = settings.defaults;
@@ -233,6 +234,6 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 function swatch(id) {
   const st = optimizerStyles[id];
   const node = el('span', { className: `swatch${st.dash ? ' dashed' : ''}`, 'aria-hidden': 'true' });
-  node.style.setProperty('--swatch', st.color);
+  node.style.setProperty('--swatch', cssColor(st.color));
   return node;
 }

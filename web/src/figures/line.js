@@ -15,7 +15,7 @@ import { math, row, mi, mn, mo, m } from '../ui/math.js';
 import { raceStyles } from '../draw/markers.js';
 import { lineChart } from '../draw/linechart.js';
 import { powerOfTen } from '../draw/powertick.js';
-import { colors } from '../draw/colors.js';
+import { colors, cssColor } from '../draw/colors.js';
 import { fitPlot } from './line/fitplot.js';
 import { short } from '../format.js';
 import { divergedBy, shownCount, rowAt } from '../story/steps.js';
@@ -166,9 +166,9 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     // each current line as a formula, numbers filled in
     const n = (v) => mn(short(v, 4));
     lines.replaceChildren(...current.map(({ r, w, b }) => el('p', { className: 'fit-line' },
-      el('span', { className: 'racer-key', style: `--key:${r.style.color}` }, r.name), ' ',
+      el('span', { className: 'racer-key', style: `--key:${cssColor(r.style.color)}` }, r.name), ' ',
       math(false, row(hat('y'), mo('='), n(w), mi('x'), mo(b < 0 ? '−' : '+'), n(Math.abs(b)))))),
-    el('p', { className: 'fit-line' }, el('span', { className: 'racer-key', style: `--key:${colors.ink}` }, 'Least squares'), ' ',
+    el('p', { className: 'fit-line' }, el('span', { className: 'racer-key', style: `--key:${cssColor(colors.ink)}` }, 'Least squares'), ' ',
       math(false, row(hat('y'), mo('='), n(run.minimum[0]), mi('x'), mo(run.minimum[1] < 0 ? '−' : '+'), n(Math.abs(run.minimum[1]))))));
     for (const r of RACERS) {
       const text = statusText(r.id, step);
@@ -191,7 +191,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const done = RACERS.filter((r) => racers.shown(r.id) && run.arrive[r.id] !== null && run.arrive[r.id] <= step)
       .sort((a, b) => run.arrive[a.id] - run.arrive[b.id]);
     if (!done.length) return ['nobody is within 1% of the lowest loss yet'];
-    return ['within 1% of the lowest loss: ', ...done.flatMap((r, i) => [i ? ', ' : '', el('span', { className: 'racer-key', style: `--key:${r.style.color}` }, r.name), ` (epoch ${run.arrive[r.id]})`])];
+    return ['within 1% of the lowest loss: ', ...done.flatMap((r, i) => [i ? ', ' : '', el('span', { className: 'racer-key', style: `--key:${cssColor(r.style.color)}` }, r.name), ` (epoch ${run.arrive[r.id]})`])];
   }
 
   function explainRun() {

@@ -23,7 +23,7 @@ import { pitfallStory, ETA_SHARE } from './pitfall/story.js';
 
 export const defaults = settings.defaults;
 export const schema = settings.schema;
-const BUG = '#c2255c';  // the forgetful run: a raspberry red, never solid (dotted; dash-dot for its second coordinate)
+const BUG = colors.bug;  // the forgetful run: a raspberry red, never solid (dotted; dash-dot for its second coordinate)
 
 export function render(container, lab, { state = {}, onState = () => {} } = {}) {
   const s = { ...defaults, ...state };

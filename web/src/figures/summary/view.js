@@ -14,7 +14,7 @@ export const title = 'When to reach for AdaGrad';
 export const defaults = settings.defaults;
 export const schema = settings.schema;
 
-const BUG = '#c2255c';
+const BUG = colors.bug;
 const sgdStyle = { color: colors.other, dash: [6, 3] }, adaStyle = { color: colors.adagrad, width: 2.2 };
 // where each card sits, what it links to, and how its sparkline is drawn from its run
 const LAYOUT = {
