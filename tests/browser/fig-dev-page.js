@@ -9,8 +9,8 @@ const { httpUrl, root, reportPolicyViolations } = require('./helpers.js');
 const dist = process.env.ADAGRAD_DIST || path.join(root, 'dist');
 const devUrl = (key) => (httpUrl ? new URL(`figures/${key}.html`, httpUrl).href : pathToFileURL(path.join(dist, 'figures', `${key}.html`)).href);
 
-async function openDev(browser, key, { hash = '', viewport = { width: 1280, height: 900 }, reducedMotion } = {}) {
-  const context = await browser.newContext({ viewport, reducedMotion, deviceScaleFactor: 1 });
+async function openDev(browser, key, { hash = '', viewport = { width: 1280, height: 900 }, reducedMotion, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport, reducedMotion, colorScheme, deviceScaleFactor: 1 });
   await context.route('**/favicon.ico', (route) => route.fulfill({ status: 204, body: '' }));
   await reportPolicyViolations(context);
   const page = await context.newPage();

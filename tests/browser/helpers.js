@@ -27,9 +27,10 @@ async function reportPolicyViolations(context) {
 }
 
 /** Opens the page at `url` (+ hash) and waits until the figures are drawn. Returns the page
- *  and the list of console messages / errors seen, each {type, text}. */
-async function open(browser, { url = httpUrl || fileUrl, hash = '', viewport = { width: 1280, height: 900 }, reducedMotion, permissions } = {}) {
-  const context = await browser.newContext({ viewport, reducedMotion, deviceScaleFactor: 1 });
+ *  and the list of console messages / errors seen, each {type, text}. colorScheme: the
+ *  prefers-color-scheme the page sees, 'light' (the default) or 'dark'. */
+async function open(browser, { url = httpUrl || fileUrl, hash = '', viewport = { width: 1280, height: 900 }, reducedMotion, permissions, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport, reducedMotion, colorScheme, deviceScaleFactor: 1 });
   if (permissions && url.startsWith('http')) await context.grantPermissions(permissions, { origin: new URL(url).origin });
   await reportPolicyViolations(context);
   const page = await context.newPage();

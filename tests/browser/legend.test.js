@@ -13,18 +13,20 @@ test('every legend is one component, and each optimizer keeps one colour and das
   const { page, context, messages } = await open(browser, { viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   for (const play of await page.locator('[data-action="play"]').all()) if (await play.isVisible()) await play.click();
   const found = await page.evaluate(() => {
+    // colours are set as var(--…) so that legends follow the scheme: compare what is painted
+    const paint = (node, which) => (node ? getComputedStyle(node)[which] : undefined);
     const entries = [...document.querySelectorAll('main ul.legend > li')].map((li) => {
       const svg = li.querySelector(':scope > svg.swatch-svg');
       const line = svg?.querySelector('line');
       return { figure: li.closest('.figure-body')?.id, label: li.textContent.trim(), swatch: !!svg,
-        color: (line || svg?.querySelector('circle, rect, polygon, path'))?.getAttribute(line ? 'stroke' : 'fill'),
+        color: paint(line || svg?.querySelector('circle, rect, polygon, path'), line ? 'stroke' : 'fill'),
         dash: line?.getAttribute('stroke-dasharray') || '' };
     });
     const others = [...document.querySelectorAll('main ul:not(.legend) li > span.swatch, main .legend:not(ul)')].length;
     const tableSwatches = [...document.querySelectorAll('#fig-compare table .opt-name')].map((n) => ({
-      label: n.textContent.trim(), color: n.querySelector('svg.swatch-svg line')?.getAttribute('stroke') }));
+      label: n.textContent.trim(), color: paint(n.querySelector('svg.swatch-svg line'), 'stroke') }));
     const racers = [...document.querySelectorAll('.racer')].map((n) => ({
-      label: n.querySelector('.racer-name')?.textContent.trim(), color: n.querySelector('svg.swatch-svg line')?.getAttribute('stroke') }));
+      label: n.querySelector('.racer-name')?.textContent.trim(), color: paint(n.querySelector('svg.swatch-svg line'), 'stroke') }));
     return { entries, others, tableSwatches, racers };
   });
   assert.ok(found.entries.length >= 20, `${found.entries.length} legend entries`);

@@ -1,5 +1,21 @@
 // A canvas that stays crisp on high-DPI screens: its backing store follows the CSS box times
-// devicePixelRatio, and `onResize` is called so the owner can redraw at the new size.
+// devicePixelRatio, and `onResize` is called so the owner can redraw at the new size. It is
+// also called when the colour scheme changes, so every chart redraws in the new scheme's colours
+// (draw/colors.js), and each begin() paints the scheme's plot background: the canvas is a picture
+// complete in itself, legible when copied out of the page.
+import { colors, onSchemeChange } from './colors.js';
+
+// Every canvas made here, to redraw on a change of scheme: weakly held, so a chart removed from
+// the page is forgotten with it.
+const made = new Set();
+const redrawOf = new WeakMap();
+onSchemeChange(() => {
+  for (const ref of made) {
+    const canvas = ref.deref();
+    if (!canvas) { made.delete(ref); continue; }
+    if (canvas.isConnected) redrawOf.get(canvas)();
+  }
+});
 
 export function hidpiCanvas(parent, { className = '', label = '', onResize = () => {} } = {}) {
   const canvas = document.createElement('canvas');
@@ -21,15 +37,19 @@ export function hidpiCanvas(parent, { className = '', label = '', onResize = () 
   }
   new ResizeObserver(() => { if (measure()) onResize(); }).observe(canvas);
   measure();
+  made.add(new WeakRef(canvas));
+  redrawOf.set(canvas, onResize);
 
   return {
     canvas,
     get width() { return width; },
     get height() { return height; },
-    /** Clears the canvas and returns its context in CSS pixels. */
+    /** Paints the canvas in the plot background and returns its context in CSS pixels. */
     begin() {
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      ctx.clearRect(0, 0, width, height);
+      ctx.globalAlpha = 1;
+      ctx.fillStyle = colors.surface;
+      ctx.fillRect(0, 0, width, height);
       return ctx;
     },
     setLabel(text) { canvas.setAttribute('aria-label', text); },

@@ -202,8 +202,8 @@ export function contourPlot(container, {
       const n = Math.min(p.count ?? Infinity, p.params.length / 2);
       if (n < 1) continue;
       const px = (i) => clampPx(g.sx(p.params[2 * i])), py = (i) => clampPx(g.sy(p.params[2 * i + 1]));
-      // a white casing under each path keeps it readable over the contours and the other paths
-      for (const [stroke, width, dash] of [['rgba(255,255,255,0.85)', (p.width ?? 2) + 2.5, []], [p.color, p.width ?? 2, p.dash || []]]) {
+      // a casing in the surface's colour under each path keeps it readable over the contours and the other paths
+      for (const [stroke, width, dash] of [[colors.halo, (p.width ?? 2) + 2.5, []], [p.color, p.width ?? 2, p.dash || []]]) {
         ctx.strokeStyle = stroke; ctx.lineWidth = width; ctx.setLineDash(dash); ctx.lineJoin = 'round'; ctx.lineCap = 'round';
         ctx.beginPath();
         for (let i = 0; i < n; i++) { if (i) ctx.lineTo(px(i), py(i)); else ctx.moveTo(px(i), py(i)); }
@@ -222,7 +222,7 @@ export function contourPlot(container, {
         ctx.font = font; ctx.fillStyle = colors.ink; ctx.textBaseline = 'top';
         ctx.textAlign = a > (g.x0 + g.x1) / 2 ? 'right' : 'left';
         const dx = ctx.textAlign === 'left' ? 9 : -9;
-        ctx.lineWidth = 3; ctx.strokeStyle = 'rgba(255,255,255,0.9)'; ctx.strokeText(q.text, a + dx, b + 5);
+        ctx.lineWidth = 3; ctx.strokeStyle = colors.halo; ctx.strokeText(q.text, a + dx, b + 5);
         ctx.fillText(q.text, a + dx, b + 5);
       }
     }

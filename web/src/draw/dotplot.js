@@ -16,7 +16,7 @@ function marker(ctx, shape, x, y, r, hollow) {
   else if (shape === 'triangle') { ctx.moveTo(x, y - r * 1.15); ctx.lineTo(x + r, y + r * 0.7); ctx.lineTo(x - r, y + r * 0.7); ctx.closePath(); }
   else if (shape === 'diamond') { ctx.moveTo(x, y - r * 1.2); ctx.lineTo(x + r, y); ctx.lineTo(x, y + r * 1.2); ctx.lineTo(x - r, y); ctx.closePath(); }
   else ctx.arc(x, y, r, 0, 2 * Math.PI);
-  if (hollow) { ctx.fillStyle = '#fff'; ctx.fill(); ctx.stroke(); } else { ctx.fill(); ctx.stroke(); }
+  if (hollow) { ctx.fillStyle = colors.surface; ctx.fill(); ctx.stroke(); } else { ctx.fill(); ctx.stroke(); }
 }
 
 export function dotPlot(container, { xLabel = '', yLabel = '', xLog = false, yLog = false, label = '' } = {}) {
@@ -92,7 +92,7 @@ export function dotPlot(container, { xLabel = '', yLabel = '', xLog = false, yLo
     }
     ctx.globalAlpha = 1;
     ctx.restore();
-    // labels last, with a white halo so they read over dots and grid
+    // labels last, with a halo in the plot's background colour so they read over dots and grid
     ctx.font = `600 ${font}`;
     ctx.textBaseline = 'middle';
     for (const p of placed) {
@@ -100,7 +100,7 @@ export function dotPlot(container, { xLabel = '', yLabel = '', xLog = false, yLo
       const right = p.px < x1 - 90;
       ctx.textAlign = right ? 'left' : 'right';
       const tx = p.px + (right ? 8 : -8), ty = Math.max(y1 + 6, Math.min(y0 - 6, p.py));
-      ctx.strokeStyle = 'rgba(255,255,255,0.92)'; ctx.lineWidth = 4; ctx.lineJoin = 'round';
+      ctx.strokeStyle = colors.halo; ctx.lineWidth = 4; ctx.lineJoin = 'round';
       ctx.strokeText(p.label, tx, ty);
       ctx.fillStyle = data.groups[p.group]?.labelColor || colors.ink;
       ctx.fillText(p.label, tx, ty);

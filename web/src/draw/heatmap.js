@@ -1,26 +1,36 @@
 // A decision-boundary picture: a grid of P(class 1) drawn as a two-colour heatmap (orange for
-// class 0, white at 0.5, blue for class 1) with the data points on top and light axes.
+// class 0, the plot's background at 0.5, blue for class 1) with the data points on top and quiet
+// axes. The colours are the scheme's (colors.js): in light the middle is white, in dark it is the
+// dark plot background, and the class colours fade towards it so the points stand out.
 import { hidpiCanvas } from './canvas.js';
 import { linearScale } from './scale.js';
-import { colors, font } from './colors.js';
+import { colors, font, rgbOf } from './colors.js';
 import { drawPoints } from './scatter.js';
 import { tick } from '../format.js';
 
 const margin = { top: 6, right: 6, bottom: 22, left: 26 };
+// how far the strongest heatmap colour is faded from its class colour towards the background
+const FADE = 0.45;
 
-// 256 colours from class 0 through white to class 1, lightened so the points stand out.
-const palette = (() => {
-  const lut = new Uint8ClampedArray(256 * 3);
-  const light = 0.45;
-  for (let i = 0; i < 256; i++) {
-    const t = i / 255, c = t < 0.5 ? colors.class0 : colors.class1, k = Math.abs(t - 0.5) * 2;
-    for (let j = 0; j < 3; j++) {
-      const full = c[j] + (255 - c[j]) * light;
-      lut[i * 3 + j] = 255 + (full - 255) * k;
+// 256 colours from class 0 through the background to class 1, for the current scheme; cached
+// under the three colours it is made from, so a change of scheme makes a new one.
+let palette = null, paletteKey = '';
+function currentPalette() {
+  const key = `${colors.surface}|${colors.class0}|${colors.class1}`;
+  if (key !== paletteKey) {
+    const bg = rgbOf(colors.surface), c0 = rgbOf(colors.class0), c1 = rgbOf(colors.class1);
+    palette = new Uint8ClampedArray(256 * 3);
+    for (let i = 0; i < 256; i++) {
+      const t = i / 255, c = t < 0.5 ? c0 : c1, k = Math.abs(t - 0.5) * 2;
+      for (let j = 0; j < 3; j++) {
+        const full = c[j] + (bg[j] - c[j]) * FADE;
+        palette[i * 3 + j] = bg[j] + (full - bg[j]) * k;
+      }
     }
+    paletteKey = key;
   }
-  return lut;
-})();
+  return palette;
+}
 
 export function heatmap(container, { label = '' } = {}) {
   const root = document.createElement('div');
@@ -29,20 +39,33 @@ export function heatmap(container, { label = '' } = {}) {
   const surface = hidpiCanvas(root, { className: 'heatmap-canvas', label, onResize: () => draw() });
   const cells = document.createElement('canvas');  // one pixel per grid cell, scaled up
   let data = null;
+  // the grid as palette indices, kept so a change of scheme repaints it in the new colours
+  let levels = null, painted = null;
 
-  function paintCells(grid, nx, ny) {
-    if (cells.width !== nx || cells.height !== ny) { cells.width = nx; cells.height = ny; }
-    const cctx = cells.getContext('2d');
-    const image = cctx.createImageData(nx, ny);
+  function setCells(grid, nx, ny) {
+    if (!levels || levels.length !== nx * ny) levels = new Uint8Array(nx * ny);
     for (let k = 0; k < nx * ny; k++) {
       const p = grid[k];
-      const i = Number.isFinite(p) ? Math.max(0, Math.min(255, Math.round(p * 255))) : 128;
-      image.data[k * 4] = palette[i * 3];
-      image.data[k * 4 + 1] = palette[i * 3 + 1];
-      image.data[k * 4 + 2] = palette[i * 3 + 2];
+      levels[k] = Number.isFinite(p) ? Math.max(0, Math.min(255, Math.round(p * 255))) : 128;
+    }
+    if (cells.width !== nx || cells.height !== ny) { cells.width = nx; cells.height = ny; }
+    painted = null;
+  }
+
+  function paintCells() {
+    const colours = currentPalette();
+    if (painted === colours) return;
+    const cctx = cells.getContext('2d');
+    const image = cctx.createImageData(cells.width, cells.height);
+    for (let k = 0; k < levels.length; k++) {
+      const i = levels[k];
+      image.data[k * 4] = colours[i * 3];
+      image.data[k * 4 + 1] = colours[i * 3 + 1];
+      image.data[k * 4 + 2] = colours[i * 3 + 2];
       image.data[k * 4 + 3] = 255;
     }
     cctx.putImageData(image, 0, 0);
+    painted = colours;
   }
 
   function draw() {
@@ -55,6 +78,7 @@ export function heatmap(container, { label = '' } = {}) {
     const sx = linearScale([box.x_min, box.x_max], [x0, x1]);
     const sy = linearScale([box.y_min, box.y_max], [y0, y1]);
     if (data.grid) {
+      paintCells();
       ctx.imageSmoothingEnabled = true;
       ctx.drawImage(cells, x0, y1, x1 - x0, y0 - y1);
     }
@@ -75,7 +99,7 @@ export function heatmap(container, { label = '' } = {}) {
   /** box: {x_min, x_max, y_min, y_max}; grid: Float64Array ny·nx of P(class 1), row 0 at the
    *  top (or null to keep the previous one); points: {x, labels}; description: screen-reader text. */
   return function update({ box, grid, nx, ny, points, description }) {
-    if (grid) paintCells(grid, nx, ny);
+    if (grid) setCells(grid, nx, ny);
     data = { box, grid: grid || data?.grid, points: points ?? data?.points };
     if (description) surface.setLabel(description);
     draw();

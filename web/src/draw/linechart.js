@@ -5,6 +5,7 @@ import { drawAxes } from './axes.js';
 import { linearScale, logScale, niceDomain, niceLogDomain } from './scale.js';
 import { decadeFormat } from './decades.js';
 import { legend as legendOf, legendKey as keyOf } from '../ui/legend.js';
+import { colors } from './colors.js';
 
 const margin = { top: 12, right: 24, bottom: 40, left: 58 };
 
@@ -99,7 +100,7 @@ export function lineChart(container, { xLabel = '', yLabel = '', yLog = false, l
         const a = px(n - 1), b = py(n - 1);
         if (Number.isFinite(a) && Number.isFinite(b)) {
           ctx.beginPath(); ctx.arc(a, b, s.lastRadius ?? 5, 0, 2 * Math.PI); ctx.fill();
-          ctx.strokeStyle = '#fff'; ctx.lineWidth = 1.5; ctx.stroke();
+          ctx.strokeStyle = colors.halo; ctx.lineWidth = 1.5; ctx.stroke();
         }
       }
     }

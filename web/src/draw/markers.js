@@ -1,6 +1,7 @@
 // Markers for paths drawn on a plane (contour plots), so no path is told apart by colour alone.
 // The race's racers take the page's one style per optimizer (draw/optimizer-styles.js: colour,
 // dash and marker); plain gradient descent is the SGD style under its full name.
+import { colors } from './colors.js';
 import { optimizerStyles } from './optimizer-styles.js';
 
 const racer = (id, name) => ({ ...optimizerStyles[id], name });
@@ -33,7 +34,7 @@ export function markerPath(shape, x, y, r) {
 }
 export const strokedMarker = (shape) => shape === 'plus' || shape === 'cross';
 
-/** A marker of the given shape centred on (x, y), filled with `color` and ringed in white. */
+/** A marker of the given shape centred on (x, y), filled with `color` and ringed in the plot's halo colour. */
 export function drawMarker(ctx, shape, x, y, r, color) {
   if (!Number.isFinite(x) || !Number.isFinite(y)) return;
   const path = new Path2D(markerPath(shape, x, y, r));
@@ -41,11 +42,11 @@ export function drawMarker(ctx, shape, x, y, r, color) {
   ctx.setLineDash([]);
   ctx.lineJoin = 'round';
   if (strokedMarker(shape)) {
-    // a thick + or ×: drawn as strokes with a white casing
+    // a thick + or ×: drawn as strokes with a casing in the halo colour
     ctx.lineCap = 'round';
-    for (const [w, s] of [[4.5, '#fff'], [2.5, color]]) { ctx.lineWidth = w; ctx.strokeStyle = s; ctx.stroke(path); }
+    for (const [w, s] of [[4.5, colors.halo], [2.5, color]]) { ctx.lineWidth = w; ctx.strokeStyle = s; ctx.stroke(path); }
   } else {
-    ctx.fillStyle = color; ctx.strokeStyle = '#fff'; ctx.lineWidth = 1.5;
+    ctx.fillStyle = color; ctx.strokeStyle = colors.halo; ctx.lineWidth = 1.5;
     ctx.fill(path); ctx.stroke(path);
   }
   ctx.restore();

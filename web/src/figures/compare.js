@@ -17,6 +17,7 @@ import { formulaLines } from '../ui/math.js';
 import { lineChart } from '../draw/linechart.js';
 import { legend as dashLegend, swatch as styleSwatch } from '../ui/legend.js';
 import { optimizerStyles } from '../draw/optimizer-styles.js';
+import { cssColor } from '../draw/colors.js';
 import { short } from '../format.js';
 
 export const defaults = settings.defaults;

@@ -15,7 +15,7 @@ import { formula } from '../ui/math.js';
 import { raceStyles } from '../draw/markers.js';
 import { lineChart } from '../draw/linechart.js';
 import { powerOfTen } from '../draw/powertick.js';
-import { colors } from '../draw/colors.js';
+import { colors, cssColor } from '../draw/colors.js';
 import { fitPlot } from './line/fitplot.js';
 import { short } from '../format.js';
 import { divergedBy, shownCount, rowAt } from '../story/steps.js';
@@ -167,9 +167,9 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const n = (v) => short(v, 4);
     const fitted = (w, b) => formula(b < 0 ? 'line.minus' : 'line.plus', { w: n(w), b: n(Math.abs(b)) });
     lines.replaceChildren(...current.map(({ r, w, b }) => el('p', { className: 'fit-line' },
-      el('span', { className: 'racer-key', style: `--key:${r.style.color}` }, r.name), ' ',
+      el('span', { className: 'racer-key', style: `--key:${cssColor(r.style.color)}` }, r.name), ' ',
       fitted(w, b))),
-    el('p', { className: 'fit-line' }, el('span', { className: 'racer-key', style: `--key:${colors.ink}` }, 'Least squares'), ' ',
+    el('p', { className: 'fit-line' }, el('span', { className: 'racer-key', style: `--key:${cssColor(colors.ink)}` }, 'Least squares'), ' ',
       fitted(run.minimum[0], run.minimum[1])));
     for (const r of RACERS) {
       const text = statusText(r.id, step);
@@ -191,7 +191,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const done = RACERS.filter((r) => racers.shown(r.id) && run.arrive[r.id] !== null && run.arrive[r.id] <= step)
       .sort((a, b) => run.arrive[a.id] - run.arrive[b.id]);
     if (!done.length) return ['nobody is within 1% of the lowest loss yet'];
-    return ['within 1% of the lowest loss: ', ...done.flatMap((r, i) => [i ? ', ' : '', el('span', { className: 'racer-key', style: `--key:${r.style.color}` }, r.name), ` (epoch ${run.arrive[r.id]})`])];
+    return ['within 1% of the lowest loss: ', ...done.flatMap((r, i) => [i ? ', ' : '', el('span', { className: 'racer-key', style: `--key:${cssColor(r.style.color)}` }, r.name), ` (epoch ${run.arrive[r.id]})`])];
   }
 
   function explainRun() {

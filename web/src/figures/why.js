@@ -14,7 +14,7 @@ import { formula as typeset, formulaPieces, signed } from '../ui/math.js';
 import { lineChart } from '../draw/linechart.js';
 import { legend as keyLegend } from '../ui/legend.js';
 import { decadeFormat, logDomain } from '../draw/decades.js';
-import { colors } from '../draw/colors.js';
+import { colors, cssColor } from '../draw/colors.js';
 import { niceDomain } from '../draw/scale.js';
 import { short } from '../format.js';
 
@@ -23,8 +23,8 @@ export const title = 'Why one learning rate is not enough';
 export const defaults = settings.defaults;
 export const schema = settings.schema;
 // The two parameters: colour and line style both differ, and the rare one's events carry dots.
-const FREQ = { color: '#c2410c', dash: null, label: 'frequent, large gradients (θ₁)' };
-const RARE = { color: '#1864ab', dash: [6, 3], label: 'rare, small gradients (θ₂)' };
+const FREQ = { color: colors.orange, dash: null, label: 'frequent, large gradients (θ₁)' };
+const RARE = { color: colors.blue, dash: [6, 3], label: 'rare, small gradients (θ₂)' };
 const FIXED = { color: colors.other, dash: [2, 3], label: 'one fixed rate η (plain SGD)' };
 const ADA = { color: colors.adagrad, dash: null, label: 'AdaGrad', width: 2.5 };
 
@@ -265,7 +265,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const { lr, eps } = run.cfg;
     const block = (i, name) => {
       const idx = String(i + 1);
-      const head = el('p', { className: 'why-param', style: `--param:${i ? RARE.color : FREQ.color}` }, name);
+      const head = el('p', { className: 'why-param', style: `--param:${cssColor(i ? RARE.color : FREQ.color)}` }, name);
       // the rule at step k (0-based); the current step's numbers carry data-key for the tests
       const linesAt = (k, current) => {
         const g = run.g[i][k], G = run.G[i][k], prev = k > 0 ? run.G[i][k - 1] : 0;

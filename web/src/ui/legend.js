@@ -2,12 +2,19 @@
 // names (the line's colour, width and real dash pattern, its marker, dots for a dotted series, a
 // lone marker for points), then its label as a text node. Used by every chart, by the figures'
 // shared legends, by the race's control rows and by the tables' optimizer swatches.
+// Colours are set as var(--…) through the CSSOM (draw/colors.js cssColor), so a legend follows
+// the colour scheme by itself and needs no inline style attribute under the page's CSP.
+import { cssColor } from '../draw/colors.js';
 import { markerPath, strokedMarker } from '../draw/markers.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
+const PAINTS = new Set(['fill', 'stroke']);
 const svg = (tag, attrs = {}) => {
   const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  for (const [k, v] of Object.entries(attrs)) {
+    if (PAINTS.has(k) && v !== 'none') node.style.setProperty(k, cssColor(v));
+    else node.setAttribute(k, String(v));
+  }
   return node;
 };
 
@@ -56,4 +63,4 @@ export function legend(items, { label } = {}) {
 }
 
 /** The key by which a chart knows its legend is unchanged (and need not be rebuilt). */
-export const legendKey = (items) => items.map((s) => [s.label, s.color, (s.dash || []).join(','), s.width, s.marker, s.dots, s.dotsOnly, s.shape, s.hollow, s.line].join('|')).join(';');
+export const legendKey = (items) => items.map((s) => [s.label, cssColor(s.color), (s.dash || []).join(','), s.width, s.marker, s.dots, s.dotsOnly, s.shape, s.hollow, s.line].join('|')).join(';');

@@ -5,6 +5,7 @@ import { el } from './dom.js';
 import { numberField, fieldOfMessage, messageOf } from './controls.js';
 import { racerList } from './racers.js';
 import { raceStyles } from '../draw/markers.js';
+import { cssColor } from '../draw/colors.js';
 import { readFields } from '../settings.js';
 
 // Each optimizer's look and the hyperparameters its row notes, the same in both races.
@@ -18,7 +19,7 @@ export const racersOf = (ids, names) => ids.map((id) => ({ id, name: names[id], 
 /** "label: A (step 3), B (step 9)" for a leader board [{id, step}], or `none` when it is empty. */
 export function boardNodes(board, { label, none, names }) {
   if (!board.length) return [none];
-  return [label, ...board.flatMap((d, i) => [i ? ', ' : '', el('span', { className: 'racer-key', style: `--key:${LOOKS[d.id].style.color}` }, names[d.id]), ` (step ${d.step})`])];
+  return [label, ...board.flatMap((d, i) => [i ? ', ' : '', el('span', { className: 'racer-key', style: `--key:${cssColor(LOOKS[d.id].style.color)}` }, names[d.id]), ` (step ${d.step})`])];
 }
 
 /** The screen reader's line for a step: every shown racer's status. */

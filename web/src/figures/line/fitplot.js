@@ -4,6 +4,7 @@
 import { hidpiCanvas } from '../../draw/canvas.js';
 import { drawAxes } from '../../draw/axes.js';
 import { linearScale, niceDomain } from '../../draw/scale.js';
+import { colors } from '../../draw/colors.js';
 
 const margin = { top: 10, right: 14, bottom: 38, left: 46 };
 
@@ -26,13 +27,14 @@ export function fitPlot(container, { label = '' } = {}) {
     ctx.save();
     ctx.beginPath(); ctx.rect(x0, y1, x1 - x0, y0 - y1); ctx.clip();
     // the points: small and translucent, there can be a thousand of them
-    ctx.fillStyle = 'rgba(73, 80, 87, 0.45)';
+    ctx.fillStyle = colors.points; ctx.globalAlpha = 0.45;
     const { x, y } = data.points;
     const r = x.length > 400 ? 1.6 : 2.4;
     for (let i = 0; i < y.length; i++) { ctx.beginPath(); ctx.arc(sx(x[i]), sy(y[i]), r, 0, 2 * Math.PI); ctx.fill(); }
+    ctx.globalAlpha = 1;
     for (const line of data.lines) {
       const [a, b] = domains.x;
-      for (const [stroke, width, dash] of [['rgba(255,255,255,0.9)', (line.width ?? 2) + 2.5, []], [line.color, line.width ?? 2, line.dash || []]]) {
+      for (const [stroke, width, dash] of [[colors.halo, (line.width ?? 2) + 2.5, []], [line.color, line.width ?? 2, line.dash || []]]) {
         ctx.strokeStyle = stroke; ctx.lineWidth = width; ctx.setLineDash(dash);
         ctx.beginPath(); ctx.moveTo(sx(a), sy(line.w * a + line.b)); ctx.lineTo(sx(b), sy(line.w * b + line.b)); ctx.stroke();
       }

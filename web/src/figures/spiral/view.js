@@ -135,7 +135,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const lossChart = lineChart(lossPanel, { xLabel: 'epoch', yLabel: 'loss', label: 'loss against epoch' });
   const accChart = lineChart(accPanel, { xLabel: 'epoch', yLabel: 'accuracy', label: 'accuracy against epoch' });
   const summary = el('div', { className: 'explain', 'aria-live': 'polite' });
-  const legendNote = el('p', { className: 'note' }, 'Background: the network’s probability of the blue class, from orange (0) through white (0.5) to blue (1), on a 100 × 100 grid.');
+  const legendNote = el('p', { className: 'note' }, 'Background: the network’s probability of the blue class, from orange (0) through the plain background (0.5) to blue (1), on a 100 × 100 grid.');
   container.append(boards, legendNote, curves, summary);
 
   // ----- building runs in the core

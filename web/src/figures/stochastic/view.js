@@ -17,8 +17,8 @@ export const title = 'Rare words, a few reviews at a time';
 export const defaults = settings.defaults;
 export const schema = settings.schema;
 
-const RARE = { color: '#1864ab', dash: [6, 3] };
-const COMMON = { color: '#c2410c', dash: null };
+const RARE = { color: colors.blue, dash: [6, 3] };
+const COMMON = { color: colors.orange, dash: null };
 
 export function render(container, lab, { state = {}, onState = () => {} } = {}) {
   const s = { ...defaults, ...state };

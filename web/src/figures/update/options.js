@@ -19,7 +19,7 @@ import { short } from '../../format.js';
 const DATA = { x: new Float64Array([1, 2, 3, 4]), y: new Float64Array([2, 4, 6, 8]), dim: 1 };
 const EPS = 1e-10;  // PyTorch's default, outside the root
 const PLAIN = { color: colors.adagrad, dash: null, label: 'plain AdaGrad' };
-const WITH = { color: '#c2410c', dash: [6, 3], label: 'with the options switched on' };
+const WITH = { color: colors.orange, dash: [6, 3], label: 'with the options switched on' };
 const BEST = { color: colors.muted, dash: [2, 3], label: 'least-squares answer' };
 
 export function optionsPart(lab, s, report) {

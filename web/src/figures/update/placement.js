@@ -20,7 +20,7 @@ import { fromStart, curves } from './model.js';
 import { placementStory, pct } from './story.js';
 
 export const OUT = { color: colors.adagrad, dash: null, label: 'ε outside: η / (√G + ε)' };
-export const IN = { color: '#c2410c', dash: [6, 3], label: 'ε inside: η / √(G + ε)' };
+export const IN = { color: colors.orange, dash: [6, 3], label: 'ε inside: η / √(G + ε)' };
 const TINY = { color: colors.ink, dash: null };
 const BIG = { color: colors.other, dash: [2, 3] };
 
