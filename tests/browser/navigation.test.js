@@ -20,7 +20,7 @@ test('clicking a heading link or the skip link keeps every setting and shows no 
   assert.equal(await lr.inputValue(), '0.3');
   assert.equal(await page.locator('#table tbody tr[aria-current]').getAttribute('data-step'), current, 'the step table kept its place');
   assert.equal(await page.locator('#link-notice').isHidden(), true);
-  assert.match(await page.evaluate(() => location.hash), /^#summary&.*x2\.lr=0\.3/);
+  assert.match(await page.evaluate(() => location.hash), /^#summary&.*parabola\.lr=0\.3/);
   const top = await page.locator('#summary').evaluate((e) => e.getBoundingClientRect().top);
   assert.ok(Math.abs(top) < 5, `the summary is at the top of the window (${top})`);
   await page.focus('a.skip');

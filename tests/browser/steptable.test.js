@@ -116,7 +116,7 @@ test('work it out yourself: rows stay hidden until predicted; right numbers reve
   await guess('sum', '123.04'); await guess('effective_rate', '0.090'); await guess('x_new', '1.968');
   await page.click(`${fig} [data-action="check"]`);
   assert.equal(await page.locator(`${fig} tbody tr[data-step]`).count(), 3);
-  assert.ok(/table\.mode=practice/.test(await page.evaluate(() => location.hash)), 'the mode stays in the link');
+  assert.ok(/step-table\.mode=practice/.test(await page.evaluate(() => location.hash)), 'the mode stays in the link');
   assert.deepEqual(problems(messages), []);
   await context.close();
 });

@@ -15,8 +15,9 @@ test('a change goes into the address, and opening that address restores it', asy
   await lr.press('Enter');
   await page.selectOption('#spiral select[data-field="cmp"]', 'adam');
   const hash = await page.evaluate(() => location.hash);
-  assert.match(hash, /x2\.lr=0\.5/);
-  assert.match(hash, /sp\.cmp=adam/);
+  // links name the figures by their readable names
+  assert.match(hash, /parabola\.lr=0\.5/);
+  assert.match(hash, /spiral\.cmp=adam/);
   await context.close();
 
   const second = await open(browser, { hash });
@@ -25,6 +26,30 @@ test('a change goes into the address, and opening that address restores it', asy
   assert.equal(await second.page.locator('#spiral select[data-field="cmp"]').inputValue(), 'adam');
   assert.deepEqual(problems(second.messages), []);
   await second.context.close();
+});
+
+test('the figures' old short keys still work in links, and page.only shows and computes one figure', async () => {
+  const { page, context, messages } = await open(browser, { hash: '#x2.lr=0.7&sp.cmp=adam&table.x0=2' });
+  assert.equal(await page.locator('#parabola input[data-field="lr"]').inputValue(), '0.7');
+  assert.equal(await page.locator('#spiral select[data-field="cmp"]').inputValue(), 'adam');
+  assert.equal(await page.locator('#link-notice').isHidden(), true);
+  const hash = await page.evaluate(() => location.hash);
+  assert.match(hash, /parabola\.lr=0\.7/);
+  assert.match(hash, /spiral\.cmp=adam/);
+  assert.match(hash, /step-table\.x0=2/);
+  assert.doesNotMatch(hash, /(^|[#&])(x2|sp|table)\./, 'rewritten with the names');
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+
+  for (const only of ['spiral', 'sp', 'race']) {
+    const one = await open(browser, { hash: `#page.only=${only}` });
+    const shown = await one.page.$$eval('main section[data-figure]', (list) => list.filter((s) => s.offsetParent !== null).map((s) => s.dataset.figure));
+    assert.deepEqual(shown, [only === 'race' ? 'race' : 'sp'], `page.only=${only}`);
+    const computed = await one.page.$$eval('main section[data-figure] .figure-body', (list) => list.filter((b) => b.childElementCount > 0).map((b) => b.id));
+    assert.deepEqual(computed, [only === 'race' ? 'fig-race' : 'fig-spiral'], 'only that figure is mounted');
+    assert.deepEqual(problems(one.messages), []);
+    await one.context.close();
+  }
 });
 
 test('hostile text in the address is refused with a message and never executed', async () => {

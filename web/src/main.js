@@ -4,11 +4,12 @@ import { readHash, writeHash, registerSchemas, keepAccepted } from './state.js';
 import { figures } from './registry.js';
 import { el, openWhenWide, trackTransport } from './ui/dom.js';
 import { mark } from './perf.js';
+import { embedKit } from './ui/embedkit.js';
 
 registerSchemas(figures);
 // the contents (and any other disclosure so marked) fold on a phone, before the first paint
 for (const details of document.querySelectorAll('details[data-open-when-wide]')) openWhenWide(details);
-const defaults = { page: {}, ...Object.fromEntries(figures.map((f) => [f.key, f.defaults || {}])) };
+const defaults = { page: {}, ...Object.fromEntries(figures.map((f) => [f.name, f.defaults || {}])) };
 
 async function main() {
   const status = document.getElementById('status') || el('p');
@@ -49,10 +50,12 @@ async function main() {
     notice.replaceChildren(...refused.map((text) => el('p', {}, text)));
     notice.hidden = false;
   }
-  if (state.page.only) {
-    document.body.dataset.only = state.page.only;
+  // page.only=NAME: that figure alone, and only it is computed
+  const only = state.page.only ? figures.find((f) => f.name === state.page.only) : null;
+  if (only) {
+    document.body.dataset.only = only.name;
     for (const section of document.querySelectorAll('main section[data-figure]'))
-      section.classList.toggle('only', section.dataset.figure === state.page.only);
+      section.classList.toggle('only', section.dataset.figure === only.key);
   }
 
   let writing = '';
@@ -70,22 +73,25 @@ async function main() {
   // Figures on screen mount first and the page is interactive; the rest follow one per task, so
   // the reader can scroll and click meanwhile. data-ready says that every figure is mounted.
   const top = (f) => document.getElementById(f.mount).getBoundingClientRect().top;
-  const mounted = figures.filter((f) => document.getElementById(f.mount)).sort((a, b) => top(a) - top(b));
+  const mounted = figures.filter((f) => document.getElementById(f.mount) && (!only || f === only)).sort((a, b) => top(a) - top(b));
   const onScreen = (f) => top(f) < window.innerHeight + 200;
   const queue = [...mounted.filter(onScreen), ...mounted.filter((f) => !onScreen(f))];  // then in page order
   const first = mounted.filter(onScreen).length;
   // A figure that fails to render says so in its own place; the others still mount.
-  const mountOne = ({ key, mount, render }) => {
+  const mountOne = ({ key, name, title, mount, render }) => {
     const container = document.getElementById(mount);
     container.replaceChildren();
-    current[key] = { ...defaults[key], ...state[key] };
+    current[name] = { ...defaults[name], ...state[name] };
     try {
-      updates[key] = render(container, lab, {
-        state: state[key],
+      updates[name] = render(container, lab, {
+        state: state[name],
         // a value the link could not carry back (a field left at "NaN") keeps the last good one
-        onState(values) { current[key] = keepAccepted(key, values, current[key]); persist(); },
+        onState(values) { current[name] = keepAccepted(name, values, current[name]); persist(); },
       });
       trackTransport(container);
+      // the figure's settings that differ from its defaults, for the embedding code
+      const changed = () => Object.fromEntries(Object.entries(current[name] || {}).filter(([k, v]) => v !== defaults[name][k]));
+      container.nextElementSibling?.classList.contains('embed-kit') || container.after(embedKit({ name, title }, changed));
     } catch (error) {
       console.error(`figure ${key}:`, error);
       container.replaceChildren(el('p', { className: 'status danger' },
@@ -116,9 +122,9 @@ async function main() {
     if (!settingsGiven) { persist(); return; }
     notice.replaceChildren(...next.refused.map((text) => el('p', {}, text)));
     notice.hidden = next.refused.length === 0;
-    for (const { key } of mounted) {
-      if (!updates[key]) continue;
-      try { updates[key]({ ...defaults[key], ...next.state[key] }); } catch (error) { console.error(`figure ${key}:`, error); }  // the others still update
+    for (const { name } of mounted) {
+      if (!updates[name]) continue;
+      try { updates[name]({ ...defaults[name], ...next.state[name] }); } catch (error) { console.error(`figure ${name}:`, error); }  // the others still update
     }
   });
   document.documentElement.dataset.ready = 'true';

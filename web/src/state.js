@@ -11,10 +11,21 @@ export const schema = {
   page: { only: oneOf(['x2', 'table', 'sp']) },
 };
 
-/** Adds each figure's own URL rules under its key, and lets page.only name any figure. */
+// A figure's readable name (parabola, step-table, spiral) is its group in links; its short key
+// from earlier links (x2, table, sp) stays accepted as an alias, and is read as the name.
+const aliases = {};
+/** The group a link's prefix (or page.only's value) names: the figure's name for an old key. */
+export const groupOf = (prefix) => (Object.hasOwn(aliases, prefix) ? aliases[prefix] : prefix);
+
+/** Adds each figure's own URL rules under its name (its key if it has none), the key as an alias
+ *  of the name, and lets page.only name any figure by either. */
 export function registerSchemas(figures) {
-  for (const f of figures) if (f.schema && !schema[f.key]) schema[f.key] = f.schema;
-  schema.page.only = oneOf(figures.map((f) => f.key));
+  for (const f of figures) {
+    const group = f.name || f.key;
+    if (f.schema && !schema[group]) schema[group] = f.schema;
+    if (f.name && f.key && f.key !== f.name) aliases[f.key] = f.name;
+  }
+  schema.page.only = oneOf(figures.flatMap((f) => (f.name && f.name !== f.key ? [f.name, f.key] : [f.key])));
 }
 
 const MAX_HASH = 2000;
@@ -36,7 +47,7 @@ export function readHash(hash, { isSection = () => false } = {}) {
   for (const [key, value] of params) {
     if (value === '' && !key.includes('.') && isSection(key)) { section = key; continue; }
     const dot = key.indexOf('.');
-    const prefix = key.slice(0, dot), name = key.slice(dot + 1);
+    const prefix = groupOf(key.slice(0, dot)), name = key.slice(dot + 1);
     // own properties only: "__proto__.toString" or "constructor.name" must find nothing
     const group = dot > 0 && Object.hasOwn(schema, prefix) ? schema[prefix] : null;
     const rule = group && Object.hasOwn(group, name) ? group[name] : null;
@@ -44,7 +55,7 @@ export function readHash(hash, { isSection = () => false } = {}) {
     let accepted = false;
     try { accepted = rule.pattern.test(value) === true; } catch { accepted = false; }
     if (!accepted) { refused.push(`Ignored ${quote(key)} from the link: ${quote(value)} is not ${rule.what}.`); continue; }
-    out[prefix][name] = value;
+    out[prefix][name] = prefix === 'page' && name === 'only' ? groupOf(value) : value;
   }
   return { state: out, refused, section };
 }

@@ -68,10 +68,17 @@ export const colors = Object.fromEntries(Object.entries(PROPERTIES)
 let cache = new Map();
 const warned = new Set();
 
+// Where the custom properties are read: the page's root, or (a figure embedded as an element,
+// web/src/embed/) an element inside its shadow root, whose :host defines them.
+let root = () => (typeof document === 'undefined' ? null : document.documentElement);
+/** Reads the colours from the element `fn()` returns from now on (re-read at once). */
+export function colorRoot(fn) { root = fn; cache = new Map(); }
+
 function read(property) {
   let v = cache.get(property);
   if (v === undefined) {
-    v = typeof document === 'undefined' ? '' : getComputedStyle(document.documentElement).getPropertyValue(property).trim();
+    const node = root();
+    v = node ? getComputedStyle(node).getPropertyValue(property).trim() : '';
     if (!v && !warned.has(property)) {
       warned.add(property);
       console.warn(`colors.js: the stylesheet defines no ${property}`);

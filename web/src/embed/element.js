@@ -1,0 +1,212 @@
+// <adagrad-figure figure="NAME" setting="value" …>: one figure of the lesson in any page.
+// Bundled after the WASM module into dist/adagrad-lab.js (build-scripts/build-web), a classic
+// script, so it works from file://, in a sandboxed iframe and under a strict security policy.
+//
+// - NAME is a figure's readable name (parabola, step-table, spiral, race…) or its old key.
+// - Every other attribute is one of that figure's settings, by the same rule as in a link: a
+//   refused one is named in a notice in the figure, which uses the default instead. Changing an
+//   attribute updates the figure; changing `figure` replaces it.
+// - The figure's own code is one file, dist/adagrad-lab/NAME.js, loaded when an element first
+//   asks for that figure: the lesson's prose and the other figures are never loaded for it.
+// - Every element on the page shares one instance of the core.
+// - The figure lives in an open shadow root styled by the lesson's stylesheet, adapted here: the
+//   host page's CSS does not reach in, the figure's does not leak out, and its layout follows the
+//   width it is given (container queries), not the window's.
+import figureIndex from '@figure-index';
+import stylesheet from '../../style.css';
+// the formulas' font, inlined: a font file would need CORS headers in a sandboxed iframe or on
+// another origin, and a data: font is what font-src 'self' data: allows
+import mathFont from '../../fonts/latinmodern-math.woff2';
+import { el, trackTransport } from '../ui/dom.js';
+
+const script = document.currentScript;
+const base = new URL('.', script && script.src ? script.src : location.href);
+
+const byName = new Map();
+for (const f of figureIndex) { byName.set(f.name, f); byName.set(f.key, f); }
+const figureNames = figureIndex.map((f) => f.name);
+
+// ---- styles: the lesson's stylesheet for a shadow root ----------------------------------------
+// :root's custom properties go on :host; rem (the host page's root font size) becomes px; the
+// window-width breakpoints become container queries on the figure's own width; @font-face, which
+// a shadow root ignores, goes to the document (it only declares the math font, by a name of ours,
+// and inlined).
+let sheets = null;
+function styleSheets() {
+  if (sheets) return sheets;
+  const faces = [];
+  let css = stylesheet.replace(/@font-face\s*\{[^}]*\}/g, (rule) => {
+    faces.push(rule.replace(/url\("?([^")]+)"?\)/g, (m, url) => `url("${/latinmodern-math\.woff2$/.test(url) ? mathFont : new URL(url, base).href}")`));
+    return '';
+  });
+  css = css.replace(/:root\b/g, ':host')
+    .replace(/@media \((max|min)-width:/g, '@container adagrad-figure ($1-width:')
+    .replace(/(\d*\.?\d+)rem\b/g, (m, n) => `${Number((Number(n) * 16).toFixed(3))}px`);
+  css += `
+:host { display: block; }
+:host([hidden]) { display: none; }
+.adagrad-root { all: initial; display: block; container: adagrad-figure / inline-size;
+  font: 17px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: var(--ink); background: var(--bg); padding: 12px 0; text-align: left; min-width: 0; }
+.adagrad-root > .link-notice:empty { display: none; }`;
+  const shadow = new CSSStyleSheet();
+  shadow.replaceSync(css);
+  if (faces.length) {
+    const fonts = new CSSStyleSheet();
+    fonts.replaceSync(faces.join('\n'));
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, fonts];
+  }
+  sheets = [shadow];
+  return sheets;
+}
+
+// ---- the core and the figures' code, each loaded once per page -------------------------------
+let core = null;
+function coreInstance() {
+  if (!core) {
+    core = typeof window.AdagradLab === 'function' ? window.AdagradLab()
+      : Promise.reject(new Error('the WebAssembly core is missing from adagrad-lab.js'));
+  }
+  return core;
+}
+
+const loading = new Map();   // name → Promise<{ figure, hooks }>
+const waiting = new Map();   // name → resolve
+// a figure's file calls this when it runs (build-web generates those files)
+Object.defineProperty(window, 'AdagradLabFigures', {
+  value: Object.freeze({
+    define(name, figure, hooks) { waiting.get(name)?.({ figure, hooks }); waiting.delete(name); },
+    /** [{ name, key, title }] of every figure */
+    figures: Object.freeze(figureIndex.map((f) => Object.freeze({ ...f }))),
+  }),
+});
+function figureCode(name) {
+  if (!loading.has(name)) {
+    loading.set(name, new Promise((resolve, reject) => {
+      waiting.set(name, resolve);
+      const tag = document.createElement('script');
+      tag.src = new URL(`adagrad-lab/${name}.js`, base).href;
+      tag.onerror = () => { loading.delete(name); reject(new Error(`could not load ${tag.src}`)); };
+      document.head.append(tag);
+    }));
+  }
+  return loading.get(name);
+}
+
+// the figures' colours are read from a connected element that carries :host's properties
+const hostsOf = new Map();   // name → Set of elements showing that figure
+const colorSource = (name) => () => {
+  for (const host of hostsOf.get(name) || []) if (host.isConnected) return host.root;
+  return document.documentElement;
+};
+
+// attributes an element may carry that are not settings
+const GLOBAL = /^(figure|id|class|style|hidden|lang|dir|title|tabindex|slot|part|role|data-.*|aria-.*)$/;
+const show = (text) => `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`;
+
+/** The element's settings read by the figure's link rules: { state, refused }. */
+export function settingsOf(element, figure) {
+  const rules = figure.schema || {};
+  const byAttribute = new Map(Object.keys(rules).map((k) => [k.toLowerCase(), k]));
+  const state = {}, refused = [];
+  for (const { name, value } of element.attributes) {
+    if (GLOBAL.test(name)) continue;
+    const key = byAttribute.get(name);
+    if (key === undefined) {
+      refused.push(`Ignored ${show(name)}: the ${figure.name} figure has no such setting (it has ${Object.keys(rules).join(', ') || 'none'}).`);
+      continue;
+    }
+    let ok = false;
+    try { ok = rules[key].pattern.test(value) === true; } catch { ok = false; }
+    if (ok) state[key] = value;
+    else refused.push(`Ignored ${name}=${show(value)}: it is not ${rules[key].what}; the figure uses ${figure.defaults?.[key] !== undefined ? `the default, ${figure.defaults[key]}` : 'its default'}.`);
+  }
+  return { state, refused };
+}
+
+class AdagradFigure extends HTMLElement {
+  constructor() {
+    super();
+    const shadow = this.attachShadow({ mode: 'open' });
+    shadow.adoptedStyleSheets = styleSheets();
+    this.notice = el('div', { className: 'link-notice', role: 'alert' });
+    this.body = el('div', { className: 'figure-body' });
+    this.status = el('p', { className: 'status', role: 'status' }, 'Loading…');
+    this.root = el('div', { className: 'adagrad-root' }, this.status, this.notice, this.body);
+    shadow.append(this.root);
+    this.shown = null;     // { name, figure, update } once rendered
+    this.generation = 0;
+    new MutationObserver(() => this.changed()).observe(this, { attributes: true });
+  }
+
+  connectedCallback() {
+    if (this.shown) hostsOf.get(this.shown.name)?.add(this);
+    else if (!this.starting) this.changed();
+  }
+
+  disconnectedCallback() { if (this.shown) hostsOf.get(this.shown.name)?.delete(this); }
+
+  /** The figure and settings the attributes name, now. */
+  async changed() {
+    if (!this.isConnected) return;
+    const asked = String(this.getAttribute('figure') ?? '').trim();
+    const entry = byName.get(asked);
+    if (!entry) {
+      this.fail(asked ? `There is no figure named ${show(asked)}. The figures are ${figureNames.join(', ')}.`
+        : `Name a figure: figure="NAME", one of ${figureNames.join(', ')}.`);
+      return;
+    }
+    if (this.shown && this.shown.name === entry.name) { this.apply(); return; }
+    const generation = ++this.generation;
+    this.starting = true;
+    this.status.hidden = false;
+    this.status.classList.remove('danger');
+    this.status.textContent = 'Loading…';
+    try {
+      const [lab, { figure, hooks }] = await Promise.all([coreInstance(), figureCode(entry.name)]);
+      if (generation !== this.generation) return;   // the attribute changed meanwhile
+      if (this.shown) hostsOf.get(this.shown.name)?.delete(this);
+      if (!hostsOf.has(entry.name)) hostsOf.set(entry.name, new Set());
+      hostsOf.get(entry.name).add(this);
+      hooks.colorRoot(colorSource(entry.name));
+      this.body.id = figure.mount;   // the stylesheet's rules for a figure are scoped by its id
+      this.body.replaceChildren();
+      const { state, refused } = settingsOf(this, figure);
+      this.showRefused(refused);
+      const update = figure.render(this.body, lab, { state, onState() {} });
+      trackTransport(this.body);
+      this.shown = { name: entry.name, figure, update };
+      this.status.hidden = true;
+      this.dataset.ready = 'true';
+      this.dispatchEvent(new Event('adagrad-figure-ready'));
+    } catch (error) {
+      if (generation === this.generation) this.fail(`This figure could not start: ${error && error.message ? error.message : error}`);
+    } finally {
+      if (generation === this.generation) this.starting = false;
+    }
+  }
+
+  /** New settings for the figure already shown. */
+  apply() {
+    const { figure, update } = this.shown;
+    const { state, refused } = settingsOf(this, figure);
+    this.showRefused(refused);
+    try {
+      if (typeof update === 'function') update({ ...(figure.defaults || {}), ...state });
+    } catch (error) {
+      console.error(`figure ${figure.name}:`, error);
+    }
+  }
+
+  showRefused(refused) {
+    this.notice.replaceChildren(...refused.map((text) => el('p', {}, text)));
+  }
+
+  fail(text) {
+    this.status.hidden = false;
+    this.status.textContent = text;
+    this.status.classList.add('danger');
+  }
+}
+
+if (!customElements.get('adagrad-figure')) customElements.define('adagrad-figure', AdagradFigure);
