@@ -28,7 +28,7 @@ test('a change goes into the address, and opening that address restores it', asy
   await second.context.close();
 });
 
-test('the figures' old short keys still work in links, and page.only shows and computes one figure', async () => {
+test('the figures’ old short keys still work in links, and page.only shows and computes one figure', async () => {
   const { page, context, messages } = await open(browser, { hash: '#x2.lr=0.7&sp.cmp=adam&table.x0=2' });
   assert.equal(await page.locator('#parabola input[data-field="lr"]').inputValue(), '0.7');
   assert.equal(await page.locator('#spiral select[data-field="cmp"]').inputValue(), 'adam');
