@@ -12,7 +12,8 @@ export const presets = {
   tuned: { sgd: '0.3', ada: '1', adam: '0.3' },
 };
 
-const eta = (fallback) => rate(fallback, { label: 'η', name: 'η', min: 1e-6, max: 1e3 });
+// `help` says whose rate it is where the label cannot (README's list of settings)
+const eta = (fallback, who) => rate(fallback, { label: 'η', name: 'η', help: `${who}’s learning rate`, min: 1e-6, max: 1e3 });
 export const settings = table({
   n: count('1000', { label: 'points n', name: 'points n', min: 2, max: 20000 }),
   noise: real('0.1', { label: 'noise', name: 'noise', min: 0, max: 100 }),
@@ -21,8 +22,8 @@ export const settings = table({
   b0: real('0', { label: 'start b₀', name: 'start b₀', min: -1e6, max: 1e6 }),
   epochs: count('100', { label: 'epochs', min: 1, max: 5000 }),
   speed: choice('25', SPEEDS, { label: 'speed' }),
-  sgd: eta(presets.article.sgd),
-  ada: eta(presets.article.ada),
-  adam: eta(presets.article.adam),
+  sgd: eta(presets.article.sgd, 'SGD'),
+  ada: eta(presets.article.ada, 'AdaGrad'),
+  adam: eta(presets.article.adam, 'Adam'),
   hide: subset('', IDS, { label: 'hidden optimizers' }),
 });

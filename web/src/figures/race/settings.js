@@ -8,7 +8,8 @@ export const IDS = ['gd', 'mom', 'nag', 'ada', 'rms', 'adam'];
 export const SPEEDS = ['2', '5', '10', '25', '100'];
 
 // η from 10⁻⁶ to 10³: every racer's rate from "barely moves" to "diverges at once" is reachable.
-const eta = (fallback) => rate(fallback, { label: 'η', name: 'η', min: 1e-6, max: 1e3 });
+// `help` says whose rate it is where the label cannot (README's list of settings)
+const eta = (fallback, who) => rate(fallback, { label: 'η', name: 'η', help: `${who}’s learning rate`, min: 1e-6, max: 1e3 });
 
 // GD at 0.09, just under the 2/20 = 0.1 where the steep b axis stops converging; the momentum
 // methods with the usual β = 0.9 and a rate that does not blow up; AdaGrad and Adam with a first
@@ -19,6 +20,7 @@ export const settings = table({
   b0: real('2', { label: 'start b₀', name: 'start b₀', min: BOX.y_min, max: BOX.y_max }),
   steps: count('60', { label: 'steps', min: 1, max: 1000 }),
   speed: choice('10', SPEEDS.map((v) => [v, `${v} steps/s`]), { label: 'speed' }),
-  gd: eta('0.09'), mom: eta('0.01'), nag: eta('0.01'), ada: eta('1.5'), rms: eta('0.15'), adam: eta('0.3'),
+  gd: eta('0.09', 'gradient descent'), mom: eta('0.01', 'Momentum'), nag: eta('0.01', 'Nesterov'),
+  ada: eta('1.5', 'AdaGrad'), rms: eta('0.15', 'RMSProp'), adam: eta('0.3', 'Adam'),
   hide: subset('', IDS, { label: 'hidden racers', name: 'hide' }),
 });

@@ -33,7 +33,8 @@ export const presets = {
 };
 const p = presets.notebook;
 // η up to 1e300: a rate so large that the weights overflow is shown as a divergence, not refused
-const eta = (fallback) => rate(fallback, { label: 'η', name: 'η', min: 1e-6, max: 1e300 });
+// `help` says whose rate it is where the label cannot (README's list of settings)
+const eta = (fallback, who) => rate(fallback, { label: 'η', name: 'η', help: `${who}’s learning rate`, min: 1e-6, max: 1e300 });
 
 export const settings = table({
   // numpy's legacy stream reproduces the notebook's own points; the lab's generator draws the
@@ -47,9 +48,9 @@ export const settings = table({
   init: choice(p.init, [['auto', 'He / Glorot'], ['he', 'He'], ['glorot', 'Glorot'], ['notebook', 'notebook: 0.1·randn (numpy)']], { label: 'initial weights' }),
   wseed: count(p.wseed, { label: 'weight seed', name: 'weight seed', min: 0, max: 4294967295, slide: false }),
   opt: choice(p.opt, KINDS, { label: 'optimizer (left board)' }),
-  lr: eta(p.lr),
+  lr: eta(p.lr, 'the left board'),
   cmp: choice(p.cmp, KINDS, { label: 'compared with (right board)' }),
-  clr: eta(p.clr),
+  clr: eta(p.clr, 'the right board'),
   place: choice(p.place, [['inside', 'inside √ (notebook)'], ['outside', 'outside √ (PyTorch)']], { label: 'AdaGrad’s ε' }),
   epochs: count(p.epochs, { label: 'epochs', min: 1, max: 100000 }),
   epf: choice('10', EPF.map((v) => [v, v]), { label: 'epochs per frame' }),

@@ -7,7 +7,8 @@ export const BOX = Object.freeze({ x_min: -2, x_max: 6, y_min: -1.5, y_max: 3.5 
 export const IDS = ['gd', 'mom', 'nag', 'ada'];
 export const SPEEDS = ['2', '5', '10', '25', '100'];
 
-const eta = (fallback) => rate(fallback, { label: 'η', name: 'η', min: 1e-6, max: 1e3 });
+// `help` says whose rate it is where the label cannot (README's list of settings)
+const eta = (fallback, who) => rate(fallback, { label: 'η', name: 'η', help: `${who}’s learning rate`, min: 1e-6, max: 1e3 });
 
 // 5 rows in 100 have x = 1. From (−1, 3) gradient descent's first step is almost all b; η = 0.5 is
 // about half the largest rate the steep b direction tolerates. The momentum methods get the usual
@@ -21,6 +22,6 @@ export const settings = table({
   b0: real('3', { label: 'start b₀', name: 'start b₀', min: BOX.y_min, max: BOX.y_max }),
   steps: count('100', { label: 'steps', min: 1, max: 2000 }),
   speed: choice('10', SPEEDS.map((v) => [v, `${v} steps/s`]), { label: 'speed' }),
-  gd: eta('0.5'), mom: eta('0.1'), nag: eta('0.1'), ada: eta('1'),
+  gd: eta('0.5', 'batch gradient descent'), mom: eta('0.1', 'Momentum'), nag: eta('0.1', 'Nesterov'), ada: eta('1', 'AdaGrad'),
   hide: subset('', IDS, { label: 'hidden optimizers', name: 'hide' }),
 });
