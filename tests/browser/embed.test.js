@@ -148,3 +148,34 @@ test('embed.html in a sandboxed iframe shows one figure without the lesson and t
   assert.deepEqual(problems(messages), []);
   await context.close();
 });
+
+test('the README’s two snippets, pasted as they are into a page next to dist/’s files, work', async () => {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Teach with it'));
+  const blocks = [...section.matchAll(/```html\n([^]*?)```/g)].map((m) => m[1]).slice(0, 2);
+  assert.equal(blocks.length, 2, 'the element and the iframe snippets');
+  const wrap = (snippet) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted</title><link rel="icon" href="data:,"></head><body>\n${snippet}</body></html>`;
+  fs.writeFileSync(path.join(dist, 'readme-element.html'), wrap(blocks[0]));
+  fs.writeFileSync(path.join(dist, 'readme-iframe.html'), wrap(blocks[1]));
+  const where = (file) => (httpUrl ? new URL(file, httpUrl).href : pathToFileURL(path.join(dist, file)).href);
+  for (const file of ['readme-element.html', 'readme-iframe.html']) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const p = await context.newPage();
+    const messages = [];
+    p.on('console', (m) => messages.push({ type: m.type(), text: m.text() }));
+    p.on('pageerror', (e) => messages.push({ type: 'pageerror', text: String(e) }));
+    await p.goto(where(file));
+    if (file === 'readme-element.html') {
+      await p.waitForFunction(() => [...document.querySelectorAll('adagrad-figure')].every((f) => f.dataset.ready === 'true'));
+      const texts = await p.$$eval('adagrad-figure', (list) => list.map((f) => f.shadowRoot.textContent));
+      assert.match(texts[0], /AdaGrad \(η = 0\.8\)/);
+      assert.match(texts[1], /After 40 steps from x₀ = 5 with η = 0\.5,/);
+    } else {
+      await p.waitForFunction(() => parseFloat(document.querySelector('iframe').style.height) > 600);
+      const text = await p.frameLocator('iframe').locator('adagrad-figure').evaluate((f) => f.shadowRoot.textContent);
+      assert.match(text, /AdaGrad \(η = 0\.8\)/);
+    }
+    assert.deepEqual(problems(messages), [], file);
+    await context.close();
+  }
+});
