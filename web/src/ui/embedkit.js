@@ -42,7 +42,7 @@ export function embedKit({ name, title }, settings) {
     return s;
   };
   const copy = el('button', {
-    type: 'button', className: 'embed-copy',
+    type: 'button', className: 'btn embed-copy',
     async onclick() {
       const s = fill();
       const ok = await copyText(`<!-- as an element -->\n${s.element}\n\n<!-- or in an iframe -->\n${s.iframe}\n`);
