@@ -179,3 +179,22 @@ test('the README’s two snippets, pasted as they are into a page next to dist/�
     await context.close();
   }
 });
+
+test('"Embed this figure" under a lesson figure writes both forms with the figure’s current settings', async () => {
+  const { page: p, context, messages } = await open(browser, { hash: '#race.ada=0.8' });
+  const lr = p.locator('#parabola input[data-field="lr"]');
+  await lr.fill('0.5');
+  await lr.press('Enter');
+  const codes = async (section) => {
+    const kit = p.locator(`#${section} .embed-kit`);
+    if (!(await kit.evaluate((d) => d.open))) await kit.locator('summary').click();
+    return kit.locator('pre.embed-code').allInnerTexts();
+  };
+  const [raceElement, raceFrame] = await codes('race');
+  assert.match(raceElement, /<script src="[^"]*\/adagrad-lab\.js"><\/script>\n<adagrad-figure figure="race" ada="0\.8"><\/adagrad-figure>/);
+  assert.match(raceFrame, /<iframe src="[^"]*\/embed\.html#figure=race&amp;ada=0\.8" sandbox="allow-scripts"/);
+  const [parabolaElement] = await codes('parabola');
+  assert.match(parabolaElement, /<adagrad-figure figure="parabola" lr="0\.5"><\/adagrad-figure>/, 'the setting changed on the page is in the code');
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});
