@@ -198,3 +198,30 @@ test('"Embed this figure" under a lesson figure writes both forms with the figur
   assert.deepEqual(problems(messages), []);
   await context.close();
 });
+
+test('Export saves each plot as the PNG on screen, and the settings and the run as JSON that agrees with the figure', async () => {
+  const { page: p, context, messages } = await open(browser, { hash: '#race.ada=0.8' });
+  const kit = p.locator('#race .export-kit');
+  await kit.locator('summary').click();
+  const plots = kit.locator('.export-plots button');
+  assert.ok(await plots.count() >= 2, 'a button per plot');
+  const [png] = await Promise.all([p.waitForEvent('download'), plots.first().click()]);
+  assert.match(png.suggestedFilename(), /^adagrad-lab-race-paths-on-the-contours.*\.png$/);
+  const bytes = fs.readFileSync(await png.path());
+  assert.deepEqual([...bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'a PNG');
+  const size = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+  const canvas = await p.locator('#fig-race canvas').first().evaluate((c) => [c.width, c.height]);
+  assert.deepEqual(size, canvas, 'the canvas as drawn');
+
+  const [json] = await Promise.all([p.waitForEvent('download'), kit.getByRole('button', { name: 'Settings and results (JSON)' }).click()]);
+  const data = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
+  assert.equal(data.figure, 'race');
+  assert.equal(data.settings.ada, '0.8');
+  assert.equal(data.results.racers.ada.optimizer.lr, 0.8);
+  assert.equal(data.results.racers.ada.run.values.length, Number(data.settings.steps) + 1);
+  // the step the figure says AdaGrad finished at is the one in the file
+  const shown = await p.locator('#fig-race .racer[data-racer="ada"] .racer-status').innerText();
+  assert.match(shown, new RegExp(`finished at step ${data.results.racers.ada.crossedFinishAt}\\b`));
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});

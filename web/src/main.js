@@ -4,7 +4,7 @@ import { readHash, writeHash, registerSchemas, keepAccepted } from './state.js';
 import { figures } from './registry.js';
 import { el, openWhenWide, trackTransport } from './ui/dom.js';
 import { mark } from './perf.js';
-import { embedKit } from './ui/embedkit.js';
+import { embedKit, exportKit } from './ui/embedkit.js';
 
 registerSchemas(figures);
 // the contents (and any other disclosure so marked) fold on a phone, before the first paint
@@ -78,7 +78,8 @@ async function main() {
   const queue = [...mounted.filter(onScreen), ...mounted.filter((f) => !onScreen(f))];  // then in page order
   const first = mounted.filter(onScreen).length;
   // A figure that fails to render says so in its own place; the others still mount.
-  const mountOne = ({ key, name, title, mount, render }) => {
+  const mountOne = (figure) => {
+    const { key, name, title, mount, render } = figure;
     const container = document.getElementById(mount);
     container.replaceChildren();
     current[name] = { ...defaults[name], ...state[name] };
@@ -91,7 +92,10 @@ async function main() {
       trackTransport(container);
       // the figure's settings that differ from its defaults, for the embedding code
       const changed = () => Object.fromEntries(Object.entries(current[name] || {}).filter(([k, v]) => v !== defaults[name][k]));
-      container.nextElementSibling?.classList.contains('embed-kit') || container.after(embedKit({ name, title }, changed));
+      if (!container.nextElementSibling?.classList.contains('embed-kit')) {
+        const results = () => (typeof figure.results === 'function' ? figure.results(lab, current[name]) : null);
+        container.after(embedKit({ name, title }, changed), exportKit({ name, title }, container, () => ({ ...current[name] }), results));
+      }
     } catch (error) {
       console.error(`figure ${key}:`, error);
       container.replaceChildren(el('p', { className: 'status danger' },

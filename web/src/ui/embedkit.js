@@ -57,3 +57,59 @@ export function embedKit({ name, title }, settings) {
   details.addEventListener('toggle', () => { if (details.open) fill(); });
   return details;
 }
+
+// ---- export: each plot as PNG, the settings and results as JSON --------------------------------
+
+/** Saves `blob` as a file named `name` (a download link, clicked). */
+function save(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/** JSON for numbers as the core gives them: typed arrays as arrays; ±∞ and NaN, which JSON cannot
+ *  hold, as the strings "Infinity", "-Infinity" and "NaN". */
+export function toJson(value) {
+  return JSON.stringify(value, (key, v) => {
+    if (ArrayBuffer.isView(v)) return Array.from(v, (x) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x));
+    if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+    return v;
+  }, 2);
+}
+
+const fileName = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'plot';
+
+/** The Export disclosure of one figure. `settings()` gives all its current settings (texts),
+ *  `results()` its run as plain data, or null where the figure has no export of its results. */
+export function exportKit({ name, title }, container, settings, results) {
+  const list = el('p', { className: 'export-plots' });
+  const status = el('span', { className: 'embed-status', role: 'status' });
+  const json = el('button', {
+    type: 'button', className: 'btn',
+    onclick() {
+      const data = { figure: name, title, settings: settings(), link: location.href, results: results() };
+      save(new Blob([toJson(data)], { type: 'application/json' }), `adagrad-lab-${name}.json`);
+      status.textContent = data.results ? 'Saved the settings and the run.' : 'Saved the settings (this figure has no export of its run yet).';
+    },
+  }, 'Settings and results (JSON)');
+  const details = el('details', { className: 'export-kit' },
+    el('summary', {}, 'Export'),
+    el('p', {}, 'Each plot as an image, as drawn now; the settings and the run as JSON. ', json, ' ', status),
+    list);
+  details.addEventListener('toggle', () => {
+    if (!details.open) return;
+    // one button per plot on the figure now (a figure can add or drop panels as it is set)
+    const canvases = [...container.querySelectorAll('canvas')].filter((c) => c.width > 0 && c.height > 0 && c.offsetParent !== null);
+    list.replaceChildren(...canvases.map((canvas, i) => {
+      const caption = canvas.closest('figure, .panel')?.querySelector('figcaption, .panel-title, h3')?.textContent.trim() || `plot ${i + 1}`;
+      return el('button', {
+        type: 'button', className: 'btn',
+        onclick() { canvas.toBlob((blob) => { if (blob) { save(blob, `adagrad-lab-${name}-${fileName(caption)}.png`); status.textContent = `Saved “${caption}” as PNG.`; } }, 'image/png'); },
+      }, `PNG: ${caption}`);
+    }));
+  });
+  return details;
+}

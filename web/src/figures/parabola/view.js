@@ -16,6 +16,15 @@ import { parabolaStory } from './story.js';
 export const defaults = settings.defaults;
 export const schema = settings.schema;
 
+/** The run for the figure's settings (texts as in a link) as plain data, for the JSON export:
+ *  AdaGrad's step table and both runs' trajectories. Null if a setting is refused. */
+export function results(lab, texts) {
+  const { values, ok } = settings.parse(texts);
+  if (!ok) return null;
+  const { rows, ada, sgd } = parabolaRun(lab, values);
+  return { objective: 'f(x) = x²', adagradStepTable: rows, adagrad: ada, sgd };
+}
+
 
 export function render(container, lab, { state = {}, onState = () => {} } = {}) {
   const s = { ...defaults, ...state };

@@ -14,13 +14,22 @@ import { short } from '../../format.js';
 import { segmentsToNodes } from '../../story/segments.js';
 import { divergedBy, shownCount, rowAt } from '../../story/steps.js';
 import { settings, BOX, IDS, SPEEDS } from './settings.js';
-import { raceRun, SCALES, FINISH } from './model.js';
+import { raceRun, SPECS, SCALES, FINISH } from './model.js';
 import { raceCaption, raceParagraphs, status, leaders, formulaNote, NAMES } from './story.js';
 
 export const key = 'race';
 export const title = 'A race across a stretched bowl: w² + 10b²';
 export const defaults = settings.defaults;
 export const schema = settings.schema;
+
+/** The six runs for the figure's settings (texts as in a link) as plain data, for the JSON
+ *  export: each racer's optimizer, trajectory and the step it crossed f = 10⁻³. */
+export function results(lab, texts) {
+  const { values, ok } = settings.parse(texts);
+  if (!ok) return null;
+  const run = raceRun(lab, { w0: values.w0, b0: values.b0, steps: values.steps, lr: Object.fromEntries(IDS.map((id) => [id, values[id]])) });
+  return { objective: 'f(w, b) = w² + 10b²', finish: FINISH, racers: Object.fromEntries(IDS.map((id) => [id, { optimizer: SPECS[id](values[id]), run: run.runs[id], crossedFinishAt: run.finish[id] }])) };
+}
 
 const RACERS = racersOf(IDS, NAMES);
 const NX = 161, NY = 81;
