@@ -134,6 +134,13 @@ class AdagradFigure extends HTMLElement {
     this.status = el('p', { className: 'status', role: 'status' }, 'Loading…');
     this.root = el('div', { className: 'adagrad-root' }, this.status, this.notice, this.body);
     shadow.append(this.root);
+    // Keys typed into the figure's own fields stay in the figure: a host that reads keys on the
+    // document (reveal.js's slide keys, a course page's shortcuts) sees only the element as the
+    // focused node, not a field, and would take "." or an arrow meant for a box or a slider.
+    shadow.addEventListener('keydown', (event) => {
+      const target = event.composedPath()[0];
+      if (target instanceof Element && target.matches('input, select, textarea')) event.stopPropagation();
+    });
     this.shown = null;     // { name, figure, update } once rendered
     this.generation = 0;
     new MutationObserver(() => this.changed()).observe(this, { attributes: true });
