@@ -208,7 +208,7 @@ for (const [name, [cases, check]] of Object.entries(CASES)) {
   }
 }
 
-test('every figure either has a script or is listed as not reproducible; the rest give null', { skip }, () => {
+test('every figure either has a script or is listed as not reproducible; the rest give null', () => {
   const supported = ['parabola', 'step-table', 'race', 'valley', 'line', 'fading', 'compare', 'update'];
   assert.deepEqual([...exp.pytorchFigures].sort(), [...supported].sort());
   for (const name of ['why', 'stochastic', 'text', 'pitfall', 'spiral', 'summary', 'nonsense', '__proto__', 'constructor'])
@@ -217,7 +217,7 @@ test('every figure either has a script or is listed as not reproducible; the res
   assert.throws(() => exp.pytorchScript('valley', {}), /pass its data/);
 });
 
-test('settings a table refuses never reach Python, and only finite numbers are written', { skip }, () => {
+test('settings a table refuses never reach Python, and only finite numbers are written', () => {
   for (const lr of ['nan', 'Infinity', '0.1\nimport os', "0.1'", '1e999'])
     assert.throws(() => exp.pytorchScript('parabola', { lr }), /η/, JSON.stringify(lr));
   assert.throws(() => exp.pytorchScript('race', { hide: 'gd\nimport os' }));
@@ -228,7 +228,7 @@ test('settings a table refuses never reach Python, and only finite numbers are w
   assert.equal(exp.pyFloat(0.1 + 0.2), '0.30000000000000004');
 });
 
-test('ε inside the root says so, in the script and in what it prints', { skip }, () => {
+test('ε inside the root says so, in the script and in what it prints', () => {
   const script = exp.pytorchScript('parabola', { place: 'inside' });
   assert.match(script, /class AdagradEpsInside\(torch\.optim\.Optimizer\):\n    """NOT torch\.optim/);
   assert.match(script, /print\('note: eps is INSIDE the root here: torch\.optim\.Adagrad puts it outside/);
