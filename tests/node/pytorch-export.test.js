@@ -115,6 +115,8 @@ const CASES = {
     async (got, over, d) => {
       const { settings } = await import('../../web/src/figures/parabola/settings.js');
       const run = models.parabola.parabolaRun(lab, parse(settings, over));
+      if (over.place === 'inside') assert.match(got.note, /^eps is INSIDE the root here: torch\.optim\.Adagrad puts it outside/);
+      else assert.equal(got.note, undefined);
       sameRun(d, got.runs.ada, run.ada, 'ada');
       sameRun(d, got.runs.sgd, run.sgd, 'sgd');
     }],
@@ -122,6 +124,7 @@ const CASES = {
     async (got, over, d) => {
       const { settings } = await import('../../web/src/figures/steptable/settings.js');
       const rows = models.steptable.stepRows(lab, parse(settings, over));
+      if (over.place === 'inside') assert.match(got.note, /^eps is INSIDE the root here/);
       d.equal(got.rows.length, rows.length, 'rows');
       rows.forEach((row, i) => {
         for (const key of ['t', 'x', 'grad', 'sum', 'effective_rate', 'update', 'x_new']) d.close(got.rows[i]?.[key], row[key], `row ${i + 1} ${key}`);
@@ -231,6 +234,7 @@ test('settings a table refuses never reach Python, and only finite numbers are w
 test('ε inside the root says so, in the script and in what it prints', () => {
   const script = exp.pytorchScript('parabola', { place: 'inside' });
   assert.match(script, /class AdagradEpsInside\(torch\.optim\.Optimizer\):\n    """NOT torch\.optim/);
-  assert.match(script, /print\('note: eps is INSIDE the root here: torch\.optim\.Adagrad puts it outside/);
+  assert.match(script, /NOTE = \('eps is INSIDE the root here: torch\.optim\.Adagrad puts it outside, '/);
+  assert.match(script, /print\('note:', NOTE\)/);
   assert.doesNotMatch(exp.pytorchScript('parabola', {}), /AdagradEpsInside/);
 });

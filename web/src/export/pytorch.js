@@ -108,11 +108,22 @@ function torchOptimizer(spec, params, names = {}) {
 
 // ---- the Python every script shares ------------------------------------------------------------
 
+/** `text` as Python comment lines of at most 100 characters. */
+function comment(text) {
+  const lines = [];
+  let line = '#';
+  for (const word of text.split(' ')) {
+    if (line.length > 1 && line.length + 1 + word.length > 100) { lines.push(line); line = '#'; }
+    line += ` ${word}`;
+  }
+  return [...lines, line].join('\n');
+}
+
 const HEAD = (name, what, values) => `# Reproduces AdaGrad Lab's figure "${name}" with PyTorch (torch.optim, float64).
-# ${what}
+${comment(what)}
 # Generated from the figure's current settings (below). Run it with: python3 this_file.py
 # It prints a line per run, then, as its last line, one JSON object holding every number.
-# Figure settings: ${Object.entries(values).map(([k, v]) => `${k}=${typeof v === 'number' ? (Number.isSafeInteger(v) ? pyInt(v, k) : pyFloat(v, k)) : safeWord(v)}`).join(', ')}
+${comment(`Figure settings: ${Object.entries(values).map(([k, v]) => `${k}=${typeof v === 'number' ? (Number.isSafeInteger(v) ? pyInt(v, k) : pyFloat(v, k)) : safeWord(v)}`).join(', ')}`)}
 import json
 
 import torch
@@ -174,7 +185,7 @@ def adagrad_rate(opt, p):
   rmsprop: `
 
 def rmsprop_rate(opt, p):
-    """RMSProp's rate after a step, lr / (sqrt(v) + eps), from torch's own v (state 'square_avg')."""
+    """RMSProp's rate after a step, lr / (sqrt(v) + eps), from torch's own v ('square_avg')."""
     group, state = opt.param_groups[0], opt.state[p]
     return (group['lr'] / (state['square_avg'].sqrt() + group['eps'])).tolist()
 `,
@@ -192,6 +203,10 @@ def adam_rate(opt, p):
 };
 
 const INSIDE = `
+
+NOTE = ('eps is INSIDE the root here: torch.optim.Adagrad puts it outside, '
+        'so AdaGrad is written out by hand (AdagradEpsInside)')
+
 
 class AdagradEpsInside(torch.optim.Optimizer):
     """NOT torch.optim: AdaGrad with eps INSIDE the root, x <- x - lr * g / sqrt(G + eps), as the
@@ -228,7 +243,6 @@ def adagrad_sum(opt, p):
     return opt.state[p]['sum'].tolist()
 `;
 
-const INSIDE_NOTE = 'eps is INSIDE the root here: torch.optim.Adagrad puts it outside, so AdaGrad is written out by hand (AdagradEpsInside)';
 
 const QUADRATIC = (scales) => `
 
@@ -243,14 +257,16 @@ def f(x):
 const REGRESSION = `
 
 def mse(x, y):
-    """The loss L(w, b) = (1/n) sum of (w x_k + b - y_k)^2 over the data (x, y), as a function of p = [w, b]."""
+    """The loss L(w, b) = (1/n) sum of (w x_k + b - y_k)^2 over the data (x, y), as a function
+    of p = [w, b]."""
     return lambda p: ((p[0] * x + p[1] - y) ** 2).mean()
 `;
 
 const FINISH = (name, lines, extra = '') => `
     for key, r in runs.items():
         ${lines}
-    print(json.dumps({'figure': '${name}', 'torch': torch.__version__, 'runs': runs${extra}}, allow_nan=False))
+    result = {'figure': '${name}', 'torch': torch.__version__, 'runs': runs${extra}}
+    print(json.dumps(result, allow_nan=False))
 `;
 const SUMMARY = `end = r['params'][-1]
         print(f"{key}: {len(r['params']) - 1} steps, ends at {end}, f = {r['values'][-1]!r}"
@@ -280,13 +296,23 @@ EPS = ${pyFloat(v.eps, 'eps')}  # AdaGrad's eps, ${inside ? 'INSIDE the root: lr
 STEPS = ${pyInt(v.steps, 'steps')}
 ${QUADRATIC([1])}${RUN}${inside ? INSIDE : RATES.adagrad}${SUM}
 
+# ---- the two optimizers ----
+def adagrad(params):
+    """AdaGrad, eps ${inside ? 'INSIDE the root: written out by hand (AdagradEpsInside above)' : 'outside the root: torch.optim.Adagrad'}."""
+    return ${torchOptimizer(adagradSpec(v), 'params', { lr: 'LR', eps: 'EPS' })}
+
+
+def gradient_descent(params):
+    """Plain gradient descent with the same learning rate."""
+    return ${torchOptimizer({ kind: 'sgd', lr: v.lr }, 'params', { lr: 'LR' })}
+
+
 def main():
-    ${inside ? `print('note: ${INSIDE_NOTE}')\n    ` : ''}runs = {
-        'ada': run(lambda params: ${torchOptimizer(adagradSpec(v), 'params', { lr: 'LR', eps: 'EPS' })}, f, [X0], STEPS,
-                   watch={'rates': ${rateOf(adagradSpec(v))}, 'G': adagrad_sum}),
-        'sgd': run(lambda params: ${torchOptimizer({ kind: 'sgd', lr: v.lr }, 'params', { lr: 'LR' })}, f, [X0], STEPS),
+    ${inside ? "print('note:', NOTE)\n    " : ''}runs = {
+        'ada': run(adagrad, f, [X0], STEPS, watch={'rates': ${rateOf(adagradSpec(v))}, 'G': adagrad_sum}),
+        'sgd': run(gradient_descent, f, [X0], STEPS),
     }
-${FINISH('parabola', SUMMARY, inside ? ", 'note': '" + INSIDE_NOTE + "'" : '')}
+${FINISH('parabola', SUMMARY, inside ? ", 'note': NOTE" : '')}
 
 main()
 `;
@@ -305,7 +331,7 @@ ROWS = ${pyInt(v.steps, 'rows')}
 ${QUADRATIC([1])}${inside ? INSIDE : RATES.adagrad}
 
 def main():
-    ${inside ? `print('note: ${INSIDE_NOTE}')\n    ` : ''}x = torch.tensor([X0], requires_grad=True)
+    ${inside ? `print('note:', NOTE)\n    ` : ''}x = torch.tensor([X0], requires_grad=True)
     opt = ${torchOptimizer(spec, '[x]', { lr: 'LR', eps: 'EPS' })}
     rows = []
     for t in range(1, ROWS + 1):
@@ -318,10 +344,13 @@ def main():
             print(f'step {t}: x or G is no longer finite; the lab refuses these settings')
             break
         rate = ${rateOf(spec)}(opt, x)[0]
+        # the row as the figure shows it: G is torch's own state, the update is -rate * g
         rows.append({'t': t, 'x': before, 'grad': g, 'sum': opt.state[x]['sum'].item(),
                      'effective_rate': rate, 'update': -rate * g, 'x_new': x.item()})
-        print(f"{t:4d}  x = {before!r}  g = {g!r}  G = {rows[-1]['sum']!r}  rate = {rate!r}  new x = {x.item()!r}")
-    print(json.dumps({'figure': 'step-table', 'torch': torch.__version__, 'rows': rows${inside ? ", 'note': '" + INSIDE_NOTE + "'" : ''}}, allow_nan=False))
+        print(f"{t:4d}  x = {before!r}  g = {g!r}  G = {rows[-1]['sum']!r}  rate = {rate!r}"
+              f"  new x = {x.item()!r}")
+    result = {'figure': 'step-table', 'torch': torch.__version__, 'rows': rows${inside ? ", 'note': NOTE" : ''}}
+    print(json.dumps(result, allow_nan=False))
 
 
 main()
@@ -336,7 +365,7 @@ START = [${pyFloat(v.w0, 'w0')}, ${pyFloat(v.b0, 'b0')}]  # (w0, b0)
 STEPS = ${pyInt(v.steps, 'steps')}
 LR = {${RACE_IDS.map((id) => `'${id}': ${pyFloat(v[id], id)}`).join(', ')}}
 ${QUADRATIC(RACE_SCALES)}${RUN}
-# ---- the racers: plain GD, momentum, Nesterov, AdaGrad (eps 1e-10, outside the root), RMSProp, Adam ----
+# ---- the racers: plain GD, momentum, Nesterov, AdaGrad (eps 1e-10, outside), RMSProp, Adam ----
 OPTIMIZERS = {
 ${RACE_IDS.map((id) => `    '${id}': lambda params: ${torchOptimizer(RACE_SPECS[id](v[id]), 'params', { lr: `LR['${id}']` })},`).join('\n')}
 }
@@ -493,7 +522,8 @@ def feed(make_optimizer):
 
 def main():
     runs = {key: feed(make) for key, make in OPTIMIZERS.items()}
-${FINISH('compare', `print(f"{key}: last change {r['changes'][-1] if r['changes'] else None}, ends at {r['final']}"
+${FINISH('compare', `print(f"{key}: last change {r['changes'][-1] if r['changes'] else None},"
+              f" ends at {r['final']}"
               + (f", diverged at step {r['diverged_at']}" if r['diverged_at'] else ''))`)}
 
 main()
@@ -529,21 +559,62 @@ B_X = torch.tensor([1.0, 2.0, 3.0, 4.0])
 B_Y = torch.tensor([2.0, 4.0, 6.0, 8.0])
 ${QUADRATIC([1])}${REGRESSION}${RUN}${RATES.adagrad}${INSIDE}
 
+# ---- the optimizers ----
+def adagrad_outside(params):
+    """Part A, eps outside the root: torch.optim.Adagrad."""
+    return ${torchOptimizer(outside, 'params', { lr: 'LR', eps: 'EPS' })}
+
+
+def adagrad_inside(params):
+    """Part A, eps inside the root: written out by hand (AdagradEpsInside above)."""
+    return ${torchOptimizer(inside, 'params', { lr: 'LR', eps: 'EPS' })}
+
+
+def adagrad_plain(params):
+    """Part B without the options: torch's defaults but for lr (eps 1e-10, outside the root)."""
+    return ${torchOptimizer({ kind: 'adagrad', lr: v.blr, eps: 1e-10 }, 'params', { lr: 'B_LR' })}
+
+
+def adagrad_options(params):
+    """Part B with the options as switched."""
+    return ${torchOptimizer(withOpts, 'params', { lr: 'B_LR', lr_decay: 'LR_DECAY', weight_decay: 'WEIGHT_DECAY', initial_accumulator_value: 'INITIAL_ACCUMULATOR_VALUE' })}
+
+
 def main():
-    print('note: ${INSIDE_NOTE}')
+    print('note:', NOTE)
     runs = {}
-    for name, x0 in STARTS.items():
-        runs[name + '_outside'] = run(lambda params: ${torchOptimizer(outside, 'params', { lr: 'LR', eps: 'EPS' })}, f, [x0], STEPS, watch={'rates': adagrad_rate})
-        runs[name + '_inside'] = run(lambda params: ${torchOptimizer(inside, 'params', { lr: 'LR', eps: 'EPS' })}, f, [x0], STEPS, watch={'rates': adagrad_inside_rate})
-    loss = mse(B_X, B_Y)
-    runs['plain'] = run(lambda params: ${torchOptimizer({ kind: 'adagrad', lr: v.blr, eps: 1e-10 }, 'params', { lr: 'B_LR' })}, loss, [0.0, 0.0], B_STEPS, watch={'rates': adagrad_rate})
-    runs['options'] = run(lambda params: ${torchOptimizer(withOpts, 'params', { lr: 'B_LR', lr_decay: 'LR_DECAY', weight_decay: 'WEIGHT_DECAY', initial_accumulator_value: 'INITIAL_ACCUMULATOR_VALUE' })}, loss, [0.0, 0.0], B_STEPS, watch={'rates': adagrad_rate})
-${FINISH('update', SUMMARY, ", 'note': '" + INSIDE_NOTE + "'")}
+    for name, x0 in STARTS.items():  # part A
+        runs[name + '_outside'] = run(adagrad_outside, f, [x0], STEPS,
+                                      watch={'rates': adagrad_rate})
+        runs[name + '_inside'] = run(adagrad_inside, f, [x0], STEPS,
+                                     watch={'rates': adagrad_inside_rate})
+    loss = mse(B_X, B_Y)  # part B, from w = b = 0
+    runs['plain'] = run(adagrad_plain, loss, [0.0, 0.0], B_STEPS, watch={'rates': adagrad_rate})
+    runs['options'] = run(adagrad_options, loss, [0.0, 0.0], B_STEPS, watch={'rates': adagrad_rate})
+${FINISH('update', SUMMARY, ", 'note': NOTE")}
 
 main()
 `;
   },
 };
+
+/** Breaks a line longer than 100 characters that makes an optimizer at its keyword arguments,
+ *  continuing under the argument list (Python allows any indent inside parentheses). */
+function wrapLong(script) {
+  return script.split('\n').map((line) => {
+    const call = line.search(/torch\.optim\.\w+\(|AdagradEpsInside\(/);
+    if (line.length <= 100 || call < 0) return line;
+    const open = line.indexOf('(', call) + 1;
+    const parts = line.slice(open).split(/, (?=[a-z_]+=)/);
+    const out = [];
+    let current = line.slice(0, open) + parts[0];
+    for (const part of parts.slice(1)) {
+      if (current.length + 2 + part.length > 100) { out.push(`${current},`); current = ' '.repeat(open) + part; }
+      else current += `, ${part}`;
+    }
+    return [...out, current].join('\n');
+  }).join('\n');
+}
 
 /** The figures pytorchScript makes a script for. */
 export const pytorchFigures = Object.freeze(Object.keys(FIGURES));
@@ -555,7 +626,7 @@ export const pytorchNeedsData = Object.freeze(['valley', 'line']);
  *  setting its table refuses. */
 export function pytorchScript(name, settings = {}, data = undefined) {
   if (!Object.prototype.hasOwnProperty.call(FIGURES, name)) return null;
-  return FIGURES[name](settings, data);
+  return wrapLong(FIGURES[name](settings, data));
 }
 
 /** The `data` valley and line need, made by the core as their models make it; null for the rest. */
