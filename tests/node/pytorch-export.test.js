@@ -1,7 +1,7 @@
 // "Reproduce in PyTorch": each generated script (web/src/export/pytorch.js), run by python3 with
 // Debian's python3-torch, against the core's own numbers for the same settings, through the same
 // model functions the figures call. Several settings per figure: the defaults, other values, and
-// runs that diverge or stall. Tolerance: the reference cases' `abs + rel·|want|`
+// runs that diverge or stall, and a seeded sweep within the rules. Tolerance: the reference cases' `abs + rel·|want|`
 // (tests/reference/README.md).
 //
 // PyTorch missing is a failure saying to run build-scripts/setup; ADAGRAD_SKIP_TORCH=1 skips
@@ -14,7 +14,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
+const { execFile, execFileSync } = require('node:child_process');
 const { loadLab, root } = require('./lab.js');
 
 const { tolerance: TOL } = JSON.parse(fs.readFileSync(path.join(root, 'tests/reference/adagrad_wb_valley.json'), 'utf8'));
@@ -35,7 +35,7 @@ const skip = !python && process.env.ADAGRAD_SKIP_TORCH === '1'
 const missing = `PyTorch is missing: \`${candidates.join('` and `')} -c "import torch"\` failed. ` +
   'Run build-scripts/setup (it installs Debian\'s python3-torch), or set ADAGRAD_SKIP_TORCH=1 to skip this suite.';
 
-let lab, exp, models, tmp;
+let lab, exp, models, tmp, sweep = [];
 test.before(async () => {
   lab = await loadLab();
   exp = await import('../../web/src/export/pytorch.js');
@@ -50,29 +50,62 @@ test.before(async () => {
     update: await import('../../web/src/figures/update/model.js'),
   };
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'adagrad-torch-'));
+  sweep = await sweepCases();
+  // every script starts now, a few at a time; each test awaits its own
+  if (!python) return;
+  for (const [name, [cases]] of Object.entries(CASES)) for (const over of cases) runScript(name, over);
+  for (const [name, over] of sweep) runScript(name, over);
 });
 test.after(() => { if (tmp) fs.rmSync(tmp, { recursive: true, force: true }); });
 
-/** Writes the figure's script, runs it, and returns the JSON of its last line. */
+/** Writes the figure's script, runs it, and resolves to the JSON of its last line. The scripts
+ *  run a few at a time (most of each one's second is importing torch): every case's run starts
+ *  in test.before, and its test awaits it. */
+const started = new Map();
+let running = 0, files = 0;
+const waiting = [];
+const limit = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
 function runScript(name, settings) {
-  assert.ok(python, missing);
-  const data = exp.pytorchData(lab, name, settings);
-  const script = exp.pytorchScript(name, settings, data ?? undefined);
-  assert.equal(typeof script, 'string', `${name}: no script`);
-  const file = path.join(tmp, `${name}.py`);
-  fs.writeFileSync(file, script);
-  const out = execFileSync(python, [file], { encoding: 'utf8', timeout: 300000, maxBuffer: 1 << 28 });
-  const lines = out.trimEnd().split('\n');
-  const result = JSON.parse(lines[lines.length - 1]);
-  assert.equal(result.figure, name);
-  return result;
+  const key = label(name, settings);
+  if (!started.has(key)) {
+    const result = new Promise((resolve, reject) => {
+      waiting.push(() => {
+        running++;
+        const done = () => { running--; if (waiting.length) waiting.shift()(); };
+        try {
+          assert.ok(python, missing);
+          const data = exp.pytorchData(lab, name, settings);
+          const script = exp.pytorchScript(name, settings, data ?? undefined);
+          assert.equal(typeof script, 'string', `${name}: no script`);
+          const file = path.join(tmp, `${files++}-${name}.py`);
+          fs.writeFileSync(file, script);
+          execFile(python, [file], { encoding: 'utf8', timeout: 300000, maxBuffer: 1 << 28 }, (error, out) => {
+            done();
+            if (error) return reject(error);
+            try {
+              const lines = out.trimEnd().split('\n');
+              const json = JSON.parse(lines[lines.length - 1]);
+              assert.equal(json.figure, name);
+              resolve(json);
+            } catch (e) { reject(e); }
+          });
+        } catch (e) { done(); reject(e); }
+      });
+      if (running < limit) waiting.shift()();
+    });
+    result.catch(() => {});  // awaited by its test; not an unhandled rejection meanwhile
+    started.set(key, result);
+  }
+  return started.get(key);
 }
 
 /** Collects every value outside tolerance, naming where it is; fails once, listing the first few. */
 class Diff {
   constructor(label) { this.label = label; this.lines = []; this.count = 0; }
   close(got, want, where) {
-    const ok = typeof got === 'number' && Math.abs(got - want) <= TOL.abs + TOL.rel * Math.abs(want);
+    // null: a number the script could not write in JSON (inf, nan), where the core's is not finite too
+    const ok = got === null ? !Number.isFinite(want)
+      : typeof got === 'number' && Math.abs(got - want) <= TOL.abs + TOL.rel * Math.abs(want);
     if (!ok && this.count++ < 8) this.lines.push(`${where}: torch ${got}, core ${want}`);
   }
   equal(got, want, where) {
@@ -154,7 +187,8 @@ const CASES = {
       const run = models.line.lineRun(lab, { ...v, lr: lrOf(v, IDS) }, racers);
       for (const id of IDS) sameRun(d, got.runs[id], run.runs[id], id);
     }],
-  fading: [[{}, { w0: '-2', b0: '0.5', steps: '500', ada: '3', rms: '0.01', adam: '1' }],
+  // the third: f at the start is finite but g² overflows, so G is ∞ and AdaGrad stands still
+  fading: [[{}, { w0: '-2', b0: '0.5', steps: '500', ada: '3', rms: '0.01', adam: '1' }, { w0: '1e154', b0: '0', steps: '20' }],
     async (got, over, d) => {
       const { settings } = await import('../../web/src/figures/fading/settings.js');
       const v = parse(settings, over);
@@ -202,7 +236,7 @@ const DIVERGES = {
 for (const [name, [cases, check]] of Object.entries(CASES)) {
   for (const over of cases) {
     test(`${label(name, over)}: the PyTorch script's numbers are the core's`, { skip }, async () => {
-      const got = runScript(name, over);
+      const got = await runScript(name, over);
       const d = new Diff(label(name, over));
       await check(got, over, d);
       d.done();
@@ -210,6 +244,48 @@ for (const [name, [cases, check]] of Object.entries(CASES)) {
     });
   }
 }
+
+// A seeded sweep: settings drawn from each figure's own rules (short runs, so it stays quick; η up
+// to the rules' 10³, so many runs diverge), two per figure.
+const SWEEP = {
+  parabola: ['parabola/settings.js', { steps: { max: 300 } }],
+  'step-table': ['steptable/settings.js', {}],
+  race: ['race/settings.js', { steps: { max: 300 } }],
+  valley: ['valley/settings.js', { n: { max: 200 }, steps: { max: 300 } }],
+  line: ['line/settings.js', { n: { max: 300 }, epochs: { max: 300 } }],
+  fading: ['fading/settings.js', { steps: { max: 300 } }],
+  compare: ['compare/settings.js', { k: { max: 300 } }],
+  update: ['update/settings.js', { steps: { max: 300 }, bsteps: { max: 300 } }],
+};
+/** The sweep's settings: two per figure, drawn with a fixed seed. */
+async function sweepCases() {
+  const { sampler } = await import('../../web/src/settings.js');
+  const rnd = sampler(11);
+  const cases = [];
+  for (const [name, [file, limits]] of Object.entries(SWEEP)) {
+    const { settings } = await import(`../../web/src/figures/${file}`);
+    for (let i = 0; i < 2; i++) {
+      const over = {};
+      for (const key of settings.keys) {
+        const decl = settings.get(key);
+        if (decl.kind !== 'subset') over[key] = rnd.draw(decl, limits[key]);
+      }
+      cases.push([name, over]);
+    }
+  }
+  return cases;
+}
+
+test('sweep: settings drawn from each figure\'s rules give the core\'s numbers in PyTorch too', { skip }, async (t) => {
+  for (const [name, over] of sweep) {
+    await t.test(label(name, over), async () => {
+      const got = await runScript(name, over);
+      const d = new Diff(label(name, over));
+      await CASES[name][1](got, over, d);
+      d.done();
+    });
+  }
+});
 
 test('every figure either has a script or is listed as not reproducible; the rest give null', () => {
   const supported = ['parabola', 'step-table', 'race', 'valley', 'line', 'fading', 'compare', 'update'];

@@ -27,7 +27,9 @@
 // "rates": [[…], …] (the effective rate after each step, one row per step) and "G": [[…], …]
 // (AdaGrad's sum of squared gradients). step-table has "rows" instead, with lab.stepTable's keys;
 // compare has "changes" ([[Δ₁, Δ₂] per step]) and "final". Numbers are Python floats, which
-// json.dumps writes with repr: the shortest text that reads back as the same double.
+// json.dumps writes with repr: the shortest text that reads back as the same double. null stands
+// for a number that is not finite, which JSON cannot write: f at a start near 1e300, or G once
+// g² overflows (a run stops at the first point or f that is not finite, not at G's).
 //
 // Figures that return null, and why:
 //   why, stochastic, text, spiral: the gradient histories, the bag-of-words corpus and the
@@ -125,10 +127,22 @@ ${comment(what)}
 # It prints a line per run, then, as its last line, one JSON object holding every number.
 ${comment(`Figure settings: ${Object.entries(values).map(([k, v]) => `${k}=${typeof v === 'number' ? (Number.isSafeInteger(v) ? pyInt(v, k) : pyFloat(v, k)) : safeWord(v)}`).join(', ')}`)}
 import json
+import math
 
 import torch
 
 torch.set_default_dtype(torch.float64)  # the lab's core computes in float64 (double) too
+
+
+def json_safe(value):
+    """value with every float that is not finite (inf, nan) as None: JSON has no such numbers."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_safe(v) for v in value]
+    return value
 `;
 
 /** A choice setting's value in a comment: only letters, digits, commas and hyphens pass. */
@@ -266,7 +280,7 @@ const FINISH = (name, lines, extra = '') => `
     for key, r in runs.items():
         ${lines}
     result = {'figure': '${name}', 'torch': torch.__version__, 'runs': runs${extra}}
-    print(json.dumps(result, allow_nan=False))
+    print(json.dumps(json_safe(result), allow_nan=False))
 `;
 const SUMMARY = `end = r['params'][-1]
         print(f"{key}: {len(r['params']) - 1} steps, ends at {end}, f = {r['values'][-1]!r}"
@@ -350,7 +364,7 @@ def main():
         print(f"{t:4d}  x = {before!r}  g = {g!r}  G = {rows[-1]['sum']!r}  rate = {rate!r}"
               f"  new x = {x.item()!r}")
     result = {'figure': 'step-table', 'torch': torch.__version__, 'rows': rows${inside ? ", 'note': NOTE" : ''}}
-    print(json.dumps(result, allow_nan=False))
+    print(json.dumps(json_safe(result), allow_nan=False))
 
 
 main()
