@@ -1,8 +1,8 @@
 // "Reproduce in PyTorch": each generated script (web/src/export/pytorch.js), run by python3 with
 // Debian's python3-torch, against the core's own numbers for the same settings, through the same
-// model functions the figures call. Several settings per figure: the defaults, other values, and
-// runs that diverge or stall, and a seeded sweep within the rules. Tolerance: the reference cases' `abs + rel·|want|`
-// (tests/reference/README.md).
+// model functions the figures call. Several settings per figure (the defaults, other values,
+// runs that diverge or stall) and a seeded sweep within each figure's rules. Tolerance: the
+// reference cases' `abs + rel·|want|` (tests/reference/README.md).
 //
 // PyTorch missing is a failure saying to run build-scripts/setup; ADAGRAD_SKIP_TORCH=1 skips
 // instead. ADAGRAD_PYTHON names the interpreter; by default `python3`, then /usr/bin/python3
