@@ -48,6 +48,7 @@ test.before(async () => {
     fading: await import('../../web/src/figures/fading/model.js'),
     compare: await import('../../web/src/figures/compare/model.js'),
     update: await import('../../web/src/figures/update/model.js'),
+    why: await import('../../web/src/figures/why/model.js'),
   };
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'adagrad-torch-'));
   sweep = await sweepCases();
@@ -187,6 +188,26 @@ const CASES = {
       const run = models.line.lineRun(lab, { ...v, lr: lrOf(v, IDS) }, racers);
       for (const id of IDS) sameRun(d, got.runs[id], run.runs[id], id);
     }],
+  why: [[{}, { lr: '2', eps: '1e-3', steps: '400', seed: '7', rare: '0.02' }],
+    async (got, over, d) => {
+      const { settings } = await import('../../web/src/figures/why/settings.js');
+      const r = models.why.whyRun(lab, parse(settings, over));
+      for (const id of ['ada', 'sgd']) {
+        // the core's positions: its updates added up in order, as its step adds them
+        const p = [0, 0];
+        d.equal(got.runs[id].params.length, r.n + 1, `${id} rows`);
+        for (let t = 0; t < r.n; t++) {
+          for (const c of [0, 1]) {
+            p[c] += r[id][c][t];
+            d.close(got.runs[id].params[t + 1]?.[c], p[c], `${id} step ${t + 1} param ${c}`);
+            if (id === 'ada') {
+              d.close(got.runs.ada.G[t][c], r.G[c][t], `G step ${t + 1} ${c}`);
+              d.close(got.runs.ada.rates[t][c], r.rate[c][t], `rate step ${t + 1} ${c}`);
+            }
+          }
+        }
+      }
+    }],
   // the third: f at the start is finite but g² overflows, so G is ∞ and AdaGrad stands still
   fading: [[{}, { w0: '-2', b0: '0.5', steps: '500', ada: '3', rms: '0.01', adam: '1' }, { w0: '1e154', b0: '0', steps: '20' }],
     async (got, over, d) => {
@@ -256,6 +277,7 @@ const SWEEP = {
   fading: ['fading/settings.js', { steps: { max: 300 } }],
   compare: ['compare/settings.js', { k: { max: 300 } }],
   update: ['update/settings.js', { steps: { max: 300 }, bsteps: { max: 300 } }],
+  why: ['why/settings.js', { steps: { max: 300 } }],
 };
 /** The sweep's settings: two per figure, drawn with a fixed seed. */
 async function sweepCases() {
@@ -288,11 +310,11 @@ test('sweep: settings drawn from each figure\'s rules give the core\'s numbers i
 });
 
 test('every figure either has a script or is listed as not reproducible; the rest give null', () => {
-  const supported = ['parabola', 'step-table', 'race', 'valley', 'line', 'fading', 'compare', 'update'];
+  const supported = ['parabola', 'step-table', 'race', 'valley', 'line', 'why', 'fading', 'compare', 'update'];
   assert.deepEqual([...exp.pytorchFigures].sort(), [...supported].sort());
-  for (const name of ['why', 'stochastic', 'text', 'pitfall', 'spiral', 'summary', 'nonsense', '__proto__', 'constructor'])
+  for (const name of ['stochastic', 'text', 'pitfall', 'spiral', 'summary', 'nonsense', '__proto__', 'constructor'])
     assert.equal(exp.pytorchScript(name, {}), null, name);
-  assert.deepEqual([...exp.pytorchNeedsData].sort(), ['line', 'valley']);
+  assert.deepEqual([...exp.pytorchNeedsData].sort(), ['line', 'valley', 'why']);
   assert.throws(() => exp.pytorchScript('valley', {}), /pass its data/);
 });
 

@@ -13,11 +13,11 @@
 // a value the table refuses throws. Every number enters the script through pyFloat/pyInt, which
 // take finite numbers only: no text from a link is ever written into Python.
 //
-// `data`: valley and line draw their points from the core's seeded generator, which torch cannot
-// replay, so their scripts carry the points as literal lists at the end. Pass
+// `data`: valley, line and why draw their points or gradients from the core's seeded generator,
+// which torch cannot replay, so their scripts carry them as literal lists at the end. Pass
 // `pytorchData(lab, name, settings)`: valley → {sparse: {x, y}, dense: {x, y}} (the sparse 0/1
-// column the four optimizers run on, and the N(0, 1) column of the round bowl), line → {x, y}.
-// Without it those two throw.
+// column the four optimizers run on, and the N(0, 1) column of the round bowl), line → {x, y},
+// why → {frequent, rare} (lab.gradientHistories). Without it those three throw.
 //
 // Output: a few human-readable lines, then, as the LAST line of stdout, one JSON object:
 //   {"figure": name, "torch": torch.__version__, "runs": {id: run, …}, …}
@@ -26,15 +26,16 @@
 // (the path stops before it, as the core's runQuadratic does)}, and where the figure shows them
 // "rates": [[…], …] (the effective rate after each step, one row per step) and "G": [[…], …]
 // (AdaGrad's sum of squared gradients). step-table has "rows" instead, with lab.stepTable's keys;
-// compare has "changes" ([[Δ₁, Δ₂] per step]) and "final". Numbers are Python floats, which
+// compare has "changes" ([[Δ₁, Δ₂] per step]) and "final"; why's runs have "params" (and AdaGrad's
+// "rates" and "G") but no "values": its gradients are given, there is no f. Numbers are Python floats, which
 // json.dumps writes with repr: the shortest text that reads back as the same double. null stands
 // for a number that is not finite, which JSON cannot write: f at a start near 1e300, or G once
 // g² overflows (a run stops at the first point or f that is not finite, not at G's).
 //
 // Figures that return null, and why:
-//   why, stochastic, text, spiral: the gradient histories, the bag-of-words corpus and the
-//     spiral are drawn from the core's seeded generators, and the networks' initial weights too;
-//     a script would be the core's numbers pasted in, not a reproduction.
+//   stochastic, text, spiral: networks trained by the core's TrainingRun, whose initial weights
+//     (and stochastic's mini-batch order) come from the core's seeded generator: a script would
+//     need them pasted in and a network written anew, a port rather than a reproduction.
 //   pitfall: its point is the forgetful AdaGrad bug (the optimizer re-created every step), a
 //     misuse of the core's API, not a torch.optim setting.
 //   summary: cards that restate the other figures' results.
@@ -47,6 +48,7 @@ import { settings as fadingSettings } from '../figures/fading/settings.js';
 import { settings as compareSettings } from '../figures/compare/settings.js';
 import { settings as lineSettings, IDS as LINE_IDS } from '../figures/line/settings.js';
 import { settings as updateSettings } from '../figures/update/settings.js';
+import { settings as whySettings } from '../figures/why/settings.js';
 import { SPECS as RACE_SPECS, SCALES as RACE_SCALES } from '../figures/race/model.js';
 import { SCALES as FADING_SCALES, KINDS as FADING_KINDS } from '../figures/fading/model.js';
 import { KINDS as COMPARE_KINDS } from '../figures/compare/model.js';
@@ -68,11 +70,11 @@ export function pyInt(value, what = 'a value') {
   return String(value);
 }
 const pyBool = (value) => (value ? 'True' : 'False');
-/** A list of floats, wrapped eight to a line. */
+/** A list of floats, wrapped four to a line. */
 function pyList(values, what, indent = '    ') {
   const items = Array.from(values, (v, i) => pyFloat(v, `${what}[${i}]`));
   const lines = [];
-  for (let i = 0; i < items.length; i += 8) lines.push(`${indent}${items.slice(i, i + 8).join(', ')},`);
+  for (let i = 0; i < items.length; i += 4) lines.push(`${indent}${items.slice(i, i + 4).join(', ')},`);
   return items.length ? `[\n${lines.join('\n')}\n${indent.slice(4)}]` : '[]';
 }
 
@@ -400,8 +402,7 @@ main()
     const specs = { gd: (lr) => ({ kind: 'sgd', lr }), mom: (lr) => ({ kind: 'sgd', lr, momentum: 0.9 }),
       nag: (lr) => ({ kind: 'sgd', lr, momentum: 0.9, nesterov: true }), ada: (lr) => ({ kind: 'adagrad', lr }) };
     return `${HEAD('valley', 'Least squares on a sparse 0/1 column: four optimizers fit (w, b) from one start; plain GD also on a dense column (the round bowl).', v)}
-# The data: the lab's generator with density=${pyFloat(density)}, n=${pyInt(n)}, noise=${pyFloat(noise)}, seed=${pyInt(seed)}, written out at the end of
-# this file (load_data), since torch cannot replay the lab's random numbers.
+${comment(`The data: the lab's generator with density=${pyFloat(density)}, n=${pyInt(n)}, noise=${pyFloat(noise)}, seed=${pyInt(seed)}, written out at the end of this file (load_data), since torch cannot replay the lab's random numbers.`)}
 
 # ---- the figure's settings ----
 START = [${pyFloat(rest.w0, 'w0')}, ${pyFloat(rest.b0, 'b0')}]  # (w0, b0)
@@ -439,8 +440,7 @@ main()
     // the racers of figures/line.js: SGD (full batch), AdaGrad and Adam, each with the core's defaults
     const specs = { sgd: (lr) => ({ kind: 'sgd', lr }), ada: (lr) => ({ kind: 'adagrad', lr }), adam: (lr) => ({ kind: 'adam', lr }) };
     return `${HEAD('line', 'Fitting a line y = w x + b: full-batch SGD, AdaGrad and Adam from one start.', v)}
-# The data: the lab's generator with n=${pyInt(v.n)}, noise=${pyFloat(v.noise)}, seed=${pyInt(v.seed)}, written out at the end of this file
-# (load_data), since torch cannot replay the lab's random numbers.
+${comment(`The data: the lab's generator with n=${pyInt(v.n)}, noise=${pyFloat(v.noise)}, seed=${pyInt(v.seed)}, written out at the end of this file (load_data), since torch cannot replay the lab's random numbers.`)}
 
 # ---- the figure's settings ----
 START = [${pyFloat(v.w0, 'w0')}, ${pyFloat(v.b0, 'b0')}]  # (w0, b0)
@@ -463,6 +463,58 @@ def load_data():
     x = torch.tensor(${pyList(data.x, 'x')})
     y = torch.tensor(${pyList(data.y, 'y')})
     return x, y
+
+
+main()
+`;
+  },
+
+  why(s, data) {
+    const v = read(whySettings, s, 'why');
+    if (!data || !data.frequent || !data.rare) throw new Error('why: pass its data, pytorchData(lab, \'why\', settings): the gradients come from the core\'s seeded generator');
+    return `${HEAD('why', 'Two parameters fed given gradients: theta1 one every step, theta2 only now and then. AdaGrad and plain SGD with the same learning rate; AdaGrad\'s G and rate per parameter.', v)}
+${comment(`The gradients: the lab's generator with steps=${pyInt(v.steps)}, seed=${pyInt(v.seed)}, rare probability=${pyFloat(v.rare)}, written out at the end of this file (load_gradients), since torch cannot replay the lab's random numbers.`)}
+
+# ---- the figure's settings ----
+LR = ${pyFloat(v.lr, 'lr')}  # both
+EPS = ${pyFloat(v.eps, 'eps')}  # AdaGrad's, outside the root as torch.optim.Adagrad
+${RATES.adagrad}${SUM}
+
+def feed(opt, p, gradients, watch=None):
+    """Steps opt on p with the given gradients, one (g1, g2) per step. Returns p after each step
+    (row 0 the start, 0) and what watch reads after each step."""
+    out = {'params': [p.tolist()]}
+    watch = watch or {}
+    for name in watch:
+        out[name] = []
+    for g in gradients:
+        p.grad = torch.tensor(g)  # no loss: the gradient is given
+        opt.step()
+        out['params'].append(p.tolist())
+        for name, read in watch.items():
+            out[name].append(read(opt, p))
+    return out
+
+
+def main():
+    gradients = load_gradients()
+    p, q = torch.zeros(2, requires_grad=True), torch.zeros(2, requires_grad=True)
+    runs = {
+        'ada': feed(${torchOptimizer({ kind: 'adagrad', lr: v.lr, eps: v.eps }, '[p]', { lr: 'LR', eps: 'EPS' })}, p, gradients,
+                    watch={'rates': adagrad_rate, 'G': adagrad_sum}),
+        'sgd': feed(${torchOptimizer({ kind: 'sgd', lr: v.lr }, '[q]', { lr: 'LR' })}, q, gradients),
+    }
+    for key, r in runs.items():
+        print(f"{key}: after {len(r['params']) - 1} steps at {r['params'][-1]}")
+    result = {'figure': 'why', 'torch': torch.__version__, 'runs': runs}
+    print(json.dumps(json_safe(result), allow_nan=False))
+
+
+def load_gradients():
+    """(g1, g2) for each step, as the lab generated them."""
+    frequent = ${pyList(data.frequent, 'frequent')}
+    rare = ${pyList(data.rare, 'rare')}
+    return list(zip(frequent, rare))
 
 
 main()
@@ -633,17 +685,18 @@ function wrapLong(script) {
 /** The figures pytorchScript makes a script for. */
 export const pytorchFigures = Object.freeze(Object.keys(FIGURES));
 /** The figures whose script needs pytorchData's `data`. */
-export const pytorchNeedsData = Object.freeze(['valley', 'line']);
+export const pytorchNeedsData = Object.freeze(['valley', 'line', 'why']);
 
 /** Python 3 source reproducing figure `name` with `settings` (texts), or null when torch.optim
- *  cannot reproduce it (see the list at the top). valley and line need `data`. Throws on a
+ *  cannot reproduce it (see the list at the top). valley, line and why need `data`. Throws on a
  *  setting its table refuses. */
 export function pytorchScript(name, settings = {}, data = undefined) {
   if (!Object.prototype.hasOwnProperty.call(FIGURES, name)) return null;
   return wrapLong(FIGURES[name](settings, data));
 }
 
-/** The `data` valley and line need, made by the core as their models make it; null for the rest. */
+/** The `data` valley, line and why need, made by the core as their models make it; null for the
+ *  rest. */
 export function pytorchData(lab, name, settings = {}) {
   const copy = (d) => ({ x: Array.from(d.x), y: Array.from(d.y) });
   if (name === 'valley') {
@@ -652,6 +705,11 @@ export function pytorchData(lab, name, settings = {}) {
       sparse: copy(lab.makeRegressionDataset({ kind: 'sparse_column', density: v.density, n_samples: v.n, noise: v.noise, seed: v.seed })),
       dense: copy(lab.makeRegressionDataset({ kind: 'line', n_samples: v.n, noise: v.noise, seed: v.seed })),
     };
+  }
+  if (name === 'why') {
+    const v = read(whySettings, settings, 'why');
+    const h = lab.gradientHistories({ steps: v.steps, seed: v.seed, rare_probability: v.rare });
+    return { frequent: Array.from(h.frequent), rare: Array.from(h.rare) };
   }
   if (name === 'line') {
     const v = read(lineSettings, settings, 'line');
