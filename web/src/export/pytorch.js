@@ -20,17 +20,27 @@
 // why → {frequent, rare} (lab.gradientHistories). Without it those three throw.
 //
 // Output: a few human-readable lines, then, as the LAST line of stdout, one JSON object:
-//   {"figure": name, "torch": torch.__version__, "runs": {id: run, …}, …}
+//   {"figure": name, "torch": torch.__version__, "runs": {id: run, …}, "note"?: text}
 // A run is {"params": [[…], …] (one row per step, row 0 the start), "values": [f at each row],
 // "diverged_at": null or the 1-based step at which a gradient, point or f stopped being finite
-// (the path stops before it, as the core's runQuadratic does)}, and where the figure shows them
-// "rates": [[…], …] (the effective rate after each step, one row per step) and "G": [[…], …]
-// (AdaGrad's sum of squared gradients). step-table has "rows" instead, with lab.stepTable's keys;
-// compare has "changes" ([[Δ₁, Δ₂] per step]) and "final"; why's runs have "params" (and AdaGrad's
-// "rates" and "G") but no "values": its gradients are given, there is no f. Numbers are Python floats, which
-// json.dumps writes with repr: the shortest text that reads back as the same double. null stands
-// for a number that is not finite, which JSON cannot write: f at a start near 1e300, or G once
-// g² overflows (a run stops at the first point or f that is not finite, not at G's).
+// (the path stops before it, as the core's runQuadratic does)}, plus, where the figure shows
+// them, "rates" (the effective rate after each step, one row per step) and "G" (AdaGrad's sum of
+// squared gradients, likewise). The runs, by figure (ids as in the figure's model):
+//   parabola: ada (with rates, G), sgd        race: gd, mom, nag, ada, rms, adam
+//   valley: gd, mom, nag, ada, dense_gd       line: sgd, ada, adam
+//   fading: adagrad (rates, G), rmsprop, adam (rates)
+//   update: tiny_outside, tiny_inside, big_outside, big_inside (part A, rates), plain, options
+//     (part B, rates)
+//   why: ada (params, rates, G), sgd (params): no "values", its gradients are given
+//   compare: sgd, momentum, adagrad, rmsprop, adam, each {"changes": [[Δ₁, Δ₂] per step],
+//     "final", "diverged_at"}
+//   step-table: no runs but "rows": [{t, x, grad, sum, effective_rate, update, x_new}]
+// "note" says when ε sits inside the root (written by hand, not torch.optim). Not reproduced: the
+// contour grids and least-squares minima, fading's random-gradient panel and η sweep, and the
+// update figure's rate-against-G curves. Numbers are Python floats, which json.dumps writes with
+// repr, the shortest text that reads back as the same double; null stands for one that is not
+// finite, which JSON cannot write (f at a start near 1e300, or G once g² overflows: a run stops
+// at the first point or f that is not finite, not at G).
 //
 // Figures that return null, and why:
 //   stochastic, text, spiral: networks trained by the core's TrainingRun, whose initial weights
