@@ -225,3 +225,24 @@ test('Export saves each plot as the PNG on screen, and the settings and the run 
   assert.deepEqual(problems(messages), []);
   await context.close();
 });
+
+test('Reproduce in PyTorch saves a torch.optim script with the figure’s settings, for figures that run an optimizer', async () => {
+  const { page: p, context, messages } = await open(browser, { hash: '#race.ada=0.8&parabola.lr=0.3' });
+  const settingsOf = { race: /'ada': 0\.8\b/, parabola: /^LR = 0\.3$/m };
+  for (const section of ['race', 'parabola']) {
+    const kit = p.locator(`#${section} .export-kit`);
+    await kit.locator('summary').click();
+    const [file] = await Promise.all([p.waitForEvent('download'), kit.getByRole('button', { name: 'Reproduce in PyTorch (.py)' }).click()]);
+    assert.equal(file.suggestedFilename(), `adagrad-lab-${section}.py`);
+    const script = fs.readFileSync(await file.path(), 'utf8');
+    assert.match(script, /^import torch$/m);
+    assert.match(script, /torch\.optim\.Adagrad\(params, lr=LR/);
+    assert.match(script, settingsOf[section], 'the rate set on the page');
+  }
+  // a figure torch.optim cannot reproduce offers no script
+  const pitfall = p.locator('#pitfall .export-kit');
+  await pitfall.locator('summary').click();
+  assert.equal(await pitfall.getByRole('button', { name: 'Reproduce in PyTorch (.py)' }).isHidden(), true);
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});

@@ -5,6 +5,7 @@ import { figures } from './registry.js';
 import { el, openWhenWide, trackTransport } from './ui/dom.js';
 import { mark } from './perf.js';
 import { embedKit, exportKit } from './ui/embedkit.js';
+import { pytorchScript, pytorchFigures, pytorchNeedsData, pytorchData } from './export/pytorch.js';
 
 registerSchemas(figures);
 // the contents (and any other disclosure so marked) fold on a phone, before the first paint
@@ -94,7 +95,9 @@ async function main() {
       const changed = () => Object.fromEntries(Object.entries(current[name] || {}).filter(([k, v]) => v !== defaults[name][k]));
       if (!container.nextElementSibling?.classList.contains('embed-kit')) {
         const results = () => (typeof figure.results === 'function' ? figure.results(lab, current[name]) : null);
-        container.after(embedKit({ name, title }, changed), exportKit({ name, title }, container, () => ({ ...current[name] }), results));
+        const python = () => (pytorchFigures.includes(name)
+          ? pytorchScript(name, current[name], pytorchNeedsData.includes(name) ? pytorchData(lab, name, current[name]) : undefined) : null);
+        container.after(embedKit({ name, title }, changed), exportKit({ name, title }, container, () => ({ ...current[name] }), results, python));
       }
     } catch (error) {
       console.error(`figure ${key}:`, error);

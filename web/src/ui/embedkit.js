@@ -83,8 +83,10 @@ export function toJson(value) {
 const fileName = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'plot';
 
 /** The Export disclosure of one figure. `settings()` gives all its current settings (texts),
- *  `results()` its run as plain data, or null where the figure has no export of its results. */
-export function exportKit({ name, title }, container, settings, results) {
+ *  `results()` its run as plain data, or null where the figure has no export of its results;
+ *  `python()` a PyTorch script reproducing it (export/pytorch.js), or null where torch.optim
+ *  cannot. */
+export function exportKit({ name, title }, container, settings, results, python = () => null) {
   const list = el('p', { className: 'export-plots' });
   const status = el('span', { className: 'embed-status', role: 'status' });
   const json = el('button', {
@@ -95,12 +97,26 @@ export function exportKit({ name, title }, container, settings, results) {
       status.textContent = data.results ? 'Saved the settings and the run.' : 'Saved the settings (this figure has no export of its run yet).';
     },
   }, 'Settings and results (JSON)');
+  const torch = el('button', {
+    type: 'button', className: 'btn',
+    onclick() {
+      let script = null;
+      try { script = python(); } catch (error) { status.textContent = `No script: ${error.message}`; return; }
+      if (!script) return;
+      save(new Blob([script], { type: 'text/x-python' }), `adagrad-lab-${name}.py`);
+      status.textContent = `Saved adagrad-lab-${name}.py: run it with python3 and PyTorch; it prints the figure’s numbers.`;
+    },
+  }, 'Reproduce in PyTorch (.py)');
   const details = el('details', { className: 'export-kit' },
     el('summary', {}, 'Export'),
-    el('p', {}, 'Each plot as an image, as drawn now; the settings and the run as JSON. ', json, ' ', status),
+    el('p', {}, 'Each plot as an image, as drawn now; the settings and the run as JSON; a Python script that reruns it with torch.optim. ',
+      json, ' ', torch, ' ', status),
     list);
   details.addEventListener('toggle', () => {
     if (!details.open) return;
+    let scripted = false;
+    try { scripted = python() !== null; } catch { scripted = false; }
+    torch.hidden = !scripted;
     // one button per plot on the figure now (a figure can add or drop panels as it is set)
     const canvases = [...container.querySelectorAll('canvas')].filter((c) => c.width > 0 && c.height > 0 && c.offsetParent !== null);
     list.replaceChildren(...canvases.map((canvas, i) => {
