@@ -246,3 +246,22 @@ test('Reproduce in PyTorch saves a torch.optim script with the figure’s settin
   assert.deepEqual(problems(messages), []);
   await context.close();
 });
+
+test('the JSON export carries the run for the step table, the pitfall and the fading rate too', async () => {
+  const { page: p, context, messages } = await open(browser, { hash: '#pitfall.lr=0.5' });
+  const saved = async (section) => {
+    const kit = p.locator(`#${section} .export-kit`);
+    await kit.locator('summary').click();
+    const [json] = await Promise.all([p.waitForEvent('download'), kit.getByRole('button', { name: 'Settings and results (JSON)' }).click()]);
+    return JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
+  };
+  const table = await saved('table');
+  assert.deepEqual(table.results.rows.slice(0, 3).map((r) => Number(r.x_new.toFixed(4))), [3, 2.4, 1.9673], 'the rows the table shows');
+  const pitfall = await saved('pitfall');
+  assert.equal(pitfall.settings.lr, '0.5');
+  assert.ok(pitfall.results && JSON.stringify(pitfall.results).length > 1000, 'the runs are in the file');
+  const fading = await saved('fading');
+  assert.ok(fading.results && JSON.stringify(fading.results).length > 1000);
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});

@@ -24,6 +24,13 @@ import { hasDiverged } from '../story/steps.js';
 export const key = 'fading';
 export const title = 'The learning rate that fades away';
 export const defaults = settings.defaults;
+
+/** AdaGrad's, RMSProp's and Adam's runs for the figure's settings (texts as in a link) as plain
+ *  data, for the JSON export. */
+export function results(lab, texts) {
+  const { values: v, ok } = settings.parse(texts);
+  return ok ? fadingRuns(lab, { w0: v.w0, b0: v.b0, steps: v.steps, seed: v.seed, lr: { adagrad: v.ada, rmsprop: v.rms, adam: v.adam } }) : null;
+}
 export const schema = settings.schema;
 
 const FIELD_OF_KIND = { adagrad: 'ada', rmsprop: 'rms', adam: 'adam' };

@@ -23,6 +23,13 @@ import { pitfallRun, OBJECTIVES } from './pitfall/model.js';
 import { pitfallStory, ETA_SHARE } from './pitfall/story.js';
 
 export const defaults = settings.defaults;
+
+/** The real and the forgetful run for the figure's settings (texts as in a link) as plain data,
+ *  for the JSON export. */
+export function results(lab, texts) {
+  const { values: v, ok } = settings.parse(texts);
+  return ok ? pitfallRun(lab, { f: v.f, x0: v.x0, b0: v.f === 'valley' ? v.b0 : null, lr: v.lr, steps: v.steps }) : null;
+}
 export const schema = settings.schema;
 const BUG = optimizerStyles.forgetful.color;  // the forgetful run: never solid (dotted; dash-dot for its second coordinate)
 
