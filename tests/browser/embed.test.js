@@ -65,7 +65,9 @@ window.AdagradLab = (...args) => { window.coreStarts++; return start(...args); }
 <div class="narrow"><adagrad-figure figure="parabola" lr="0.5" steps="40" id="parabola"></adagrad-figure></div>`));
   fs.writeFileSync(path.join(hosts, 'refused.html'), page(`
 <adagrad-figure figure="parabola" lr="banana" colour="red" id="bad"></adagrad-figure>
-<adagrad-figure figure="parabol" id="unknown" data-ready="true"></adagrad-figure>`));
+<adagrad-figure figure="parabol" id="unknown" data-ready="true"></adagrad-figure>`,
+  // a page that loads the script twice (two embeds pasted in) keeps working
+  { head: '<script src="../adagrad-lab.js"></script>' }));
   fs.writeFileSync(path.join(hosts, 'iframe.html'), page(`
 <iframe id="frame" sandbox="allow-scripts" title="AdaGrad Lab: the race" src="../embed.html#figure=race&amp;ada=0.8"></iframe>`,
   { csp: `${CSP}; frame-src 'self'` }));

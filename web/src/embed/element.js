@@ -72,8 +72,10 @@ function coreInstance() {
 
 const loading = new Map();   // name → Promise<{ figure, hooks }>
 const waiting = new Map();   // name → resolve
-// a figure's file calls this when it runs (build-web generates those files)
-Object.defineProperty(window, 'AdagradLabFigures', {
+// a figure's file calls this when it runs (build-web generates those files); a page that loads
+// adagrad-lab.js twice keeps the first copy's element and registry
+const firstCopy = !window.AdagradLabFigures;
+if (firstCopy) Object.defineProperty(window, 'AdagradLabFigures', {
   value: Object.freeze({
     define(name, figure, hooks) { waiting.get(name)?.({ figure, hooks }); waiting.delete(name); },
     /** [{ name, key, title }] of every figure */
@@ -216,4 +218,4 @@ class AdagradFigure extends HTMLElement {
   }
 }
 
-if (!customElements.get('adagrad-figure')) customElements.define('adagrad-figure', AdagradFigure);
+if (firstCopy && !customElements.get('adagrad-figure')) customElements.define('adagrad-figure', AdagradFigure);
