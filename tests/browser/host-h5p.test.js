@@ -84,7 +84,8 @@ test('the packed race in H5P: the figure runs with the settings of content.json,
   // H5P's resizer follows the figure: the iframe is as tall as the H5P content inside it
   const iframeHeight = () => p.locator('iframe.h5p-iframe').evaluate((f) => f.getBoundingClientRect().height);
   const contentHeight = () => p.frameLocator('iframe.h5p-iframe').locator('.h5p-content').evaluate((c) => c.getBoundingClientRect().height);
-  await p.waitForFunction(() => document.querySelector('iframe.h5p-iframe').getBoundingClientRect().height > 400);
+  await p.waitForFunction(() => document.querySelector('iframe.h5p-iframe').getBoundingClientRect().height > 400, null, { timeout: 10000 })
+    .catch(() => {});   // the heights below say what went wrong
   await p.waitForTimeout(300);
   const [frame, inside] = [await iframeHeight(), await contentHeight()];
   assert.ok(Math.abs(frame - inside) <= 2, `the iframe is ${frame} px tall, its content ${inside} px`);
