@@ -54,8 +54,12 @@ new H5PStandalone.H5P(document.getElementById('h5p'), {
 }).then(() => {
   const frame = document.querySelector('iframe.h5p-iframe');
   const poll = setInterval(() => {
-    const figure = frame.contentDocument && frame.contentDocument.querySelector('adagrad-figure[data-ready="true"]');
-    if (figure) { clearInterval(poll); document.documentElement.dataset.ready = 'true'; }
+    const figure = frame.contentDocument && frame.contentDocument.querySelector('adagrad-figure');
+    // drawn, or failed (its status says why, and the test's assertions show it)
+    if (figure && (figure.dataset.ready === 'true' || figure.shadowRoot.querySelector('.status.danger:not([hidden])'))) {
+      clearInterval(poll);
+      document.documentElement.dataset.ready = 'true';
+    }
   }, 50);
 }, (error) => console.error('H5P did not start:', error));
 `);
@@ -63,6 +67,16 @@ new H5PStandalone.H5P(document.getElementById('h5p'), {
   // H5P's validator stores plain text HTML-escaped: "1&amp;2" is the text 1&2
   content('refused', { figure: 'parabola', settings: [{ name: 'lr', value: 'banana' }, { name: 'colour', value: 'red' },
     { name: 'x0', value: '1&amp;2' }, { name: 'style', value: 'display: none' }] });
+  // Moodle and WordPress aggregate: a content's preloaded scripts, joined into one file in a folder
+  // of their own (cachedassets/HASH.js), replace the library's files in the page. The same here.
+  content('aggregated', { figure: 'race', settings: [{ name: 'ada', value: '0.8' }] });
+  const library = path.join(hosts, 'aggregated', LIBRARY, 'library.json');
+  const json = JSON.parse(fs.readFileSync(library, 'utf8'));
+  fs.mkdirSync(path.join(hosts, 'aggregated', 'cachedassets'));
+  fs.writeFileSync(path.join(hosts, 'aggregated', 'cachedassets', '5f2c9e.js'),
+    json.preloadedJs.map(({ path: file }) => fs.readFileSync(path.join(hosts, 'aggregated', LIBRARY, file), 'utf8')).join('\n;\n'));
+  json.preloadedJs = [{ path: '../cachedassets/5f2c9e.js' }];
+  fs.writeFileSync(library, JSON.stringify(json));
   browser = await launch();
 });
 after(async () => { await browser?.close(); });
@@ -81,6 +95,8 @@ test('the packed race in H5P: the figure runs with the settings of content.json,
     performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname));
   assert.ok(loaded.includes(`/hosts/h5p/race/${LIBRARY}/adagrad-lab/race.js`), loaded.join(', '));
   assert.ok(!loaded.some((n) => /adagrad-lab\/(?!race\.js)/.test(n)), `only the race's code: ${loaded.join(', ')}`);
+  // adagrad-lab-base.js's stand-in for document.currentScript is gone again
+  assert.equal(await p.frameLocator('iframe.h5p-iframe').locator('html').evaluate(() => document.currentScript), null);
   // H5P's resizer follows the figure: the iframe is as tall as the H5P content inside it
   const iframeHeight = () => p.locator('iframe.h5p-iframe').evaluate((f) => f.getBoundingClientRect().height);
   const contentHeight = () => p.frameLocator('iframe.h5p-iframe').locator('.h5p-content').evaluate((c) => c.getBoundingClientRect().height);
@@ -116,6 +132,19 @@ test('refused settings in content.json are named in the figure, which runs with 
   const notice = await p.frameLocator('iframe.h5p-iframe').locator('.h5p-adagrad-lab-notice').textContent();
   assert.match(notice, /Ignored “style”/);
   assert.equal(await inFigure(p, (host) => host.hasAttribute('style')), false);
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});
+
+test('with the scripts aggregated into one file elsewhere, as Moodle and WordPress serve them, the figure still finds its code in the library folder', { skip }, async () => {
+  const { page: p, context, messages } = await open(browser, { url: urlOf('aggregated.html') });
+  const text = await inFigure(p, shadowText);
+  assert.match(text, /finished at step \d+/);
+  assert.match(text, /AdaGrad \(η = 0\.8\)/);
+  const scripts = await p.frameLocator('iframe.h5p-iframe').locator('html').evaluate(() =>
+    [...document.scripts].filter((s) => s.src).map((s) => new URL(s.src).pathname));
+  assert.deepEqual(scripts, ['/hosts/h5p/player/frame.bundle.js', '/hosts/h5p/aggregated/cachedassets/5f2c9e.js',
+    `/hosts/h5p/aggregated/${LIBRARY}/adagrad-lab/race.js`]);
   assert.deepEqual(problems(messages), []);
   await context.close();
 });

@@ -3,6 +3,9 @@
 // Packed into dist/adagrad-lab.h5p by build-scripts/build-h5p.
 var H5P = window.H5P = window.H5P || {};
 
+// adagrad-lab-base.js set document.currentScript for adagrad-lab.js, which has run: give it back
+if (Object.getOwnPropertyDescriptor(document, 'currentScript')) delete document.currentScript;
+
 H5P.AdagradLabFigure = (function () {
   'use strict';
 
