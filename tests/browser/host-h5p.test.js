@@ -2,7 +2,8 @@
 // by h5p-standalone (npm, its dist/ copied from node_modules: no CDN) as a course platform plays
 // it: the package extracted into dist/hosts/h5p/, its figure in H5P's iframe.
 // Over http only: h5p-standalone reads h5p.json, content.json and library.json with fetch(),
-// which Chromium refuses for file:// URLs, so an H5P package cannot be played from disk.
+// which Chromium refuses for file:// URLs ("Access to fetch at 'file:///…/race/h5p.json' from
+// origin 'null' has been blocked by CORS policy"), so an H5P package cannot be played from disk.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
