@@ -69,13 +69,14 @@ new H5PStandalone.H5P(document.getElementById('h5p'), {
   content('refused', { figure: 'parabola', settings: [{ name: 'lr', value: 'banana' }, { name: 'colour', value: 'red' },
     { name: 'x0', value: '1&amp;2' }, { name: 'style', value: 'display: none' }] });
   // Moodle and WordPress aggregate: a content's preloaded scripts, joined into one file in a folder
-  // of their own (cachedassets/HASH.js), replace the library's files in the page. The same here.
+  // of their own (cachedassets/HASH.js, each script followed by ";\n" as H5P's cacheAssets does),
+  // replace the library's files in the page. The same here.
   content('aggregated', { figure: 'race', settings: [{ name: 'ada', value: '0.8' }] });
   const library = path.join(hosts, 'aggregated', LIBRARY, 'library.json');
   const json = JSON.parse(fs.readFileSync(library, 'utf8'));
   fs.mkdirSync(path.join(hosts, 'aggregated', 'cachedassets'));
   fs.writeFileSync(path.join(hosts, 'aggregated', 'cachedassets', '5f2c9e.js'),
-    json.preloadedJs.map(({ path: file }) => fs.readFileSync(path.join(hosts, 'aggregated', LIBRARY, file), 'utf8')).join('\n;\n'));
+    json.preloadedJs.map(({ path: file }) => `${fs.readFileSync(path.join(hosts, 'aggregated', LIBRARY, file), 'utf8')};\n`).join(''));
   json.preloadedJs = [{ path: '../cachedassets/5f2c9e.js' }];
   fs.writeFileSync(library, JSON.stringify(json));
   browser = await launch();
