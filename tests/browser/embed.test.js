@@ -249,7 +249,7 @@ test('Reproduce in PyTorch saves a torch.optim script with the figure’s settin
   await context.close();
 });
 
-test('the JSON export carries the run for the step table, the pitfall and the fading rate too', async () => {
+test('the JSON export carries the run for the step table, the pitfall, the fading rate, the valley, why, compare and line too', async () => {
   const { page: p, context, messages } = await open(browser, { hash: '#pitfall.lr=0.5' });
   const saved = async (section) => {
     const kit = p.locator(`#${section} .export-kit`);
@@ -264,6 +264,10 @@ test('the JSON export carries the run for the step table, the pitfall and the fa
   assert.ok(pitfall.results && JSON.stringify(pitfall.results).length > 1000, 'the runs are in the file');
   const fading = await saved('fading');
   assert.ok(fading.results && JSON.stringify(fading.results).length > 1000);
+  for (const section of ['valley', 'why', 'compare', 'line']) {
+    const data = await saved(section);
+    assert.ok(data.results && JSON.stringify(data.results).length > 1000, `${section}'s run is in the file`);
+  }
   assert.deepEqual(problems(messages), []);
   await context.close();
 });

@@ -19,10 +19,11 @@ before(async () => {
     stochastic: 'figures/stochastic/settings.js', line: 'figures/line/settings.js', fading: 'figures/fading/settings.js',
     compare: 'figures/compare/settings.js', pitfall: 'figures/pitfall/settings.js',
   };
+  const names = { x2: 'parabola', table: 'step-table', sp: 'spiral' };   // web/src/registry.js
   const figures = [];
   for (const [key, file] of Object.entries(rules)) {
     const m = await import(`../../web/src/${file}`);
-    figures.push({ key, schema: m.schema ?? m.settings.schema });
+    figures.push({ key, name: names[key] || key, schema: m.schema ?? m.settings.schema });
   }
   state.registerSchemas(figures);
   readHash = state.readHash;
@@ -112,7 +113,7 @@ test('spiral epochs=NaN: refused, and Play still trains the last good run to its
   await page.click('#fig-spiral [data-action="play"]');
   await page.locator('#fig-spiral .counter').filter({ hasText: 'epoch 50 of 50' }).waitFor({ timeout: 10000 });
   await page.locator('#fig-spiral [data-action="play"]').filter({ hasText: 'Play' }).waitFor({ timeout: 5000 });
-  assert.equal(await page.evaluate(() => location.hash), '#sp.epochs=50');
+  assert.equal(await page.evaluate(() => location.hash), '#spiral.epochs=50', 'the old key is read, and written under the name');
   assert.deepEqual(problems(messages), []);
   await context.close();
 });

@@ -21,6 +21,12 @@ import { cssColor } from '../draw/colors.js';
 import { short } from '../format.js';
 
 export const defaults = settings.defaults;
+
+/** The figure's run for its settings (texts as in a link) as plain data, for the JSON export. */
+export function results(lab, texts) {
+  const { values, ok } = settings.parse(texts);
+  return ok ? compareRun(lab, values).results : null;
+}
 export const schema = settings.schema;
 
 // Options of the core that PyTorch does not have, with what their default means.

@@ -32,6 +32,13 @@ const IDS = RACERS.map((r) => r.id);
 
 export { presets };
 export const defaults = settings.defaults;
+
+/** The figure's run for its settings (texts as in a link) as plain data, for the JSON export. */
+export function results(lab, texts) {
+  const { values: v, ok } = settings.parse(texts);
+  if (!ok) return null;
+  return lineRun(lab, { ...v, lr: Object.fromEntries(IDS.map((id) => [id, v[id]])) }, RACERS).runs;
+}
 export const schema = settings.schema;
 
 export function render(container, lab, { state = {}, onState = () => {} } = {}) {

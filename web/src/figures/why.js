@@ -21,6 +21,12 @@ import { short } from '../format.js';
 export const key = 'why';
 export const title = 'Why one learning rate is not enough';
 export const defaults = settings.defaults;
+
+/** The figure's run for its settings (texts as in a link) as plain data, for the JSON export. */
+export function results(lab, texts) {
+  const { values, ok } = settings.parse(texts);
+  return ok ? whyRun(lab, values) : null;
+}
 export const schema = settings.schema;
 // The two parameters: colour and line style both differ, and the rare one's events carry dots.
 const FREQ = { color: colors.orange, dash: null, label: 'frequent, large gradients (θ₁)' };

@@ -22,6 +22,14 @@ import { valleyCaption, valleyParagraphs, denseNote, status, arrivals, ratesNote
 export const key = 'valley';
 export const title = 'Sparse features stretch the valley';
 export const defaults = settings.defaults;
+
+/** The figure's run for its settings (texts as in a link) as plain data, for the JSON export. */
+export function results(lab, texts) {
+  const { values: v, ok } = settings.parse(texts);
+  if (!ok) return null;
+  const { data, minimum, runs, denseGd } = valleyRun(lab, { ...v, lr: Object.fromEntries(IDS.map((id) => [id, v[id]])) });
+  return { data, leastSquares: minimum, runs, denseGd };
+}
 export const schema = settings.schema;
 
 const RACERS = racersOf(IDS, NAMES);
