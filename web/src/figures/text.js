@@ -20,6 +20,12 @@ import { corpus, trainBoth, countVector } from './text/model.js';
 import { textCaption } from './text/story.js';
 
 export const defaults = settings.defaults;
+
+/** The figure's run for its settings (texts as in a link) as plain data, for the JSON export. */
+export function results(lab, texts) {
+  const { values: v, ok } = settings.parse(texts);
+  return ok ? trainBoth(lab, corpus(lab), { sgdLr: v.sgd, adaLr: v.ada, epochs: v.epochs }) : null;
+}
 export const schema = settings.schema;
 const RARE_MAX_DF = 2;
 // G so small that ε decides the rate (√G < 100 ε): "no gradient yet". Exact cancellations leave

@@ -6,11 +6,18 @@ import { restoreDefaults } from '../ui/controls.js';
 import { placementPart } from './update/placement.js';
 import { optionsPart } from './update/options.js';
 import { settings } from './update/settings.js';
+import { fromStart } from './update/model.js';
 import { libraryTable } from './update/libraries.js';
 
 export const key = 'update';
 export const title = 'The update rule, and where ε goes';
 export const defaults = settings.defaults;
+
+/** The figure's run for its settings (texts as in a link) as plain data, for the JSON export. */
+export function results(lab, texts) {
+  const { values, ok } = settings.parse(texts);
+  return ok ? { tiny: fromStart(lab, values, values.tiny), big: fromStart(lab, values, values.big) } : null;
+}
 export const schema = settings.schema;
 
 export function render(container, lab, { state = {}, onState = () => {} } = {}) {

@@ -18,6 +18,26 @@ import { spiralStory, boardStatus } from './story.js';
 export const key = 'sp';
 export const title = 'A spiral, two optimizers';
 export const defaults = settings.defaults;
+
+/** Both boards trained to the figure's epochs from its settings (texts as in a link), as plain
+ *  data for the JSON export: each board's optimizer, every epoch's loss, its last accuracy. */
+export function results(lab, texts) {
+  const { values: v, ok } = settings.parse(texts);
+  if (!ok) return null;
+  const boards = spiralRuns(lab, { ...v, hidden: v.hidden === '' ? [] : v.hidden.split(',').map(Number) });
+  try {
+    while (!boards.finished()) boards.train();
+    return {
+      network: { layers: [2, ...(v.hidden === '' ? [] : v.hidden.split(',').map(Number)), 1], activation: v.act, init: v.init, seed: v.wseed },
+      boards: boards.runs.map((r) => ({
+        optimizer: r.kind, lr: r.lr, epochsTrained: boards.done(r), divergedAtEpoch: boards.divergedEpoch(r),
+        losses: r.run.losses(), lastLoss: r.stats?.loss ?? null, lastAccuracy: r.stats?.accuracy ?? null,
+      })),
+    };
+  } finally {
+    boards.free();
+  }
+}
 export const schema = settings.schema;
 export { presets };
 

@@ -15,6 +15,12 @@ import { stochasticStory } from './story.js';
 export const key = 'stochastic';
 export const title = 'Rare words, a few reviews at a time';
 export const defaults = settings.defaults;
+
+/** The figure's run for its settings (texts as in a link) as plain data, for the JSON export. */
+export function results(lab, texts) {
+  const { values, ok } = settings.parse(texts);
+  return ok ? stochasticRun(lab, corpus(lab), values) : null;
+}
 export const schema = settings.schema;
 
 const RARE = { color: colors.blue, dash: [6, 3] };

@@ -12,6 +12,11 @@ import { CARDS, advice } from './story.js';
 export const key = 'summary';
 export const title = 'When to reach for AdaGrad';
 export const defaults = settings.defaults;
+
+/** The cards' runs (the same whatever the answers) as plain data, for the JSON export. */
+export function results(lab) {
+  return cardRuns(lab);
+}
 export const schema = settings.schema;
 
 // the page's one style per optimizer (draw/optimizer-styles.js), as in the figures each card links to
