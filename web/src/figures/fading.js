@@ -28,9 +28,12 @@ export const defaults = settings.defaults;
 /** AdaGrad's, RMSProp's and Adam's runs for the figure's settings (texts as in a link) as plain
  *  data, for the JSON export. */
 export function results(lab, texts) {
-  const { values: v, ok } = settings.parse(texts);
-  return ok ? fadingRuns(lab, { w0: v.w0, b0: v.b0, steps: v.steps, seed: v.seed, lr: { adagrad: v.ada, rmsprop: v.rms, adam: v.adam } }) : null;
+  const { values, ok } = settings.parse(texts);
+  return ok ? fadingRuns(lab, configOf(values)) : null;
 }
+
+/** The model's configuration from the parsed settings (the view's and the export's). */
+const configOf = (v) => ({ w0: v.w0, b0: v.b0, steps: v.steps, seed: v.seed, lr: { adagrad: v.ada, rmsprop: v.rms, adam: v.adam } });
 export const schema = settings.schema;
 
 const FIELD_OF_KIND = { adagrad: 'ada', rmsprop: 'rms', adam: 'adam' };
@@ -89,7 +92,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   function readFields() {
     const v = readSettings(settings, fields);
-    return v && { w0: v.w0, b0: v.b0, steps: v.steps, seed: v.seed, lr: { adagrad: v.ada, rmsprop: v.rms, adam: v.adam } };
+    return v && configOf(v);
   }
 
   // The η sweep (48 whole runs) is recomputed only when the start or the length changes.

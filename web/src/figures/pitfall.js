@@ -27,9 +27,12 @@ export const defaults = settings.defaults;
 /** The real and the forgetful run for the figure's settings (texts as in a link) as plain data,
  *  for the JSON export. */
 export function results(lab, texts) {
-  const { values: v, ok } = settings.parse(texts);
-  return ok ? pitfallRun(lab, { f: v.f, x0: v.x0, b0: v.f === 'valley' ? v.b0 : null, lr: v.lr, steps: v.steps }) : null;
+  const { values, ok } = settings.parse(texts);
+  return ok ? pitfallRun(lab, configOf(values)) : null;
 }
+
+/** The model's configuration from the parsed settings (the view's and the export's). */
+const configOf = (v) => ({ f: v.f, x0: v.x0, b0: v.f === 'valley' ? v.b0 : null, lr: v.lr, steps: v.steps });
 export const schema = settings.schema;
 const BUG = optimizerStyles.forgetful.color;  // the forgetful run: never solid (dotted; dash-dot for its second coordinate)
 
@@ -91,7 +94,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   function readFields() {
     const two = objective.value === 'valley';
     const v = readSettings(settings, { x0: fields.x0, b0: fields.b0, lr: fields.lr, steps: fields.steps }, { skip: (k) => k === 'b0' && !two });
-    return v && { f: objective.value, x0: v.x0, b0: two ? v.b0 : null, lr: v.lr, steps: v.steps };
+    return v && configOf({ ...v, f: objective.value });
   }
   const compute = (cfg) => pitfallRun(lab, cfg);
 

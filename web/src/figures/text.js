@@ -23,9 +23,12 @@ export const defaults = settings.defaults;
 
 /** The figure's run for its settings (texts as in a link) as plain data, for the JSON export. */
 export function results(lab, texts) {
-  const { values: v, ok } = settings.parse(texts);
-  return ok ? trainBoth(lab, corpus(lab), { sgdLr: v.sgd, adaLr: v.ada, epochs: v.epochs }) : null;
+  const { values, ok } = settings.parse(texts);
+  return ok ? trainBoth(lab, corpus(lab), configOf(values)) : null;
 }
+
+/** The model's configuration from the parsed settings (the view's and the export's). */
+const configOf = (v) => ({ sgdLr: v.sgd, adaLr: v.ada, epochs: v.epochs });
 export const schema = settings.schema;
 const RARE_MAX_DF = 2;
 // G so small that ε decides the rate (√G < 100 ε): "no gradient yet". Exact cancellations leave
@@ -117,7 +120,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   // ----- reading the settings and computing (in the core)
   function readFields() {
     const v = readSettings(settings, fields);
-    return v && { sgdLr: v.sgd, adaLr: v.ada, epochs: v.epochs };
+    return v && configOf(v);
   }
 
   function recompute() {

@@ -24,11 +24,12 @@ export const defaults = settings.defaults;
 export function results(lab, texts) {
   const { values: v, ok } = settings.parse(texts);
   if (!ok) return null;
-  const boards = spiralRuns(lab, { ...v, hidden: v.hidden === '' ? [] : v.hidden.split(',').map(Number) });
+  const hidden = v.hidden === '' ? [] : v.hidden.split(',').map(Number);
+  const boards = spiralRuns(lab, { ...v, hidden });
   try {
     while (!boards.finished()) boards.train();
     return {
-      network: { layers: [2, ...(v.hidden === '' ? [] : v.hidden.split(',').map(Number)), 1], activation: v.act, init: v.init, seed: v.wseed },
+      network: { layers: [2, ...hidden, 1], activation: v.act, init: v.init, seed: v.wseed },
       boards: boards.runs.map((r) => ({
         optimizer: r.kind, lr: r.lr, epochsTrained: boards.done(r), divergedAtEpoch: boards.divergedEpoch(r),
         losses: r.run.losses(), lastLoss: r.stats?.loss ?? null, lastAccuracy: r.stats?.accuracy ?? null,
