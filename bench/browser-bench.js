@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
 
-const root = path.join(__dirname, '..', 'dist');
+const root = path.resolve(process.env.ADAGRAD_DIST || path.join(__dirname, '..', 'dist'));
 const quick = process.argv.includes('--quick');
 const jsonAt = process.argv.indexOf('--json');
 const jsonOut = jsonAt > 0 ? process.argv[jsonAt + 1] : null;
@@ -16,6 +16,8 @@ const jsonOut = jsonAt > 0 ? process.argv[jsonAt + 1] : null;
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 function serve() {
   const server = http.createServer((req, res) => {
+    const host = hostPage(new URL(req.url, 'http://x').pathname);
+    if (host) { res.writeHead(200, { 'content-type': 'text/html' }); res.end(host); return; }
     const file = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
     if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); res.end(); return; }
     res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
@@ -47,6 +49,8 @@ async function main() {
       await page.close();
     }
     cases.push({ name: 'page_interactive_after_load', ...stats(loads) });
+    cases.push(...await loadCost(browser, base, quick ? 2 : 7));
+    for (const figure of ['race', 'parabola']) cases.push(await embedCost(browser, base, figure));
 
     // 2. The spiral figure's frames with the issue's 2-32-32-1 tanh network, one epoch per frame,
     //    both boundaries recomputed every frame.
@@ -67,9 +71,88 @@ async function main() {
     server.close();
   }
   console.log(`${'browser case'.padEnd(32)} ${'median ms'.padStart(10)} ${'min'.padStart(9)} ${'max'.padStart(9)} ${'samples'.padStart(8)}`);
-  for (const c of cases)
-    console.log(`${c.name.padEnd(32)} ${c.median_ms.toFixed(2).padStart(10)} ${c.min_ms.toFixed(2).padStart(9)} ${c.max_ms.toFixed(2).padStart(9)} ${String(c.samples).padStart(8)}`);
+  for (const c of cases) {
+    if (c.median_ms === null) {   // a size, not a time
+      console.log(`${c.name.padEnd(32)} ${c.raw} B (${c.gzip9} B gzip -9); beyond the module ${c.raw_beyond_module} B (${c.gzip9_beyond_module} B gzip -9)`);
+      continue;
+    }
+    const digits = c.unit ? 0 : 2;
+    console.log(`${c.name.padEnd(32)} ${c.median_ms.toFixed(digits).padStart(10)} ${c.min_ms.toFixed(digits).padStart(9)} ${c.max_ms.toFixed(digits).padStart(9)} ${String(c.samples).padStart(8)}${c.unit ? ` ${c.unit}` : ''}`);
+  }
   if (jsonOut) fs.writeFileSync(jsonOut, `${JSON.stringify({ cases }, null, 2)}\n`);
+}
+
+// ---- what loading costs: main-thread long tasks, and the bytes a page loads ---------------------
+// Bytes are counted from the files in dist/ that the page's Resource Timing entries name: raw, and
+// as gzip -9 would serve them (each file compressed on its own, as a server does).
+const zlib = require('node:zlib');
+function bytesOf(urls) {
+  let raw = 0, gz = 0;
+  for (const url of new Set(urls)) {
+    const { pathname } = new URL(url);
+    if (hostPage(pathname)) continue;   // the bench's own host page is not the lesson's cost
+    const file = path.join(root, decodeURIComponent(pathname));
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) continue;
+    const data = fs.readFileSync(file);
+    raw += data.length;
+    gz += zlib.gzipSync(data, { level: 9 }).length;
+  }
+  return { raw, gz };
+}
+
+// Long tasks while the lesson loads (until every figure is mounted, data-ready), the page's
+// interactive mark, and the bytes whose response ended before it (the document included).
+async function loadCost(browser, base, runs) {
+  const longest = [], count = [], rawBefore = [], gzBefore = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(() => {
+      window.benchLongTasks = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.benchLongTasks.push(e.duration); })
+        .observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(base);
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 60000 });
+    await page.waitForTimeout(100);   // a task that ends with data-ready is reported just after
+    const seen = await page.evaluate(() => {
+      const interactive = window.adagradLabPerf.marks.interactive;
+      const resources = performance.getEntriesByType('resource').filter((r) => r.responseEnd <= interactive).map((r) => r.name);
+      return { tasks: window.benchLongTasks, urls: [location.href, ...resources] };
+    });
+    await page.close();
+    longest.push(Math.max(0, ...seen.tasks));
+    count.push(seen.tasks.length);
+    const { raw, gz } = bytesOf(seen.urls);
+    rawBefore.push(raw);
+    gzBefore.push(gz);
+  }
+  return [
+    { name: 'load_longest_task', ...stats(longest) },
+    { name: 'load_tasks_over_50ms', ...stats(count), unit: 'count' },
+    { name: 'load_bytes_before_interactive', ...stats(rawBefore), unit: 'bytes' },
+    { name: 'load_bytes_before_interactive_gzip9', ...stats(gzBefore), unit: 'bytes' },
+  ];
+}
+
+// A host page with one <adagrad-figure>; served by the bench's server at /bench-host-NAME.html.
+function hostPage(pathname) {
+  const m = /^\/bench-host-([a-z-]+)\.html$/.exec(pathname);
+  return m && `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title>
+<script src="adagrad-lab.js"></script></head><body><adagrad-figure figure="${m[1]}"></adagrad-figure></body></html>`;
+}
+
+// One embedded figure: everything the host page loads for it (the module, the element, shared
+// code, the figure's code), and what of it is not the WebAssembly module (dist/adagrad_lab.js).
+async function embedCost(browser, base, figure) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(new URL(`bench-host-${figure}.html`, base).href);
+  await page.waitForFunction(() => document.querySelector('adagrad-figure').dataset.ready === 'true', null, { timeout: 60000 });
+  const urls = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
+  await page.close();
+  const total = bytesOf(urls);
+  const module = bytesOf([new URL('adagrad_lab.js', base).href]);
+  return { name: `embed_${figure.replace(/-/g, '_')}_bytes`, unit: 'bytes', median_ms: null, raw: total.raw, gzip9: total.gz,
+    raw_beyond_module: total.raw - module.raw, gzip9_beyond_module: total.gz - module.gz };
 }
 
 main().catch((error) => { console.error(error); process.exit(1); });

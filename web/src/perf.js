@@ -15,3 +15,11 @@ export function recordFrame(name, parts) {
 export function mark(name) {
   store.marks[name] = performance.now();
 }
+
+/** Notes how long something took from `start` (a performance.now()) to now, in store.measures,
+ *  and as a performance measure (seen in the browser's profiler). */
+export function measure(name, start) {
+  const end = performance.now();
+  (store.measures = store.measures || {})[name] = end - start;
+  performance.measure?.(name, { start, end });
+}
