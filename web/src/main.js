@@ -75,7 +75,15 @@ async function main() {
 
   let writing = '';
   const current = { page: state.page };
+  // The link follows what the reader changes, written once per task however many figures report
+  // (history.replaceState is slow, and Chromium throttles it when called in bursts).
+  let persistQueued = false;
   const persist = () => {
+    if (persistQueued) return;
+    persistQueued = true;
+    queueMicrotask(() => { persistQueued = false; writeLink(); });
+  };
+  const writeLink = () => {
     const settings = writeHash(current, defaults);
     const hash = section ? (settings ? `${section}&${settings}` : section) : settings;
     writing = hash;
@@ -183,8 +191,8 @@ async function main() {
 
   const take = (figure) => { pending.splice(pending.indexOf(figure), 1); return figure; };
   const firstScreen = mounted.filter(onScreen);
-  for (const [i, figure] of firstScreen.entries()) {
-    if (i > 0) await nextTask();
+  for (const figure of firstScreen) {
+    await nextTask();   // the core's start, and each figure, a task of its own
     await mountFigure(take(figure));
   }
   mark('interactive');
