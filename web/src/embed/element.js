@@ -16,9 +16,6 @@
 //   width it is given (container queries), not the window's.
 import figureIndex from '@figure-index';
 import stylesheet from '../../style.css';
-// the formulas' font, inlined: a font file would need CORS headers in a sandboxed iframe or on
-// another origin, and a data: font is what font-src 'self' data: allows
-import mathFont from '../../fonts/latinmodern-math.woff2';
 import { el, trackTransport } from '../ui/dom.js';
 import { load } from '../chunks.js';
 import { colorRoot } from '../draw/colors.js';
@@ -35,12 +32,16 @@ const figureNames = figureIndex.map((f) => f.name);
 // window-width breakpoints become container queries on the figure's own width; @font-face, which
 // a shadow root ignores, goes to the document (it only declares the math font, by a name of ours,
 // and inlined).
+// The formulas' font is inlined (a font file would need CORS headers in a sandboxed iframe or on
+// another origin, and a data: font is what font-src 'self' data: allows) in a file of its own,
+// adagrad-lab/font.js, loaded once a figure shows a formula (<math>): a figure without one does
+// not pay its 17 KB.
 let sheets = null;
+let faces = [];
 function styleSheets() {
   if (sheets) return sheets;
-  const faces = [];
   let css = stylesheet.replace(/@font-face\s*\{[^}]*\}/g, (rule) => {
-    faces.push(rule.replace(/url\("?([^")]+)"?\)/g, (m, url) => `url("${/latinmodern-math\.woff2$/.test(url) ? mathFont : new URL(url, base).href}")`));
+    faces.push(rule);
     return '';
   });
   css = css.replace(/:root\b/g, ':host')
@@ -55,13 +56,21 @@ function styleSheets() {
 .adagrad-root > .link-notice:empty { display: none; }`;
   const shadow = new CSSStyleSheet();
   shadow.replaceSync(css);
-  if (faces.length) {
-    const fonts = new CSSStyleSheet();
-    fonts.replaceSync(faces.join('\n'));
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, fonts];
-  }
   sheets = [shadow];
   return sheets;
+}
+// @font-face, which a shadow root ignores, goes to the document (it only declares the math font,
+// by a name of ours)
+let fontLoading = null;
+function loadFont() {
+  if (!fontLoading && faces.length) {
+    fontLoading = load('font', base).then((mathFont) => {
+      const fonts = new CSSStyleSheet();
+      fonts.replaceSync(faces.map((rule) => rule.replace(/url\("?([^")]+)"?\)/g, (m, url) => `url("${/latinmodern-math\.woff2$/.test(url) ? mathFont : new URL(url, base).href}")`)).join('\n'));
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, fonts];
+    }, (error) => { fontLoading = null; console.warn('the formulas\' font could not load:', error); });
+  }
+  return fontLoading;
 }
 
 // ---- the core and the figures' code, each loaded once per page -------------------------------
@@ -174,6 +183,7 @@ class AdagradFigure extends HTMLElement {
       this.showRefused(refused);
       const update = figure.render(this.body, lab, { state, onState() {} });
       trackTransport(this.body);
+      if (this.body.querySelector('math')) loadFont();
       this.shown = { name: entry.name, figure, update };
       this.status.hidden = true;
       this.dataset.ready = 'true';
