@@ -20,8 +20,10 @@ for (const details of document.querySelectorAll('details[data-open-when-wide]'))
 const defaults = { page: {}, ...Object.fromEntries(figures.map((f) => [f.name, f.defaults || {}])) };
 
 // One task of the page's work at a time: the browser paints and answers the reader in between.
+// When idle: at the latest after 100 ms, so that a page whose figures animate (and leave the
+// browser few idle moments) still mounts every figure within a few seconds.
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
-const whenIdle = () => new Promise((resolve) => (window.requestIdleCallback ? requestIdleCallback(() => resolve(), { timeout: 500 }) : setTimeout(resolve, 0)));
+const whenIdle = () => new Promise((resolve) => (window.requestIdleCallback ? requestIdleCallback(() => resolve(), { timeout: 100 }) : setTimeout(resolve, 0)));
 
 async function main() {
   const status = document.getElementById('status') || el('p');
