@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
 
-const root = path.resolve(process.env.ADAGRAD_DIST || path.join(__dirname, '..', 'dist'));
+const root = path.resolve(process.env.ADAGRAD_DIST || path.join(__dirname, '..', 'dist'));   // ADAGRAD_DIST: another build, to compare
 const quick = process.argv.includes('--quick');
 const jsonAt = process.argv.indexOf('--json');
 const jsonOut = jsonAt > 0 ? process.argv[jsonAt + 1] : null;
