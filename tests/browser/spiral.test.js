@@ -1,12 +1,27 @@
 // Figure 3: the spiral classifier, two optimizers from the same weights.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
 const { launch, open, problems } = require('./helpers.js');
 const { openDev } = require('./fig-dev-page.js');
 
+// The figure's development page as it is (the spiral trains in a Web Worker) and under its own
+// policy less worker-src (it trains on the main thread): the play loop's budgets hold on both.
+const devPages = [['sp', 'worker'], ['sp-main-thread', 'main']];
+const devDir = path.join(process.env.ADAGRAD_DIST || path.join(__dirname, '..', '..', 'dist'), 'figures');
+
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  const page = fs.readFileSync(path.join(devDir, 'sp.html'), 'utf8');
+  assert.match(page, / worker-src blob:;/);
+  fs.writeFileSync(path.join(devDir, 'sp-main-thread.html'), page.replace(/ worker-src blob:;/, ''));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  fs.rmSync(path.join(devDir, 'sp-main-thread.html'), { force: true });
+});
 
 const fig = '#fig-spiral';  // the mount: the same on the lesson page and on the development page
 async function setField(page, name, value) {
@@ -124,11 +139,12 @@ test('with reduced motion Play trains to the end without animating, then draws o
   await context.close();
 });
 
-test('a heavy network still answers Pause at once: every frame trains within its budget', async () => {
+for (const [dev, where] of devPages) test(`a heavy network still answers Pause at once: every frame trains within its budget (${where})`, async () => {
   // 3 × 256 tanh units on 2000 points, 250 epochs a frame: one frame once trained 500 epochs (over
   // 30 s) and Pause could not be clicked. A frame now stops at its 12 ms budget, after at least one
   // epoch of one board (the least the core can do; here that alone takes a few hundred ms).
-  const { page, context, messages } = await openDev(browser, 'sp', { hash: '#sp.hidden=256,256,256&sp.n=2000&sp.epf=250&sp.epochs=100000' });
+  const { page, context, messages } = await openDev(browser, dev, { hash: '#sp.hidden=256,256,256&sp.n=2000&sp.epf=250&sp.epochs=100000' });
+  assert.equal(await page.evaluate(() => window.adagradLabPerf.notes.spiral.path), where);
   const play = `${fig} [data-action="play"]`;
   await page.evaluate((play) => document.querySelector(play).click(), play);
   await page.waitForFunction(() => (window.adagradLabPerf.frames.spiral || []).length >= 8, null, { timeout: 60000 });
@@ -149,8 +165,9 @@ test('a heavy network still answers Pause at once: every frame trains within its
   await context.close();
 });
 
-test('a light network trains many epochs a frame, within the budget, and redraws its boundaries on most frames', async () => {
-  const { page, context } = await openDev(browser, 'sp', { hash: '#sp.epf=250&sp.epochs=100000' });
+for (const [dev, where] of devPages) test(`a light network trains many epochs a frame, within the budget, and redraws its boundaries on most frames (${where})`, async () => {
+  const { page, context } = await openDev(browser, dev, { hash: '#sp.epf=250&sp.epochs=100000' });
+  assert.equal(await page.evaluate(() => window.adagradLabPerf.notes.spiral.path), where);
   await page.click(`${fig} [data-action="play"]`);
   await page.waitForFunction(() => (window.adagradLabPerf.frames.spiral || []).length >= 30, null, { timeout: 30000 });
   await page.click(`${fig} [data-action="play"]`);

@@ -57,6 +57,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   let inFlight = false;  // a frame asked of the worker and not answered yet
   let fresh = null;      // the worker's last frame, applied to the mirror and not drawn yet
   let turn = 0;          // on the main thread, the board whose boundary this frame redraws
+  let workerReady = false;
 
   // ----- presets
   const presetRow = el('div', { className: 'presets', role: 'group', 'aria-label': 'Presets' },
@@ -250,6 +251,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
    *  by the next animation frame, a Step's or a rest's full boundaries now. */
   function receive(m) {
     if (m.heap !== undefined) note('spiral', { workerHeap: m.heap });
+    // when the worker first had boards (it compiles the module itself, off this thread)
+    if (m.type === 'built' && !workerReady) { workerReady = true; note('spiral', { workerReadyAt: performance.now(), workerCoreMs: m.coreMs }); }
     if (m.gen !== gen || !remote || m.type === 'built') return;
     const t0 = performance.now();
     setup.apply(m.boards);

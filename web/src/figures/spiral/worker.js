@@ -10,7 +10,9 @@
 import { spiralRuns, reporting } from './model.js';
 import { frames, bands, BOX } from './play.js';
 
-const core = self.AdagradLab();
+const started = performance.now();
+let coreMs = 0;  // from this script's start to a running core (it compiles the module itself)
+const core = self.AdagradLab().then((lab) => { coreMs = performance.now() - started; return lab; });
 let lab = null, b = null, f = null, report = null, gen = 0;
 let latest = 0;    // the newest build asked for
 let received = 0;  // messages so far: a rest gives way to anything that came after it
@@ -34,7 +36,7 @@ async function handle(m, seq) {
     f = frames(b);
     report = reporting(b);
     gen = m.gen;
-    self.postMessage({ type: 'built', gen, heap: lab.heapInUse() });
+    self.postMessage({ type: 'built', gen, heap: lab.heapInUse(), coreMs });
     return;
   }
   if (!b || m.gen !== gen || gen !== latest) return;
