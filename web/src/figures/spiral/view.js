@@ -415,23 +415,27 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     return !finished();
   }
 
-  /** A frame with the worker: ask for the next frame as soon as the last one is in, then draw
-   *  the last one (the worker trains while this thread draws). Recorded: this thread's time
-   *  (total: applying the news and drawing) and the worker's (train, grid). */
+  /** A frame with the worker: draw the last frame it posted, then ask for the next one, which
+   *  it works on until the next animation frame. Recorded: this thread's time (total: applying
+   *  the news and drawing) and the worker's (train, grid). */
   function advanceWorker() {
     const t0 = performance.now();
-    if (!inFlight) {
+    const ask = () => {
+      if (inFlight || finished()) return;
       remote.post({ type: 'frame', gen, epf: Number(epf.value), reduced: reducedMotion() });
       inFlight = true;
-    }
-    if (!fresh) return true;
+    };
+    if (!fresh) { ask(); return true; }
     const got = fresh;
     fresh = null;
-    if (reducedMotion()) { counter.textContent = epochLabel(); return !finished(); }
+    if (reducedMotion()) { counter.textContent = epochLabel(); ask(); return !finished(); }
     drawAll(got.grids.map((grid) => ({ box: { ...BOX, nx: got.side, ny: got.side }, grid })));
     const draw = performance.now() - t0;
     recordFrame('spiral', { path: 'worker', train: got.train, epochs: got.epochs, grid: got.grid, side: got.side, boards: got.grids.length,
       draw, apply: got.applyMs, total: draw + got.applyMs, boundary: got.grids.length > 0 });
+    // asked after drawing: the worker's frame does not compete with this thread's drawing for a
+    // core (on two cores shared with other work, asking first made the drawing twice as slow)
+    ask();
     return !finished();
   }
 
