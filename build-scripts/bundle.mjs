@@ -82,8 +82,9 @@ const entries = {
 };
 const common = {
   bundle: true, format: 'iife', target: 'es2020', minify: true, charset: 'utf8', legalComments: 'none', logLevel: 'warning',
-  alias: { '@typeset': path.join(gen, 'typeset.js'), '@figure-index': path.join(gen, 'figure-index.js'), '@lesson-index': path.join(gen, 'lesson-index.js') },
-  loader: { '.css': 'text', '.woff2': 'dataurl' },
+  alias: { '@typeset': path.join(gen, 'typeset.js'), '@figure-index': path.join(gen, 'figure-index.js'), '@lesson-index': path.join(gen, 'lesson-index.js'),
+    '@spiral-worker': path.join(gen, 'spiral-worker.txt') },
+  loader: { '.css': 'text', '.woff2': 'dataurl', '.txt': 'text' },
   absWorkingDir: root,
 };
 
