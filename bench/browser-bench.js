@@ -57,7 +57,10 @@ async function main() {
     }
     cases.push({ name: 'page_interactive_after_load', ...stats(loads) });
     cases.push(...await loadCost(browser, base, quick ? 2 : 7));
-    for (const figure of ['race', 'parabola']) cases.push(await embedCost(browser, base, figure));
+    // one embedded figure: every figure (dist/adagrad-lab/NAME.js), two in --quick
+    const figures = quick ? ['race', 'parabola'] : fs.readdirSync(path.join(root, 'adagrad-lab'))
+      .map((f) => f.replace(/\.js$/, '')).filter((f) => !/^(lib|kit|font|shared-.*)$/.test(f)).sort();
+    for (const figure of figures) cases.push(await embedCost(browser, base, figure));
 
     // 2. The spiral figure's frames with the issue's 2-32-32-1 tanh network, one epoch per frame:
     //    with the worker (the page's own policy), `total` is the main thread's time a frame
@@ -118,12 +121,12 @@ function bytesOf(urls) {
 // Long tasks while the lesson loads (until every figure is mounted, data-ready), the page's
 // interactive mark, and the bytes whose response ended before it (the document included).
 async function loadCost(browser, base, runs) {
-  const longest = [], count = [], rawBefore = [], gzBefore = [];
+  const longest = [], count = [], rawBefore = [], gzBefore = [], rawAll = [], gzAll = [], longestBefore = [];
   for (let i = 0; i < runs; i++) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.addInitScript(() => {
       window.benchLongTasks = [];
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.benchLongTasks.push(e.duration); })
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.benchLongTasks.push({ start: e.startTime, duration: e.duration }); })
         .observe({ type: 'longtask', buffered: true });
     });
     await page.goto(base);
@@ -132,20 +135,28 @@ async function loadCost(browser, base, runs) {
     const seen = await page.evaluate(() => {
       const interactive = window.adagradLabPerf.marks.interactive;
       const resources = performance.getEntriesByType('resource').filter((r) => r.responseEnd <= interactive).map((r) => r.name);
-      return { tasks: window.benchLongTasks, urls: [location.href, ...resources] };
+      const all = performance.getEntriesByType('resource').map((r) => r.name);
+      return { tasks: window.benchLongTasks, interactive, urls: [location.href, ...resources], all: [location.href, ...all] };
     });
     await page.close();
-    longest.push(Math.max(0, ...seen.tasks));
+    longest.push(Math.max(0, ...seen.tasks.map((t) => t.duration)));
+    longestBefore.push(Math.max(0, ...seen.tasks.filter((t) => t.start < seen.interactive).map((t) => t.duration)));
     count.push(seen.tasks.length);
     const { raw, gz } = bytesOf(seen.urls);
     rawBefore.push(raw);
     gzBefore.push(gz);
+    const every = bytesOf(seen.all);
+    rawAll.push(every.raw);
+    gzAll.push(every.gz);
   }
   return [
     { name: 'load_longest_task', ...stats(longest) },
+    { name: 'load_longest_task_before_interactive', ...stats(longestBefore) },
     { name: 'load_tasks_over_50ms', ...stats(count), unit: 'count' },
     { name: 'load_bytes_before_interactive', ...stats(rawBefore), unit: 'bytes' },
     { name: 'load_bytes_before_interactive_gzip9', ...stats(gzBefore), unit: 'bytes' },
+    { name: 'load_bytes_every_figure', ...stats(rawAll), unit: 'bytes' },
+    { name: 'load_bytes_every_figure_gzip9', ...stats(gzAll), unit: 'bytes' },
   ];
 }
 
