@@ -81,7 +81,7 @@ const entries = {
   ...Object.fromEntries(figures.map((f) => [f.name, path.join(gen, 'chunks', `${f.name}.js`)])),
 };
 const common = {
-  bundle: true, format: 'iife', target: 'es2020', minify: true, charset: 'utf8', legalComments: 'none', logLevel: 'warning',
+  bundle: true, format: 'iife', target: 'es2020', minify: process.env.ADAGRAD_NO_MINIFY !== '1', charset: 'utf8', legalComments: 'none', logLevel: 'warning',
   alias: { '@typeset': path.join(gen, 'typeset.js'), '@figure-index': path.join(gen, 'figure-index.js'), '@lesson-index': path.join(gen, 'lesson-index.js'),
     '@spiral-worker': path.join(gen, 'spiral-worker.txt') },
   loader: { '.css': 'text', '.woff2': 'dataurl', '.txt': 'text' },
