@@ -238,7 +238,18 @@ Mlp::Evaluation Mlp::loss_and_gradient(std::span<const double> x, std::span<cons
 void Mlp::predict(std::span<const double> x, std::span<double> out) {
   require_same_size("x", x.size(), "out × inputs", checked_product("x", out.size(), num_inputs()));
   require_all_finite("x", x);
-  // In chunks, so the workspace stays small for big inputs.
+  forward_into(x, out);
+  // Finite inputs and weights can still overflow on the way (1e308 · 2 + …): a logit of
+  // inf - inf is nan, and nan is no probability. Refused, naming the sample.
+  const std::size_t d = num_inputs();
+  for (std::size_t k = 0; k < out.size(); ++k)
+    if (std::isnan(out[k]))
+      fail("sample " + std::to_string(k) + " of x is too large for this network: its output overflows to nan, got x[" +
+           std::to_string(k * d) + "] = " + format_number(x[k * d]));
+}
+
+// In chunks, so the workspace stays small for big inputs.
+void Mlp::forward_into(std::span<const double> x, std::span<double> out) {
   const std::size_t d = num_inputs();
   for (std::size_t start = 0; start < out.size(); start += kChunk) {
     const std::size_t m = std::min(kChunk, out.size() - start);
@@ -259,7 +270,12 @@ void Mlp::predict_grid(const Grid& g, std::span<double> out) {
       grid_points_[2 * (r * nx + c)] = g.x_at(c);
       grid_points_[2 * (r * nx + c) + 1] = g.y_at(r);
     }
-  predict(grid_points_, out);
+  forward_into(grid_points_, out);
+  for (std::size_t k = 0; k < out.size(); ++k)  // as in predict(): nan is no probability
+    if (std::isnan(out[k]))
+      fail("the grid's cell at row " + std::to_string(k / nx) + ", column " + std::to_string(k % nx) + " (x = " +
+           format_number(g.x_at(k % nx)) + ", y = " + format_number(g.y_at(k / nx)) +
+           ") is too far out for this network: its output overflows to nan");
 }
 
 }  // namespace adagrad::nn

@@ -56,9 +56,11 @@ class Mlp {
   std::size_t weight_offset(std::size_t l) const { return w_off_[l]; }
   std::size_t bias_offset(std::size_t l) const { return b_off_[l]; }
 
-  /// P(class 1) for n samples x (n × num_inputs), written to out (n).
+  /// P(class 1) for n samples x (n × num_inputs), written to out (n). Throws when a sample
+  /// overflows the network's arithmetic (its output would be nan), naming the sample.
   void predict(std::span<const double> x, std::span<double> out);
-  /// P(class 1) at every cell centre of the grid, written to out (ny × nx).
+  /// P(class 1) at every cell centre of the grid, written to out (ny × nx). Throws, naming the
+  /// cell, where the network's output overflows to nan.
   void predict_grid(const Grid& grid, std::span<double> out);
 
   struct Evaluation {
@@ -80,6 +82,8 @@ class Mlp {
  private:
   // Activations for a batch of n: a_[0] is the input, a_[l+1] = act(z_[l]); all n × width.
   void forward(std::span<const double> x, std::size_t n);
+  // P(class 1) for x (out.size() × inputs, already checked) into out, a chunk at a time.
+  void forward_into(std::span<const double> x, std::span<double> out);
   void add_loss_from_logits(std::span<const double> y, std::size_t n, Evaluation& sums);
   void backward(std::span<const double> y, std::size_t n);
   void check_batch(std::span<const double> x, std::span<const double> y) const;

@@ -1,0 +1,121 @@
+// What the fuzzers in tests/fuzz found, one test per finding, so none comes back. Each input is
+// also kept in tests/fuzz/corpus/<target>/finding-*.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "lesson/step_table.hpp"
+#include "nn/boundary.hpp"
+#include "nn/mlp.hpp"
+#include "objectives/linear_regression.hpp"
+#include "objectives/quadratic.hpp"
+#include "objectives/trajectory.hpp"
+#include "optim/adagrad.hpp"
+#include "optim/rmsprop.hpp"
+
+using namespace adagrad;
+using Catch::Message;
+
+// fuzz_trajectory: a finite x0 whose f overflows gave a path starting at f = inf.
+TEST_CASE("a run refuses a start whose value overflows, naming the largest coordinate", "[fuzz][trajectory]") {
+  const objectives::Quadratic f({1.0, 1.0});
+  optim::Adagrad opt;
+  const std::vector<double> x0{1.0, -1e200};
+  REQUIRE_THROWS_MATCHES(objectives::run(opt, f, x0, 3), std::invalid_argument,
+                         Message("f(x0) must be finite, got inf: x0 or the objective is too large, largest x0[1] = -1e+200"));
+  // and the scale's share of it: x0 = 5 (the default start) with s = 1e308
+  const objectives::Quadratic steep({1e308});
+  REQUIRE_THROWS_AS(objectives::run(opt, steep, steep.start(), 3), std::invalid_argument);
+  // a start whose value is huge but finite still runs
+  const std::vector<double> fine{1e150, 1.0};
+  REQUIRE(objectives::run(opt, f, fine, 2).values.front() == f.value(fine));
+}
+
+// fuzz_network: an input near the largest double overflows the first layer to ±inf and the next
+// one to inf - inf = nan, which predict returned as a "probability".
+TEST_CASE("predict refuses a sample whose output overflows to nan", "[fuzz][mlp]") {
+  nn::Mlp net({.layers = {2, 3, 1}, .activation = nn::Activation::tanh, .seed = 1});
+  net.set_params(std::vector<double>{1, -1, 1, 1, -1, 1, 0, 0, 0, 1, 1, -1, 0});
+  const std::vector<double> x{0.5, 0.5, -1.7976931344449136e308, -10};
+  std::vector<double> p(2);
+  // tanh saturates, so this network's output stays finite: a probability, as promised
+  net.predict(x, p);
+  REQUIRE((p[1] >= 0 && p[1] <= 1));
+  nn::Mlp linear({.layers = {2, 2, 1}, .activation = nn::Activation::linear, .seed = 1});
+  linear.set_params(std::vector<double>{2, 0, 2, 0, 0, 0, 1, -1, 0});  // h = (2x₁, 2x₁), z = h₁ - h₂
+  REQUIRE_THROWS_MATCHES(linear.predict(x, p), std::invalid_argument,
+                         Message("sample 1 of x is too large for this network: its output overflows to nan, "
+                                 "got x[2] = -1.7976931344449136e+308"));
+  const std::vector<double> ordinary{0.5, 0.5};
+  std::vector<double> one(1);
+  linear.predict(ordinary, one);
+  REQUIRE(one[0] == 0.5);  // z = 0.5 - 0.5
+}
+
+// fuzz_optimizer: η/ε overflows (lr 1e300, eps 1e-10) and a zero gradient gave a step of
+// -inf · 0 = nan; PyTorch computes -η · (0 / ε) = 0.
+TEST_CASE("AdaGrad does not move a parameter whose gradient is 0, even when lr / eps overflows", "[fuzz][optim]") {
+  for (const auto placement : {optim::EpsPlacement::outside, optim::EpsPlacement::inside}) {
+    optim::Adagrad opt({.lr = 1e300, .eps = 1e-300, .eps_placement = placement});
+    std::vector<double> x{2.0, 3.0};
+    const std::vector<double> g{0.0, 1.0};
+    opt.step(x, g);
+    REQUIRE(x[0] == 2.0);
+    REQUIRE(opt.last_update()[0] == 0.0);
+    REQUIRE(std::isinf(opt.effective_rate()[0]));  // η / ε, honestly
+    REQUIRE(std::isfinite(x[1]));
+  }
+  // the same for RMSProp, which was already right
+  optim::Rmsprop rms({.lr = 1e300, .eps = 1e-300});
+  std::vector<double> y{2.0};
+  rms.step(y, std::vector<double>{0.0});
+  REQUIRE(y[0] == 2.0);
+}
+
+// fuzz_step_table's seed: x0 = 0 keeps G = 0, and η / (√0 + ε) overflows into a row of inf.
+TEST_CASE("the step table refuses an lr whose rate overflows at G = 0", "[fuzz][step_table]") {
+  REQUIRE_THROWS_MATCHES(lesson::step_table({.x0 = 0, .lr = 1e300, .eps = 1e-10, .steps = 2}), std::invalid_argument,
+                         Message("lr = 1e+300 is too large for eps = 1e-10: at step 1 the rate η / (√G + ε) overflows "
+                                 "with G = 0"));
+  const auto rows = lesson::step_table({.x0 = 0, .lr = 1, .eps = 1e-10, .steps = 2});
+  REQUIRE(rows[1].x_new == 0.0);
+  REQUIRE(rows[1].effective_rate == 1e10);
+}
+
+// The same overflow on a grid: named by its cell. And fuzz_network's seed xor-sgd-huge-lr: SGD
+// with η = 1e300 leaves weights past float's range (the double-precision loss still finite), and
+// the single-precision boundary was nan everywhere; it now falls back to the exact pass.
+TEST_CASE("predict_grid names the cell that overflows; boundary_grid falls back to double precision", "[fuzz][mlp]") {
+  const Grid cell{.x_min = 2, .x_max = 3, .y_min = 0, .y_max = 1, .nx = 1, .ny = 1};  // one cell at (2.5, 0.5)
+  std::vector<double> exact(1);
+  std::vector<float> fast(1);
+  nn::Mlp cancel({.layers = {2, 2, 1}, .activation = nn::Activation::linear});
+  cancel.set_params(std::vector<double>{1e308, 0, 1e308, 0, 0, 0, 1, -1, 0});  // h = (inf, inf), z = inf - inf
+  REQUIRE_THROWS_MATCHES(cancel.predict_grid(cell, exact), std::invalid_argument,
+                         Message("the grid's cell at row 0, column 0 (x = 2.5, y = 0.5) is too far out for this "
+                                 "network: its output overflows to nan"));
+  REQUIRE_THROWS_AS(nn::boundary_grid(cancel, cell, fast), std::invalid_argument);
+
+  nn::Mlp huge({.layers = {2, 1}});
+  huge.set_params(std::vector<double>{1e300, -1e300, 0});  // z = 1e300·(x - y): 2e300 in double, inf - inf in float
+  huge.predict_grid(cell, exact);
+  nn::boundary_grid(huge, cell, fast);
+  REQUIRE(exact[0] == 1.0);
+  REQUIRE(fast[0] == 1.0f);
+}
+
+// fuzz_trajectory: data with values near the largest double made AᵀA overflow, and minimum()
+// returned nan for every coefficient.
+TEST_CASE("the least-squares minimum refuses data whose normal equations overflow", "[fuzz][objective]") {
+  const objectives::LinearRegressionMse f(data::Dataset{.n = 3, .dim = 1, .x = {0, 1e200, -1e200}, .y = {1, 2, 3}});
+  REQUIRE_THROWS_MATCHES(f.minimum(), std::invalid_argument,
+                         Message("the data set's values are too large to solve for the minimum: the normal equations "
+                                 "overflow, got a value of magnitude 1e+200"));
+  const objectives::LinearRegressionMse fine(data::Dataset{.n = 3, .dim = 1, .x = {0, 1, 2}, .y = {1, 3, 5}});
+  const auto p = fine.minimum();
+  REQUIRE(p[0] == Approx(2.0));
+  REQUIRE(p[1] == Approx(1.0));
+}
