@@ -27,7 +27,6 @@
 
 using namespace adagrad;
 using fuzz::accepted;
-using fuzz::expect;
 
 namespace {
 
@@ -64,7 +63,7 @@ std::uint64_t params_needed(const std::vector<long long>& layers) {
 }
 
 void expect_probabilities(std::span<const double> p, const std::string& what) {
-  for (double v : p) expect(v >= 0 && v <= 1, what + " gave " + format_number(v) + ", outside [0, 1]");
+  for (double v : p) FUZZ_EXPECT(v >= 0 && v <= 1, what + " gave " + format_number(v) + ", outside [0, 1]");
 }
 
 data::Dataset any_data(FuzzedDataProvider& in, std::size_t inputs) {
@@ -76,10 +75,10 @@ data::Dataset any_data(FuzzedDataProvider& in, std::size_t inputs) {
     o.seed = in.ConsumeIntegral<std::uint64_t>();
     const char* kind = in.PickValueInArray({"spiral", "notebook_spiral", "circle", "xor", "gaussians", "moons"});
     data::Dataset d = data::make_dataset(kind, o);
-    expect(d.n == static_cast<std::size_t>(o.n_samples) && d.dim == 2, std::string(kind) + ": wrong shape");
-    expect(d.x.size() == 2 * d.n && d.y.size() == d.n, std::string(kind) + ": wrong array sizes");
-    expect(fuzz::all_finite(d.x), std::string(kind) + ": a non-finite point with noise " + format_number(o.noise));
-    for (double y : d.y) expect(y == 0 || y == 1, std::string(kind) + ": a label that is not 0 or 1");
+    FUZZ_EXPECT(d.n == static_cast<std::size_t>(o.n_samples) && d.dim == 2, std::string(kind) + ": wrong shape");
+    FUZZ_EXPECT(d.x.size() == 2 * d.n && d.y.size() == d.n, std::string(kind) + ": wrong array sizes");
+    FUZZ_EXPECT(fuzz::all_finite(d.x), std::string(kind) + ": a non-finite point with noise " + format_number(o.noise));
+    for (double y : d.y) FUZZ_EXPECT(y == 0 || y == 1, std::string(kind) + ": a label that is not 0 or 1");
     return d;
   }
   data::Dataset d;  // the caller's own points (TrainingRun's data.x / data.y)
@@ -118,14 +117,14 @@ void pictures(nn::Mlp& net, FuzzedDataProvider& in) {
   // Refused only for a network without 2 inputs, or one whose arithmetic overflows (then both are).
   const bool exact_ok = accepted([&] { net.predict_grid(g, exact); });
   const bool fast_ok = accepted([&] { nn::boundary_grid(net, g, fast); });
-  expect(exact_ok == fast_ok, "predict_grid and boundary_grid disagree on refusing");
+  FUZZ_EXPECT(exact_ok == fast_ok, "predict_grid and boundary_grid disagree on refusing");
   if (!two) {
-    expect(!exact_ok, "a grid on a network without 2 inputs");
+    FUZZ_EXPECT(!exact_ok, "a grid on a network without 2 inputs");
     return;
   }
   if (!exact_ok) return;
   expect_probabilities(exact, "predict_grid");
-  for (float p : fast) expect(p >= 0 && p <= 1, "boundary_grid gave " + format_number(p) + ", outside [0, 1]");
+  for (float p : fast) FUZZ_EXPECT(p >= 0 && p <= 1, "boundary_grid gave " + format_number(p) + ", outside [0, 1]");
   // Single precision agrees closely on the lesson's networks (weights of a few units, the default
   // box); past that, float's rounding of cancelling terms is the only bound, so only the range is checked.
   const auto params = net.params();
@@ -133,7 +132,7 @@ void pictures(nn::Mlp& net, FuzzedDataProvider& in) {
                             g.x_min == -2.5 && g.x_max == 2.5 && g.y_min == -2.5 && g.y_max == 2.5;
   if (!lesson_sized) return;
   for (std::size_t k = 0; k < fast.size(); ++k)
-    expect(std::abs(fast[k] - exact[k]) <= 1e-4,
+    FUZZ_EXPECT(std::abs(fast[k] - exact[k]) <= 1e-4,
            "boundary_grid " + format_number(fast[k]) + " differs from predict_grid " + format_number(exact[k]));
 }
 
@@ -152,15 +151,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   if (needed > kBudget) return 0;  // inside the core's limits but too slow to fuzz
   std::unique_ptr<nn::Mlp> net;
   if (!accepted([&] { net = std::make_unique<nn::Mlp>(m); })) return 0;
-  expect(needed != 0, "a network past the core's limits was built");
-  expect(net->num_params() == needed, "num_params is not Σ out·(in + 1)");
-  expect(fuzz::all_finite(net->params()), "initial weights are not finite");
+  FUZZ_EXPECT(needed != 0, "a network past the core's limits was built");
+  FUZZ_EXPECT(net->num_params() == needed, "num_params is not Σ out·(in + 1)");
+  FUZZ_EXPECT(fuzz::all_finite(net->params()), "initial weights are not finite");
 
   if (in.ConsumeIntegralInRange<int>(0, 3) == 0) {  // setParams with the caller's numbers
     std::vector<double> p(net->num_params() + in.ConsumeIntegralInRange<int>(0, 8) / 7);
     for (auto& v : p) v = in.ConsumeBool() ? fuzz::any_double(in) : in.ConsumeFloatingPointInRange(-5.0, 5.0);
     accepted([&] { net->set_params(p); });
-    expect(fuzz::all_finite(net->params()), "set_params let a non-finite weight in");
+    FUZZ_EXPECT(fuzz::all_finite(net->params()), "set_params let a non-finite weight in");
   }
 
   data::Dataset d;
@@ -170,7 +169,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   if (d.dim == net->num_inputs() && !d.y.empty() && d.x.size() == d.y.size() * d.dim) {
     std::vector<double> p(d.y.size());
     if (accepted([&] { net->predict(d.x, p); })) {
-      expect(fuzz::all_finite(d.x), "predict took a non-finite input");
+      FUZZ_EXPECT(fuzz::all_finite(d.x), "predict took a non-finite input");
       std::string where = "predict (weights";
       for (double w : net->params()) where += " " + format_number(w);
       where += "; x";
@@ -179,7 +178,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     }
     nn::Mlp::Evaluation e{};
     if (accepted([&] { e = net->evaluate(d.x, d.y); }))
-      expect(!(e.loss < 0) && e.accuracy >= 0 && e.accuracy <= 1, "evaluate: a negative loss or an accuracy outside [0, 1]");
+      FUZZ_EXPECT(!(e.loss < 0) && e.accuracy >= 0 && e.accuracy <= 1, "evaluate: a negative loss or an accuracy outside [0, 1]");
   }
 
   nn::TrainOptions t;
@@ -201,7 +200,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   }
   std::unique_ptr<nn::TrainingRun> run;
   if (!accepted([&] { run = std::make_unique<nn::TrainingRun>(*net, std::move(opt), d, t); })) return 0;
-  for (double y : run->data().y) expect(y == 0 || y == 1, "a training run accepted a label that is not 0 or 1");
+  for (double y : run->data().y) FUZZ_EXPECT(y == 0 || y == 1, "a training run accepted a label that is not 0 or 1");
 
   const int rounds = in.ConsumeIntegralInRange<int>(1, 4);
   for (int r = 0; r < rounds; ++r) {
@@ -217,24 +216,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
         nn::EpochStats s{};
         if (fuzz::describing()) std::fprintf(stderr, "  epochs(%lld)\n", count);
         if (!accepted([&] { s = run->epochs(count); })) {
-          expect(count < 1 || count > nn::kMaxEpochsPerCall, "epochs refused a count inside its limits");
+          FUZZ_EXPECT(count < 1 || count > nn::kMaxEpochsPerCall, "epochs refused a count inside its limits");
           break;
         }
-        expect(count >= 1 && count <= nn::kMaxEpochsPerCall, "epochs accepted a count past its limits");
-        expect(fuzz::all_finite(run->network().params()), "a training run left a non-finite weight");
-        expect(fuzz::all_finite(run->losses()), "a non-finite loss in the history");
-        expect(run->losses().size() == static_cast<std::size_t>(run->epochs_done()) &&
+        FUZZ_EXPECT(count >= 1 && count <= nn::kMaxEpochsPerCall, "epochs accepted a count past its limits");
+        FUZZ_EXPECT(fuzz::all_finite(run->network().params()), "a training run left a non-finite weight");
+        FUZZ_EXPECT(fuzz::all_finite(run->losses()), "a non-finite loss in the history");
+        FUZZ_EXPECT(run->losses().size() == static_cast<std::size_t>(run->epochs_done()) &&
                    run->accuracies().size() == run->losses().size(), "the histories' lengths");
         if (s.diverged) {
-          expect(run->diverged_at().has_value() && s.epoch == *run->diverged_at(), "diverged without diverged_at");
+          FUZZ_EXPECT(run->diverged_at().has_value() && s.epoch == *run->diverged_at(), "diverged without diverged_at");
           if (had_diverged)
-            expect(run->epochs_done() == done && std::equal(before.begin(), before.end(), run->network().params().begin()),
+            FUZZ_EXPECT(run->epochs_done() == done && std::equal(before.begin(), before.end(), run->network().params().begin()),
                    "a diverged run stepped again");
         } else {
-          expect(!had_diverged, "a diverged run trained on");
-          expect(std::isfinite(s.loss) && s.loss >= 0, "an epoch's loss is " + format_number(s.loss));
-          expect(s.accuracy >= 0 && s.accuracy <= 1, "an epoch's accuracy is " + format_number(s.accuracy));
-          expect(run->epochs_done() == done + count, "epochs() did not run them all");
+          FUZZ_EXPECT(!had_diverged, "a diverged run trained on");
+          FUZZ_EXPECT(std::isfinite(s.loss) && s.loss >= 0, "an epoch's loss is " + format_number(s.loss));
+          FUZZ_EXPECT(s.accuracy >= 0 && s.accuracy <= 1, "an epoch's accuracy is " + format_number(s.accuracy));
+          FUZZ_EXPECT(run->epochs_done() == done + count, "epochs() did not run them all");
         }
       }
     }

@@ -19,7 +19,6 @@
 
 using namespace adagrad;
 using fuzz::accepted;
-using fuzz::expect;
 
 namespace {
 
@@ -59,9 +58,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   accepted([&] {
     const auto names = optim::option_names(spec.kind);
     const auto defaults = optim::option_defaults(spec.kind);
-    expect(names.size() == defaults.size(), "option_names and option_defaults differ in length");
+    FUZZ_EXPECT(names.size() == defaults.size(), "option_names and option_defaults differ in length");
     for (std::size_t i = 0; i < names.size(); ++i)
-      expect(names[i] == defaults[i].first, "option_names and option_defaults differ in order");
+      FUZZ_EXPECT(names[i] == defaults[i].first, "option_names and option_defaults differ in order");
     // The defaults themselves make an optimizer.
     optim::make_optimizer({spec.kind, defaults});
   });
@@ -82,10 +81,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     const std::string message = refusal.what();
     bool named = message.find("kind") != std::string::npos;
     for (const auto& [name, value] : spec.options) named = named || message.find(name) != std::string::npos;
-    expect(named, "a refused optimizer spec whose message names no option: " + message);
+    FUZZ_EXPECT(named, "a refused optimizer spec whose message names no option: " + message);
     return 0;
   }
-  expect(opt->kind() == spec.kind, "make_optimizer built the wrong kind");
+  FUZZ_EXPECT(opt->kind() == spec.kind, "make_optimizer built the wrong kind");
   bool weight_decay = false;
   for (const auto& [name, value] : spec.options)
     if (name == "weight_decay" && std::get<double>(value) != 0) weight_decay = true;
@@ -97,8 +96,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     switch (in.ConsumeIntegralInRange<int>(0, 7)) {
       case 0:
         opt->reset();
-        expect(opt->steps() == 0, "reset() left a step count");
-        expect(opt->last_update().empty(), "reset() left a last update");
+        FUZZ_EXPECT(opt->steps() == 0, "reset() left a step count");
+        FUZZ_EXPECT(opt->last_update().empty(), "reset() left a last update");
         break;
       case 1:  // a new size: refused unless the optimizer was reset first
         n = in.ConsumeIntegralInRange<std::size_t>(0, 24);
@@ -118,30 +117,30 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
         if (fuzz::describing())
           std::fprintf(stderr, "  step params %s grad %s\n", fuzz::list(params).c_str(), fuzz::list(grad).c_str());
         if (!accepted([&] { opt->step(params, grad); })) {
-          expect(same_bits(params, before), "a refused step changed params");
-          expect(opt->steps() == steps_before, "a refused step changed the step count");
-          expect(same_bits(opt->last_update(), update_before), "a refused step changed last_update");
-          expect(same_bits(opt->effective_rate(), rate_before), "a refused step changed effective_rate");
-          expect(same_bits(opt->second_moment(), moment_before), "a refused step changed second_moment");
+          FUZZ_EXPECT(same_bits(params, before), "a refused step changed params");
+          FUZZ_EXPECT(opt->steps() == steps_before, "a refused step changed the step count");
+          FUZZ_EXPECT(same_bits(opt->last_update(), update_before), "a refused step changed last_update");
+          FUZZ_EXPECT(same_bits(opt->effective_rate(), rate_before), "a refused step changed effective_rate");
+          FUZZ_EXPECT(same_bits(opt->second_moment(), moment_before), "a refused step changed second_moment");
           break;
         }
-        expect(grad.size() == params.size() && !params.empty() && fuzz::all_finite(grad),
+        FUZZ_EXPECT(grad.size() == params.size() && !params.empty() && fuzz::all_finite(grad),
                "a step accepted a gradient of the wrong size or a non-finite one");
-        expect(opt->steps() == steps_before + 1, "a step did not count itself");
-        expect(opt->last_update().size() == params.size(), "last_update has the wrong size");
+        FUZZ_EXPECT(opt->steps() == steps_before + 1, "a step did not count itself");
+        FUZZ_EXPECT(opt->last_update().size() == params.size(), "last_update has the wrong size");
         const bool sgd = opt->kind() == "sgd";
-        expect(opt->effective_rate().size() == (sgd ? 0 : params.size()), "effective_rate has the wrong size");
-        expect(opt->second_moment().size() == (sgd ? 0 : params.size()), "second_moment has the wrong size");
+        FUZZ_EXPECT(opt->effective_rate().size() == (sgd ? 0 : params.size()), "effective_rate has the wrong size");
+        FUZZ_EXPECT(opt->second_moment().size() == (sgd ? 0 : params.size()), "second_moment has the wrong size");
         for (double g : opt->second_moment())
-          expect(!(g < 0), "a second moment (a sum or average of squares) is negative: " + std::to_string(g));
+          FUZZ_EXPECT(!(g < 0), "a second moment (a sum or average of squares) is negative: " + std::to_string(g));
         if (fresh && zero && !weight_decay && opt->kind() != "adam" && fuzz::all_finite(before)) {
           for (std::size_t i = 0; i < params.size(); ++i)
-            expect(opt->last_update()[i] == 0 && params[i] == before[i],
+            FUZZ_EXPECT(opt->last_update()[i] == 0 && params[i] == before[i],
                    std::string(opt->kind()) + ": a zero gradient on fresh state moved a parameter by " +
                        std::to_string(opt->last_update()[i]));
           // the rate may be inf (η/ε overflows: that is its value), never nan
           for (double r : opt->effective_rate())
-            expect(!std::isnan(r), std::string(opt->kind()) + ": a zero gradient on fresh state reports the rate nan");
+            FUZZ_EXPECT(!std::isnan(r), std::string(opt->kind()) + ": a zero gradient on fresh state reports the rate nan");
         }
       }
     }

@@ -13,30 +13,29 @@
 #include "lesson/step_table.hpp"
 
 using namespace adagrad;
-using fuzz::expect;
 
 namespace {
 
 void check(const lesson::StepTableOptions& o, const std::vector<lesson::StepRow>& rows) {
   const std::string what = "step_table(x0=" + format_number(o.x0) + ", lr=" + format_number(o.lr) +
                            ", eps=" + format_number(o.eps) + ", scale=" + format_number(o.scale) + "): ";
-  expect(o.steps >= 1 && o.steps <= 100'000, what + "accepted steps = " + std::to_string(o.steps));
-  expect(rows.size() == static_cast<std::size_t>(o.steps), what + "wrong number of rows");
+  FUZZ_EXPECT(o.steps >= 1 && o.steps <= 100'000, what + "accepted steps = " + std::to_string(o.steps));
+  FUZZ_EXPECT(rows.size() == static_cast<std::size_t>(o.steps), what + "wrong number of rows");
   for (std::size_t k = 0; k < rows.size(); ++k) {
     const auto& r = rows[k];
     const std::string at = what + "row " + std::to_string(k + 1) + ": ";
-    expect(r.t == static_cast<long long>(k) + 1, at + "t is " + std::to_string(r.t));
+    FUZZ_EXPECT(r.t == static_cast<long long>(k) + 1, at + "t is " + std::to_string(r.t));
     for (double v : {r.x, r.grad, r.sum, r.effective_rate, r.update, r.x_new})
-      expect(std::isfinite(v), at + "a non-finite number " + format_number(v) + " (x " + format_number(r.x) +
+      FUZZ_EXPECT(std::isfinite(v), at + "a non-finite number " + format_number(v) + " (x " + format_number(r.x) +
                                    ", g " + format_number(r.grad) + ", G " + format_number(r.sum) + ", rate " +
                                    format_number(r.effective_rate) + ", update " + format_number(r.update) +
                                    ", x_new " + format_number(r.x_new) + ")");
-    expect(r.x == (k == 0 ? o.x0 : rows[k - 1].x_new), at + "does not start where the last row ended");
-    expect(r.grad == 2 * o.scale * r.x, at + "g is not 2·s·x");
-    expect(r.update == -r.effective_rate * r.grad, at + "update is not -rate·g");
-    expect(r.x_new == r.x + r.update, at + "x_new is not x + update");
-    expect(r.effective_rate >= 0, at + "a negative rate");
-    expect(r.sum >= (k == 0 ? 0.0 : rows[k - 1].sum), at + "G fell");
+    FUZZ_EXPECT(r.x == (k == 0 ? o.x0 : rows[k - 1].x_new), at + "does not start where the last row ended");
+    FUZZ_EXPECT(r.grad == 2 * o.scale * r.x, at + "g is not 2·s·x");
+    FUZZ_EXPECT(r.update == -r.effective_rate * r.grad, at + "update is not -rate·g");
+    FUZZ_EXPECT(r.x_new == r.x + r.update, at + "x_new is not x + update");
+    FUZZ_EXPECT(r.effective_rate >= 0, at + "a negative rate");
+    FUZZ_EXPECT(r.sum >= (k == 0 ? 0.0 : rows[k - 1].sum), at + "G fell");
   }
 }
 
@@ -67,11 +66,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   h.rare_probability = fuzz::any_double(in);
   lesson::GradientHistories g;
   if (fuzz::accepted([&] { g = lesson::gradient_histories(h); })) {
-    expect(h.steps >= 1 && h.steps <= 100'000 && h.rare_probability > 0 && h.rare_probability <= 1,
+    FUZZ_EXPECT(h.steps >= 1 && h.steps <= 100'000 && h.rare_probability > 0 && h.rare_probability <= 1,
            "gradient_histories accepted steps " + std::to_string(h.steps) + ", p " + format_number(h.rare_probability));
-    expect(g.frequent.size() == static_cast<std::size_t>(h.steps) && g.rare.size() == g.frequent.size(),
+    FUZZ_EXPECT(g.frequent.size() == static_cast<std::size_t>(h.steps) && g.rare.size() == g.frequent.size(),
            "gradient_histories' lengths");
-    expect(fuzz::all_finite(g.frequent) && fuzz::all_finite(g.rare), "a non-finite gradient in the histories");
+    FUZZ_EXPECT(fuzz::all_finite(g.frequent) && fuzz::all_finite(g.rare), "a non-finite gradient in the histories");
   }
   return 0;
 }

@@ -20,7 +20,6 @@
 
 using namespace adagrad;
 using fuzz::accepted;
-using fuzz::expect;
 
 namespace {
 
@@ -59,36 +58,36 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     for (std::size_t k = 0; k < texts.size(); ++k)
       std::fprintf(stderr, "text %zu (label %g): \"%s\"\n", k, k < labels.size() ? labels[k] : -1.0, texts[k].c_str());
   for (const auto& t : texts)
-    expect(data::tokenize(t) == runs(t), "tokenize does not give the text's runs of word bytes");
+    FUZZ_EXPECT(data::tokenize(t) == runs(t), "tokenize does not give the text's runs of word bytes");
 
   data::BagOfWords bag;
   if (!accepted([&] { bag = data::bag_of_words(texts, labels); })) return 0;
   const auto& d = bag.data;
-  expect(labels.size() == texts.size() && !texts.empty(), "bag_of_words accepted mismatched texts and labels");
-  expect(d.n == texts.size() && d.dim == bag.vocabulary.size() && d.x.size() == d.n * d.dim, "the bag's shape");
-  expect(std::equal(d.y.begin(), d.y.end(), labels.begin()), "y is not the labels");
-  expect(std::set<std::string>(bag.vocabulary.begin(), bag.vocabulary.end()).size() == bag.vocabulary.size(),
+  FUZZ_EXPECT(labels.size() == texts.size() && !texts.empty(), "bag_of_words accepted mismatched texts and labels");
+  FUZZ_EXPECT(d.n == texts.size() && d.dim == bag.vocabulary.size() && d.x.size() == d.n * d.dim, "the bag's shape");
+  FUZZ_EXPECT(std::equal(d.y.begin(), d.y.end(), labels.begin()), "y is not the labels");
+  FUZZ_EXPECT(std::set<std::string>(bag.vocabulary.begin(), bag.vocabulary.end()).size() == bag.vocabulary.size(),
          "a word twice in the vocabulary");
   for (std::size_t j = 0; j + 1 < d.dim; ++j) {
     const double a = bag.document_frequency[j], b = bag.document_frequency[j + 1];
-    expect(a > b || (a == b && bag.vocabulary[j] < bag.vocabulary[j + 1]),
+    FUZZ_EXPECT(a > b || (a == b && bag.vocabulary[j] < bag.vocabulary[j + 1]),
            "the vocabulary is not most frequent first, ties alphabetical");
   }
   for (std::size_t j = 0; j < d.dim; ++j) {
     double containing = 0;
     for (std::size_t k = 0; k < d.n; ++k) containing += d.x[k * d.dim + j] > 0;
-    expect(containing == bag.document_frequency[j], "document_frequency of \"" + bag.vocabulary[j] + "\"");
+    FUZZ_EXPECT(containing == bag.document_frequency[j], "document_frequency of \"" + bag.vocabulary[j] + "\"");
   }
   for (std::size_t k = 0; k < d.n; ++k) {
     double sum = 0;
     for (std::size_t j = 0; j < d.dim; ++j) sum += d.x[k * d.dim + j];
-    expect(sum == static_cast<double>(data::tokenize(texts[k]).size()) && sum > 0, "a row's counts");
+    FUZZ_EXPECT(sum == static_cast<double>(data::tokenize(texts[k]).size()) && sum > 0, "a row's counts");
   }
 
   // the figure's model: logistic regression on the counts, trained by AdaGrad
   nn::TrainingRun run(nn::Mlp({.layers = {static_cast<long long>(d.dim), 1}, .activation = nn::Activation::linear}),
                       std::make_unique<optim::Adagrad>(optim::AdagradOptions{.lr = 0.5}), d);
   const auto s = run.epochs(3);
-  expect(!s.diverged && std::isfinite(s.loss) && s.accuracy >= 0 && s.accuracy <= 1, "training on a bag of words");
+  FUZZ_EXPECT(!s.diverged && std::isfinite(s.loss) && s.accuracy >= 0 && s.accuracy <= 1, "training on a bag of words");
   return 0;
 }

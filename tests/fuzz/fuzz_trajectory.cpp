@@ -23,7 +23,6 @@
 
 using namespace adagrad;
 using fuzz::accepted;
-using fuzz::expect;
 
 namespace {
 
@@ -96,28 +95,28 @@ std::unique_ptr<objectives::Objective> any_objective(FuzzedDataProvider& in) {
 void check(const objectives::Trajectory& t, const objectives::Objective& f, std::span<const double> x0,
            long long steps, bool has_moments) {
   const std::size_t dim = f.dim(), taken = static_cast<std::size_t>(t.steps_taken());
-  expect(t.dim == dim, "trajectory dim differs from the objective's");
-  expect(t.values.size() >= 1, "a trajectory without its start");
-  expect(t.params.size() == (taken + 1) * dim, "params is not (steps taken + 1) × dim");
-  expect(t.grads.size() == taken * dim, "grads is not steps taken × dim");
-  expect(t.rates.size() == (has_moments ? taken * dim : 0), "rates has the wrong size");
-  expect(t.moments.size() == (has_moments ? taken * dim : 0), "moments has the wrong size");
+  FUZZ_EXPECT(t.dim == dim, "trajectory dim differs from the objective's");
+  FUZZ_EXPECT(t.values.size() >= 1, "a trajectory without its start");
+  FUZZ_EXPECT(t.params.size() == (taken + 1) * dim, "params is not (steps taken + 1) × dim");
+  FUZZ_EXPECT(t.grads.size() == taken * dim, "grads is not steps taken × dim");
+  FUZZ_EXPECT(t.rates.size() == (has_moments ? taken * dim : 0), "rates has the wrong size");
+  FUZZ_EXPECT(t.moments.size() == (has_moments ? taken * dim : 0), "moments has the wrong size");
   if (t.diverged_at) {
-    expect(*t.diverged_at == t.steps_taken() + 1, "diverged_at is not the step after the last row");
-    expect(t.steps_taken() < steps, "diverged after the last step");
+    FUZZ_EXPECT(*t.diverged_at == t.steps_taken() + 1, "diverged_at is not the step after the last row");
+    FUZZ_EXPECT(t.steps_taken() < steps, "diverged after the last step");
   } else {
-    expect(t.steps_taken() == steps, "a run that did not diverge stopped early");
+    FUZZ_EXPECT(t.steps_taken() == steps, "a run that did not diverge stopped early");
   }
-  for (std::size_t i = 0; i < dim; ++i) expect(t.params[i] == x0[i], "row 0 is not x0");
-  expect(fuzz::all_finite(t.params), "a non-finite parameter in the path");
+  for (std::size_t i = 0; i < dim; ++i) FUZZ_EXPECT(t.params[i] == x0[i], "row 0 is not x0");
+  FUZZ_EXPECT(fuzz::all_finite(t.params), "a non-finite parameter in the path");
   for (std::size_t k = 0; k < t.values.size(); ++k)
-    expect(std::isfinite(t.values[k]), "a non-finite value " + format_number(t.values[k]) + " in the path at row " +
+    FUZZ_EXPECT(std::isfinite(t.values[k]), "a non-finite value " + format_number(t.values[k]) + " in the path at row " +
                                            std::to_string(k) + " of " + std::to_string(t.values.size()));
-  expect(fuzz::all_finite(t.grads), "a non-finite gradient in the path");
-  for (double r : t.rates) expect(!std::isnan(r), "a nan rate in the path: " + format_number(r));
-  for (double m : t.moments) expect(!std::isnan(m) && m >= 0, "a nan or negative moment in the path: " + format_number(m));
+  FUZZ_EXPECT(fuzz::all_finite(t.grads), "a non-finite gradient in the path");
+  for (double r : t.rates) FUZZ_EXPECT(!std::isnan(r), "a nan rate in the path: " + format_number(r));
+  for (double m : t.moments) FUZZ_EXPECT(!std::isnan(m) && m >= 0, "a nan or negative moment in the path: " + format_number(m));
   for (std::size_t k = 0; k <= taken; ++k)
-    expect(t.values[k] == f.value(std::span<const double>(t.params).subspan(k * dim, dim)),
+    FUZZ_EXPECT(t.values[k] == f.value(std::span<const double>(t.params).subspan(k * dim, dim)),
            "a value in the path is not f at its row");
 }
 
@@ -132,13 +131,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   const Grid grid = any_grid(in);
   std::vector<double> surface;
   if (accepted([&] { surface = objectives::value_grid(*f, grid); }))
-    expect(surface.size() == grid.size() && f->dim() == 2, "value_grid's size");
+    FUZZ_EXPECT(surface.size() == grid.size() && f->dim() == 2, "value_grid's size");
 
   // the least-squares minimum (small problems: the solve is cubic)
   if (const auto* mse = dynamic_cast<const objectives::LinearRegressionMse*>(f.get())) {
     std::vector<double> best;
     if (accepted([&] { best = mse->minimum(); }))
-      expect(best.size() == f->dim() && fuzz::all_finite(best),
+      FUZZ_EXPECT(best.size() == f->dim() && fuzz::all_finite(best),
              "the least-squares minimum " + fuzz::list(best) + " of x " + fuzz::list(mse->data().x) + ", y " +
                  fuzz::list(mse->data().y) + " is not finite");
   }
