@@ -194,6 +194,9 @@ void Mlp::check_batch(std::span<const double> x, std::span<const double> y) cons
   require_same_size("x", x.size(), "y × inputs", checked_product("x", y.size(), num_inputs()));
   require_all_finite("x", x);
   require_all_finite("y", y);
+  // Binary cross-entropy is a loss (>= 0) only for targets in [0, 1]: y = 2 made it negative.
+  for (std::size_t k = 0; k < y.size(); ++k)
+    if (!(y[k] >= 0 && y[k] <= 1)) fail("y[" + std::to_string(k) + "] must be in [0, 1], got " + format_number(y[k]));
 }
 
 std::size_t Mlp::widest() const {

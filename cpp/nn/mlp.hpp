@@ -67,7 +67,8 @@ class Mlp {
     double loss;      ///< mean binary cross-entropy
     double accuracy;  ///< share of samples with (P > 0.5) == label
   };
-  /// Loss and accuracy without touching grads; any number of samples (taken in chunks).
+  /// Loss and accuracy without touching grads; any number of samples (taken in chunks). Targets
+  /// y must be in [0, 1] (labels, or soft labels), as for every loss_and_gradient().
   Evaluation evaluate(std::span<const double> x, std::span<const double> y);
   /// Loss and accuracy, and grads() = ∂loss/∂params; at most max_batch() samples.
   Evaluation loss_and_gradient(std::span<const double> x, std::span<const double> y);

@@ -119,3 +119,24 @@ TEST_CASE("the least-squares minimum refuses data whose normal equations overflo
   REQUIRE(p[0] == Approx(2.0));
   REQUIRE(p[1] == Approx(1.0));
 }
+
+// fuzz_step_table: rate · g past the largest double (lr = 1.8e308, eps = 1e-300, x0 = 1.5e154,
+// scale = 1e-10) threw x to -inf in a row of the table.
+TEST_CASE("the step table refuses an lr whose update overflows", "[fuzz][step_table]") {
+  REQUIRE_THROWS_MATCHES(lesson::step_table({.x0 = 1.5e154, .lr = 1.7976931348623157e308, .eps = 1e-300, .steps = 3,
+                                             .scale = 9.822545333837908e-11}),
+                         std::invalid_argument,
+                         Message("lr = 1.7976931348623157e+308 is too large: at step 1 x was 1.5e+154 and the update "
+                                 "-rate·g overflows"));
+}
+
+// fuzz_network: evaluate() took a target of 2, and binary cross-entropy came out negative.
+TEST_CASE("evaluate and loss_and_gradient refuse targets outside [0, 1]", "[fuzz][mlp]") {
+  nn::Mlp net({.layers = {1, 1}});
+  const std::vector<double> x{1.0, 2.0};
+  REQUIRE_THROWS_MATCHES(net.evaluate(x, std::vector<double>{1.0, 2.0}), std::invalid_argument,
+                         Message("y[1] must be in [0, 1], got 2"));
+  REQUIRE_THROWS_MATCHES(net.loss_and_gradient(x, std::vector<double>{-0.5, 1.0}), std::invalid_argument,
+                         Message("y[0] must be in [0, 1], got -0.5"));
+  REQUIRE(net.evaluate(x, std::vector<double>{0.25, 1.0}).loss >= 0);  // soft labels stay allowed
+}
