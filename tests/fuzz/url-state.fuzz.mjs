@@ -269,6 +269,8 @@ if (!isMainThread) {
   const figures = await loadFigures();
   const progress = new SharedArrayBuffer(4);
   const counter = new Int32Array(progress);
+  const STARTING = -2147483648;  // the worker is still loading the page's modules
+  counter[0] = STARTING;
   const save = (hash, problem) => {
     const file = join(corpusDir, `${createHash('sha1').update(hash).digest('hex').slice(0, 16)}.txt`);
     writeFileSync(file, `${hash}\n`);
@@ -279,6 +281,10 @@ if (!isMainThread) {
   const watchdog = setInterval(async () => {
     const now = Atomics.load(counter, 0);
     if (now !== last) { last = now; since = Date.now(); return; }
+    if (now === STARTING) {  // loading is not a case; a minute of it is the fuzzer's own failure
+      if (Date.now() - since < 60000) return;
+      console.error('[url-state] the worker did not start within a minute'); process.exit(2);
+    }
     if (Date.now() - since < HANG_MS + 500) return;
     clearInterval(watchdog);
     await worker.terminate();
