@@ -76,14 +76,16 @@ Mlp::Mlp(MlpOptions options) : options_(std::move(options)) {
 }
 
 void Mlp::init_params(std::uint64_t seed) {
-  std::fill(params_.begin(), params_.end(), 0.0);
   if (options_.init == Init::notebook) {
-    // np.random.seed(seed); W = randn(out, in) * 0.1 for each layer; biases 0.
+    // np.random.seed(seed); W = randn(out, in) * 0.1 for each layer; biases 0. The stream is
+    // seeded (and a seed past 32 bits refused) before a weight changes.
     data::NumpyLegacyRandom numpy(seed);
+    std::fill(params_.begin(), params_.end(), 0.0);
     for (std::size_t l = 0; l < num_weight_layers(); ++l)
       for (std::size_t k = 0; k < width(l + 1) * width(l); ++k) params_[w_off_[l] + k] = numpy.gauss() * 0.1;
     return;
   }
+  std::fill(params_.begin(), params_.end(), 0.0);
   data::Rng rng(seed);
   for (std::size_t l = 0; l < num_weight_layers(); ++l) {
     const double fan_in = static_cast<double>(width(l)), fan_out = static_cast<double>(width(l + 1));

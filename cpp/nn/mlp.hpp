@@ -49,7 +49,8 @@ class Mlp {
   std::span<const double> grads() const { return grads_; }
   /// Replace every weight; size num_params(), all finite.
   void set_params(std::span<const double> values);
-  /// Draw fresh weights from `seed`.
+  /// Draw fresh weights from `seed`; a seed the init refuses (past 32 bits for notebook) leaves
+  /// the weights as they were.
   void init_params(std::uint64_t seed);
 
   /// Where layer l's W (out × in) and b start in params(), l = 0 for the first weight layer.

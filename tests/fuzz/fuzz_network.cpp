@@ -10,7 +10,7 @@
 // Promises checked: a generated data set has the samples, two columns, finite inputs and 0/1
 // labels it was asked for; an epoch that did not diverge has a finite loss, an accuracy in
 // [0, 1] and finite weights; one that diverged keeps the weights from before it, and later
-// epochs do not step; probabilities are in [0, 1] (or the sample is refused by name); the
+// epochs do not step; a refused restart changes nothing; probabilities are in [0, 1] (or the sample is refused by name); the
 // single-precision boundary and the double-precision predict_grid refuse together, and agree to
 // 1e-4 on networks of the lesson's size (weights within ±4, the default box).
 #include <algorithm>
@@ -206,7 +206,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   for (int r = 0; r < rounds; ++r) {
     switch (in.ConsumeIntegralInRange<int>(0, 5)) {
       case 0: accepted([&] { run->restart(start); }); break;
-      case 1: run->restart_from_seed(in.ConsumeIntegral<std::uint64_t>()); break;
+      case 1: {  // a refused seed (past 32 bits for the notebook's init) changes nothing
+        const std::vector<double> before(run->network().params().begin(), run->network().params().end());
+        const long long done = run->epochs_done();
+        if (!accepted([&] { run->restart_from_seed(in.ConsumeIntegral<std::uint64_t>()); }))
+          FUZZ_EXPECT(run->epochs_done() == done && std::equal(before.begin(), before.end(), run->network().params().begin()),
+                      "a refused restart_from_seed changed the run");
+        break;
+      }
       default: {
         long long count = fuzz::any_count(in, 6);
         if (count > 6 && count <= nn::kMaxEpochsPerCall) count = 6;

@@ -4,15 +4,18 @@
 
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "lesson/step_table.hpp"
 #include "nn/boundary.hpp"
 #include "nn/mlp.hpp"
+#include "nn/training.hpp"
 #include "objectives/linear_regression.hpp"
 #include "objectives/quadratic.hpp"
 #include "objectives/trajectory.hpp"
+#include "data/dataset.hpp"
 #include "optim/adagrad.hpp"
 #include "optim/rmsprop.hpp"
 
@@ -139,4 +142,18 @@ TEST_CASE("evaluate and loss_and_gradient refuse targets outside [0, 1]", "[fuzz
   REQUIRE_THROWS_MATCHES(net.loss_and_gradient(x, std::vector<double>{-0.5, 1.0}), std::invalid_argument,
                          Message("y[0] must be in [0, 1], got -0.5"));
   REQUIRE(net.evaluate(x, std::vector<double>{0.25, 1.0}).loss >= 0);  // soft labels stay allowed
+}
+
+// fuzz_network: restart_from_seed with a seed past 32 bits on a notebook-initialised network was
+// refused, but only after every weight had been set to 0.
+TEST_CASE("a refused restart_from_seed leaves the run's weights as they were", "[fuzz][training]") {
+  nn::TrainingRun run(nn::Mlp({.layers = {2, 4, 1}, .init = nn::Init::notebook}),
+                      std::make_unique<optim::Adagrad>(optim::AdagradOptions{.lr = 0.1}),
+                      data::make_dataset("gaussians", {.n_samples = 20}));
+  run.epochs(2);
+  const std::vector<double> before(run.network().params().begin(), run.network().params().end());
+  REQUIRE_THROWS_MATCHES(run.restart_from_seed(std::uint64_t{1} << 32), std::invalid_argument,
+                         Message("seed must be < 4294967296 for numpy's legacy stream, got 4294967296"));
+  REQUIRE(std::equal(before.begin(), before.end(), run.network().params().begin()));
+  REQUIRE(run.epochs_done() == 2);
 }
