@@ -29,17 +29,7 @@ Trajectory run(optim::Optimizer& optimizer, const Objective& objective,
   std::vector<double> x(x0.begin(), x0.end()), grad(t.dim);
   t.params.reserve((static_cast<std::size_t>(steps) + 1) * t.dim);
   t.params.insert(t.params.end(), x.begin(), x.end());
-  // Row 0 is what the figure plots first: a finite x0 whose f overflows (x0 = 1e200 on x²) is
-  // refused here, not returned as a path that starts at inf.
-  if (const double f0 = objective.value(x); !std::isfinite(f0)) {
-    std::size_t largest = 0;
-    for (std::size_t i = 1; i < x.size(); ++i)
-      if (std::abs(x[i]) > std::abs(x[largest])) largest = i;
-    fail("f(x0) must be finite, got " + format_number(f0) + ": x0 or the objective is too large, largest x0[" +
-         std::to_string(largest) + "] = " + format_number(x[largest]));
-  } else {
-    t.values.push_back(f0);
-  }
+  t.values.push_back(objective.value(x));
   for (long long s = 1; s <= steps; ++s) {
     objective.gradient(x, grad);
     if (!finite(grad)) {

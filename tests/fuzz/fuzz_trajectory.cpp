@@ -3,7 +3,7 @@
 // data, start points, optimizer options, step counts and grids.
 //
 // Promises checked: the arrays of a trajectory have the sizes the header gives; the path, its
-// values and its gradients are finite (a run stops before a non-finite value and says where);
+// values (but f(x0), which may overflow) and its gradients are finite (a run stops before a non-finite value and says where);
 // it has all its steps unless it diverged, and then diverged_at is the step after the last row;
 // row 0 is x0; each value is f at its row. A value grid has nx·ny values; a minimum is finite.
 #include <memory>
@@ -113,7 +113,9 @@ void check(const objectives::Trajectory& t, const objectives::Objective& f, std:
   }
   for (std::size_t i = 0; i < dim; ++i) FUZZ_EXPECT(t.params[i] == x0[i], "row 0 is not x0");
   FUZZ_EXPECT(fuzz::all_finite(t.params), "a non-finite parameter in the path");
-  for (std::size_t k = 0; k < t.values.size(); ++k)
+  // Row 0 is f(x0), inf when x0 is finite but f overflows (checked below to be f at x0); the
+  // rows after it stop before any non-finite value.
+  for (std::size_t k = 1; k < t.values.size(); ++k)
     FUZZ_EXPECT(std::isfinite(t.values[k]), "a non-finite value " + format_number(t.values[k]) + " in the path at row " +
                                            std::to_string(k) + " of " + std::to_string(t.values.size()));
   FUZZ_EXPECT(fuzz::all_finite(t.grads), "a non-finite gradient in the path");
