@@ -38,6 +38,15 @@ std::vector<StepRow> step_table(const StepTableOptions& o) {
       fail("lr = " + format_number(o.lr) + " is too large: at step " + std::to_string(t) +
            " x reached " + format_number(before) + " and the sum of squared gradients overflows");
     }
+    // rate · g past the largest double (lr = 1e308 with a large g): x would jump to ±inf.
+    if (!std::isfinite(x))
+      fail("lr = " + format_number(o.lr) + " is too large: at step " + std::to_string(t) + " x was " +
+           format_number(before) + " and the update -rate·g overflows");
+    // x0 = 0 keeps G = 0, and η / (√0 + ε) can overflow (lr = 1e300, eps = 1e-10): a table of inf.
+    if (!std::isfinite(adagrad.effective_rate()[0]))
+      fail("lr = " + format_number(o.lr) + " is too large for eps = " + format_number(o.eps) + ": at step " +
+           std::to_string(t) + " the rate η / " + (o.eps_placement == optim::EpsPlacement::inside ? "√(G + ε)" : "(√G + ε)") +
+           " overflows with G = " + format_number(adagrad.sum()[0]));
     rows.push_back({t, before, g, adagrad.sum()[0], adagrad.effective_rate()[0],
                     adagrad.last_update()[0], x});
   }

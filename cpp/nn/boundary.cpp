@@ -1,6 +1,7 @@
 #include "nn/boundary.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -115,6 +116,15 @@ void boundary_grid(const Mlp& net, const Grid& g, std::span<float> out) {
       std::swap(cur, next);
     }
     for (std::size_t k = 0; k < m; ++k) out[start + k] = cur[k];
+  }
+  // Weights past float's range (an η of 1e300 can put them there while the double-precision
+  // loss stays finite) give inf - inf = nan in single precision. Then the picture is drawn from
+  // the exact double-precision forward pass, which refuses only if it overflows too.
+  if (std::any_of(out.begin(), out.end(), [](float p) { return std::isnan(p); })) {
+    Mlp exact = net;  // predict_grid needs its own workspace; a rare path
+    std::vector<double> p(out.size());
+    exact.predict_grid(g, p);
+    std::copy(p.begin(), p.end(), out.begin());
   }
 }
 

@@ -12,6 +12,8 @@
 namespace adagrad::nn {
 
 /// out (ny × nx, row 0 at the top) ← P(class 1) at each cell centre; the network must have 2 inputs.
+/// Where single precision overflows (weights past float's range), the grid comes from the exact
+/// Mlp::predict_grid instead, which throws if even double precision overflows.
 void boundary_grid(const Mlp& net, const Grid& grid, std::span<float> out);
 
 }  // namespace adagrad::nn

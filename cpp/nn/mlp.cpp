@@ -76,14 +76,16 @@ Mlp::Mlp(MlpOptions options) : options_(std::move(options)) {
 }
 
 void Mlp::init_params(std::uint64_t seed) {
-  std::fill(params_.begin(), params_.end(), 0.0);
   if (options_.init == Init::notebook) {
-    // np.random.seed(seed); W = randn(out, in) * 0.1 for each layer; biases 0.
+    // np.random.seed(seed); W = randn(out, in) * 0.1 for each layer; biases 0. The stream is
+    // seeded (and a seed past 32 bits refused) before a weight changes.
     data::NumpyLegacyRandom numpy(seed);
+    std::fill(params_.begin(), params_.end(), 0.0);
     for (std::size_t l = 0; l < num_weight_layers(); ++l)
       for (std::size_t k = 0; k < width(l + 1) * width(l); ++k) params_[w_off_[l] + k] = numpy.gauss() * 0.1;
     return;
   }
+  std::fill(params_.begin(), params_.end(), 0.0);
   data::Rng rng(seed);
   for (std::size_t l = 0; l < num_weight_layers(); ++l) {
     const double fan_in = static_cast<double>(width(l)), fan_out = static_cast<double>(width(l + 1));
@@ -194,6 +196,9 @@ void Mlp::check_batch(std::span<const double> x, std::span<const double> y) cons
   require_same_size("x", x.size(), "y × inputs", checked_product("x", y.size(), num_inputs()));
   require_all_finite("x", x);
   require_all_finite("y", y);
+  // Binary cross-entropy is a loss (>= 0) only for targets in [0, 1]: y = 2 made it negative.
+  for (std::size_t k = 0; k < y.size(); ++k)
+    if (!(y[k] >= 0 && y[k] <= 1)) fail("y[" + std::to_string(k) + "] must be in [0, 1], got " + format_number(y[k]));
 }
 
 std::size_t Mlp::widest() const {
@@ -238,7 +243,18 @@ Mlp::Evaluation Mlp::loss_and_gradient(std::span<const double> x, std::span<cons
 void Mlp::predict(std::span<const double> x, std::span<double> out) {
   require_same_size("x", x.size(), "out × inputs", checked_product("x", out.size(), num_inputs()));
   require_all_finite("x", x);
-  // In chunks, so the workspace stays small for big inputs.
+  forward_into(x, out);
+  // Finite inputs and weights can still overflow on the way (1e308 · 2 + …): a logit of
+  // inf - inf is nan, and nan is no probability. Refused, naming the sample.
+  const std::size_t d = num_inputs();
+  for (std::size_t k = 0; k < out.size(); ++k)
+    if (std::isnan(out[k]))
+      fail("sample " + std::to_string(k) + " of x is too large for this network: its output overflows to nan, got x[" +
+           std::to_string(k * d) + "] = " + format_number(x[k * d]));
+}
+
+// In chunks, so the workspace stays small for big inputs.
+void Mlp::forward_into(std::span<const double> x, std::span<double> out) {
   const std::size_t d = num_inputs();
   for (std::size_t start = 0; start < out.size(); start += kChunk) {
     const std::size_t m = std::min(kChunk, out.size() - start);
@@ -259,7 +275,12 @@ void Mlp::predict_grid(const Grid& g, std::span<double> out) {
       grid_points_[2 * (r * nx + c)] = g.x_at(c);
       grid_points_[2 * (r * nx + c) + 1] = g.y_at(r);
     }
-  predict(grid_points_, out);
+  forward_into(grid_points_, out);
+  for (std::size_t k = 0; k < out.size(); ++k)  // as in predict(): nan is no probability
+    if (std::isnan(out[k]))
+      fail("the grid's cell at row " + std::to_string(k / nx) + ", column " + std::to_string(k % nx) + " (x = " +
+           format_number(g.x_at(k % nx)) + ", y = " + format_number(g.y_at(k / nx)) +
+           ") is too far out for this network: its output overflows to nan");
 }
 
 }  // namespace adagrad::nn

@@ -49,23 +49,27 @@ class Mlp {
   std::span<const double> grads() const { return grads_; }
   /// Replace every weight; size num_params(), all finite.
   void set_params(std::span<const double> values);
-  /// Draw fresh weights from `seed`.
+  /// Draw fresh weights from `seed`; a seed the init refuses (past 32 bits for notebook) leaves
+  /// the weights as they were.
   void init_params(std::uint64_t seed);
 
   /// Where layer l's W (out × in) and b start in params(), l = 0 for the first weight layer.
   std::size_t weight_offset(std::size_t l) const { return w_off_[l]; }
   std::size_t bias_offset(std::size_t l) const { return b_off_[l]; }
 
-  /// P(class 1) for n samples x (n × num_inputs), written to out (n).
+  /// P(class 1) for n samples x (n × num_inputs), written to out (n). Throws when a sample
+  /// overflows the network's arithmetic (its output would be nan), naming the sample.
   void predict(std::span<const double> x, std::span<double> out);
-  /// P(class 1) at every cell centre of the grid, written to out (ny × nx).
+  /// P(class 1) at every cell centre of the grid, written to out (ny × nx). Throws, naming the
+  /// cell, where the network's output overflows to nan.
   void predict_grid(const Grid& grid, std::span<double> out);
 
   struct Evaluation {
     double loss;      ///< mean binary cross-entropy
     double accuracy;  ///< share of samples with (P > 0.5) == label
   };
-  /// Loss and accuracy without touching grads; any number of samples (taken in chunks).
+  /// Loss and accuracy without touching grads; any number of samples (taken in chunks). Targets
+  /// y must be in [0, 1] (labels, or soft labels), as for every loss_and_gradient().
   Evaluation evaluate(std::span<const double> x, std::span<const double> y);
   /// Loss and accuracy, and grads() = ∂loss/∂params; at most max_batch() samples.
   Evaluation loss_and_gradient(std::span<const double> x, std::span<const double> y);
@@ -80,6 +84,8 @@ class Mlp {
  private:
   // Activations for a batch of n: a_[0] is the input, a_[l+1] = act(z_[l]); all n × width.
   void forward(std::span<const double> x, std::size_t n);
+  // P(class 1) for x (out.size() × inputs, already checked) into out, a chunk at a time.
+  void forward_into(std::span<const double> x, std::span<double> out);
   void add_loss_from_logits(std::span<const double> y, std::size_t n, Evaluation& sums);
   void backward(std::span<const double> y, std::size_t n);
   void check_batch(std::span<const double> x, std::span<const double> y) const;

@@ -1,5 +1,6 @@
 #include "objectives/linear_regression.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -54,6 +55,16 @@ std::vector<double> LinearRegressionMse::minimum() const {
       a[i * (m + 1) + m] += ai * data_.y[k];
     }
   }
+  // Finite data whose products pass the largest double (|x| ~ 1e155 and up) make AᵀA inf, and
+  // the solve nan or nonsense: said so, instead of returning either as the minimum.
+  const auto refuse_overflow = [&] {
+    double largest = 0;
+    for (double v : data_.x) largest = std::max(largest, std::abs(v));
+    for (double v : data_.y) largest = std::max(largest, std::abs(v));
+    fail("the data set's values are too large to solve for the minimum: the normal equations overflow, "
+         "got a value of magnitude " + format_number(largest));
+  };
+  if (!std::all_of(a.begin(), a.end(), [](double v) { return std::isfinite(v); })) refuse_overflow();
   for (std::size_t c = 0; c < m; ++c) {
     std::size_t pivot = c;
     for (std::size_t r = c + 1; r < m; ++r)
@@ -69,6 +80,8 @@ std::vector<double> LinearRegressionMse::minimum() const {
   }
   std::vector<double> p(m);
   for (std::size_t i = 0; i < m; ++i) p[i] = a[i * (m + 1) + m] / a[i * (m + 1) + i];
+  for (std::size_t i = 0; i < m; ++i)
+    if (!std::isfinite(p[i])) refuse_overflow();
   return p;
 }
 

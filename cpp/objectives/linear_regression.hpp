@@ -22,7 +22,8 @@ class LinearRegressionMse final : public Objective {
   /// All zeros.
   std::vector<double> start() const override { return std::vector<double>(dim(), 0.0); }
   /// The least-squares solution of the normal equations (Gaussian elimination, partial pivoting);
-  /// refused past kMaxMinimumDim columns.
+  /// refused past kMaxMinimumDim columns, and when the data's values are so large that the
+  /// normal equations overflow.
   std::vector<double> minimum() const override;
   const data::Dataset& data() const { return data_; }
 

@@ -16,7 +16,9 @@ namespace adagrad::objectives {
 struct Trajectory {
   std::size_t dim = 0;
   std::vector<double> params;  ///< (steps taken + 1) × dim; row 0 is the start
-  std::vector<double> values;  ///< f at each row of params
+  /// f at each row of params: finite, but for row 0, which is inf when f(x0) overflows (x0 =
+  /// 1e300 on x²; the fading figure starts there and shows the run's divergence).
+  std::vector<double> values;
   /// The optimizer's effective_rate() after each step, steps taken × dim; empty for SGD.
   std::vector<double> rates;
   /// The objective's gradient fed to each step (before any weight decay), steps taken × dim.
@@ -24,8 +26,8 @@ struct Trajectory {
   /// The optimizer's second_moment() after each step (AdaGrad's G, RMSProp's and Adam's v),
   /// steps taken × dim; empty for SGD.
   std::vector<double> moments;
-  /// The step at which the gradient, a parameter or f became non-finite (1-based); the path
-  /// stops before it.
+  /// The step at which the gradient, a parameter, f, or the optimizer's rate or second moment
+  /// became non-finite (1-based); the path stops before it.
   std::optional<long long> diverged_at;
   long long steps_taken() const { return static_cast<long long>(values.size()) - 1; }
 };

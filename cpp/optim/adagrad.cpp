@@ -49,7 +49,9 @@ void Adagrad::update(std::span<double> params, std::span<const double> grad) {
       const double g = grad[i] + o.weight_decay * params[i];  // g ← g + λθ
       sum_[i] += g * g;                                        // G ← G + g²
       rate_[i] = rate_of(sum_[i]);
-      update_[i] = -rate_[i] * g;                              // Δθ = -rate · g
+      // Δθ = -rate · g. A zero g moves nothing, as in PyTorch (-η_t · (g / (√G + ε))), even when
+      // η/ε overflows and the rate is inf: -g is -rate · g for every finite rate, bit for bit.
+      update_[i] = g == 0 ? -g : -rate_[i] * g;
       params[i] += update_[i];
     }
   };
