@@ -37,7 +37,8 @@ struct Trajectory {
 std::vector<double> value_grid(const Objective& objective, const Grid& grid);
 
 /// `steps` (>= 0) steps of `optimizer` on `objective` from x0 (size objective.dim(), finite).
-/// The optimizer is reset first, so the run starts from a clean state.
+/// The optimizer is reset first, so the run starts from a clean state. Throws when f(x0) is nan
+/// (products of x0 and the objective's numbers overflow); an f(x0) of inf is kept.
 Trajectory run(optim::Optimizer& optimizer, const Objective& objective,
                std::span<const double> x0, long long steps);
 
