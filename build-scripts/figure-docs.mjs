@@ -15,20 +15,20 @@ const BEGIN = '<!-- figures:begin -->', END = '<!-- figures:end -->';
 
 // The three first figures are named in web/src/registry.js (name, key, title); every other
 // figure is web/src/figures/KEY.js with its folder, named by its key, titled in its files.
-function figureList() {
-  const registry = fs.readFileSync(path.join(root, 'web/src/registry.js'), 'utf8');
-  const out = [];
-  for (const m of registry.matchAll(/\{ key: '([a-z0-9]+)', name: '([a-z-]+)', title: '([^']+)', mount: 'fig-[a-z-]+', \.\.\.(\w+) \}/g)) {
-    const imported = new RegExp(`import \\* as ${m[4]} from './figures/([a-z]+)/view\\.js'`).exec(registry);
-    out.push({ key: m[1], name: m[2], title: m[3], dir: imported[1] });
-  }
+// Each figure: { key, name, title, dir (its folder in figures/), mount (its container's id),
+// source (its code, from the
+// repository's root) }, in lesson order. build-scripts/bundle.mjs builds the page from this list.
+export async function figureList() {
+  const { named } = await import(pathToFileURL(path.join(root, 'web/src/registry.js')).href);
+  const out = named.map((f) => ({ ...f, source: `web/src/figures/${f.dir}/view.js` }));
   for (const file of fs.readdirSync(figuresDir).filter((f) => f.endsWith('.js')).sort()) {
     const base = file.slice(0, -3);
     const sources = [path.join(figuresDir, file), ...(fs.existsSync(path.join(figuresDir, base)) ? fs.readdirSync(path.join(figuresDir, base)).map((f) => path.join(figuresDir, base, f)) : [])];
     const text = sources.filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
     const key = /^export const key = '([a-z0-9]+)'/m.exec(text)?.[1];
     const title = /^export const title = '(.*)';$/m.exec(text)?.[1];
-    if (key) out.push({ key, name: key, title: title || key, dir: base });
+    if (!key) throw new Error(`web/src/figures/${file} has no 'export const key = ...'`);
+    out.push({ key, name: key, title: title || key, dir: base, mount: `fig-${key}`, source: `web/src/figures/${file}` });
   }
   return out;
 }
@@ -37,7 +37,7 @@ const cell = (text) => String(text).replace(/\|/g, '\\|');
 
 export async function figureDocs() {
   const lines = [];
-  for (const f of figureList()) {
+  for (const f of await figureList()) {
     const { settings } = await import(pathToFileURL(path.join(figuresDir, f.dir, 'settings.js')).href);
     const rows = Object.entries(settings.declarations);
     lines.push(`<details><summary><code>${f.name}</code>: ${f.title}${f.key !== f.name ? ` (old key <code>${f.key}</code>)` : ''}</summary>`, '',
@@ -49,7 +49,7 @@ export async function figureDocs() {
 }
 
 const mode = process.argv[2];
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const docs = await figureDocs();
   if (!mode) { console.log(docs); process.exit(0); }
   const readme = path.join(root, 'README.md');

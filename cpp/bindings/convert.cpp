@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <limits>
+#include <new>
+#include <stdexcept>
 #include <string>
 
 #include <emscripten/bind.h>
@@ -40,7 +43,20 @@ bool is_number_typed_array(const val& v) {
 
 }  // namespace
 
-void report_error(const std::string& message) {
+void report_current_exception() {
+  std::string message;
+  try {
+    throw;
+  } catch (const std::bad_alloc&) {
+    // what() says nothing a reader can act on; api.js names the call and what to do
+    message = "out of memory";
+  } catch (const std::length_error&) {
+    message = "out of memory";  // a vector or string past max_size: memory by another name
+  } catch (const std::exception& e) {
+    message = e.what();
+  } catch (...) {
+    message = "unknown C++ exception";
+  }
   val::module_property("_errorSlot").set("message", message);
 }
 

@@ -26,8 +26,8 @@ struct Trajectory {
   /// The optimizer's second_moment() after each step (AdaGrad's G, RMSProp's and Adam's v),
   /// steps taken × dim; empty for SGD.
   std::vector<double> moments;
-  /// The step at which the gradient, a parameter, f, or the optimizer's rate or second moment
-  /// became non-finite (1-based); the path stops before it.
+  /// The step at which the gradient, a parameter or f became non-finite (1-based); the path
+  /// stops before it.
   std::optional<long long> diverged_at;
   long long steps_taken() const { return static_cast<long long>(values.size()) - 1; }
 };

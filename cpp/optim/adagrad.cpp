@@ -43,22 +43,25 @@ void Adagrad::update(std::span<double> params, std::span<const double> grad) {
   const auto& o = options_;
   // η_t = η / (1 + (t - 1) · lr_decay)
   const double clr = o.lr / (1.0 + static_cast<double>(steps() - 1) * o.lr_decay);
-  // One loop per placement, so each is branch-free and vectorises.
-  const auto apply = [&](auto rate_of) {
+  // One loop per placement, so each is branch-free and vectorises. denominator_of(G) is √G + ε
+  // (outside) or √(G + ε) (inside).
+  const auto apply = [&](auto denominator_of) {
     for (std::size_t i = 0; i < params.size(); ++i) {
       const double g = grad[i] + o.weight_decay * params[i];  // g ← g + λθ
       sum_[i] += g * g;                                        // G ← G + g²
-      rate_[i] = rate_of(sum_[i]);
-      // Δθ = -rate · g. A zero g moves nothing, as in PyTorch (-η_t · (g / (√G + ε))), even when
-      // η/ε overflows and the rate is inf: -g is -rate · g for every finite rate, bit for bit.
-      update_[i] = g == 0 ? -g : -rate_[i] * g;
+      const double den = denominator_of(sum_[i]);
+      rate_[i] = clr / den;
+      // Δθ = -rate · g. PyTorch computes -η_t · (g / den), which for g = 0 is -0 even where
+      // η_t / den overflows to an infinite rate (a tiny ε, G = 0), and -inf · 0 would be NaN;
+      // the zero-gradient branch is PyTorch's own expression, so it agrees bit for bit.
+      update_[i] = g == 0 ? -clr * (g / den) : -rate_[i] * g;
       params[i] += update_[i];
     }
   };
   if (o.eps_placement == EpsPlacement::inside)
-    apply([&](double G) { return clr / std::sqrt(G + o.eps); });  // η_t / √(G + ε)
+    apply([&](double G) { return std::sqrt(G + o.eps); });  // rate η_t / √(G + ε)
   else
-    apply([&](double G) { return clr / (std::sqrt(G) + o.eps); });  // η_t / (√G + ε)
+    apply([&](double G) { return std::sqrt(G) + o.eps; });  // rate η_t / (√G + ε)
 }
 
 }  // namespace adagrad::optim

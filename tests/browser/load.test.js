@@ -63,6 +63,8 @@ test('every page has the strict policy and loads without a policy violation', as
     assert.equal(directive('style-src'), "style-src 'self'", key);
     assert.equal(directive('base-uri'), "base-uri 'none'", key);
     assert.equal(directive('form-action'), "form-action 'none'", key);
+    // workers only from a Blob the page made itself (the spiral trains in one): no worker script is fetched
+    assert.equal(directive('worker-src'), 'worker-src blob:', key);
     // the figures that set their colours from code (race, valley, line, text, why) have drawn
     await page.waitForTimeout(200);
     assert.deepEqual(problems(messages), [], key ?? 'the lesson');

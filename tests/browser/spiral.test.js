@@ -1,12 +1,27 @@
 // Figure 3: the spiral classifier, two optimizers from the same weights.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
 const { launch, open, problems } = require('./helpers.js');
 const { openDev } = require('./fig-dev-page.js');
 
+// The figure's development page as it is (the spiral trains in a Web Worker) and under its own
+// policy less worker-src (it trains on the main thread): the play loop's budgets hold on both.
+const devPages = [['sp', 'worker'], ['sp-main-thread', 'main']];
+const devDir = path.join(process.env.ADAGRAD_DIST || path.join(__dirname, '..', '..', 'dist'), 'figures');
+
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  const page = fs.readFileSync(path.join(devDir, 'sp.html'), 'utf8');
+  assert.match(page, / worker-src blob:;/);
+  fs.writeFileSync(path.join(devDir, 'sp-main-thread.html'), page.replace(/ worker-src blob:;/, ''));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  fs.rmSync(path.join(devDir, 'sp-main-thread.html'), { force: true });
+});
 
 const fig = '#fig-spiral';  // the mount: the same on the lesson page and on the development page
 async function setField(page, name, value) {
@@ -72,7 +87,8 @@ test('a huge η diverges and the board says at which epoch, never NaN', async ()
 test('step one epoch, then a bad layer size: its message beside the field, and the run stays', async () => {
   const { page, context, messages } = await open(browser);
   await page.click(`${fig} [data-action="step"]`);
-  assert.equal(await page.locator(`${fig} .counter`).innerText(), 'epoch 1 of 2000');
+  // the worker trains the epoch and answers a moment later
+  await page.locator(`${fig} .counter`).filter({ hasText: 'epoch 1 of 2000' }).waitFor();
   await setField(page, 'layer1', '0');
   assert.match(await page.locator(`${fig} .field:has(input[data-field="layer1"]) .field-msg`).innerText(), /^layer 1 must be at least 1, got 0$/);
   assert.equal(await page.locator(`${fig} .counter`).innerText(), 'epoch 1 of 2000', 'the last good run stays');
@@ -85,20 +101,29 @@ test('step one epoch, then a bad layer size: its message beside the field, and t
 
 test('the network editor adds and removes layers; replaced runs are freed', async () => {
   const { page, context } = await open(browser);
-  const heap = () => page.evaluate(() => window.adagradLab.heapInUse());
+  // the page's core (each rebuild checks the settings there) and the worker's, which trains
+  assert.equal(await page.evaluate(() => window.adagradLabPerf.notes.spiral.path), 'worker');
+  const heaps = () => page.evaluate(() => [window.adagradLab.heapInUse(), window.adagradLabPerf.notes.spiral.workerHeap]);
+  const step = async () => {
+    await page.click(`${fig} [data-action="step"]`);
+    await page.locator(`${fig} .counter`).filter({ hasText: 'epoch 1 of 2000' }).waitFor();
+  };
   await page.click(`${fig} [data-action="add-layer"]`);
   assert.equal(await page.locator(`${fig} input[data-field="layer2"]`).inputValue(), '10');
   await page.selectOption(`${fig} select[data-field="activation"]`, 'tanh');
   await page.selectOption(`${fig} select[data-field="cmp"]`, 'adam');
-  await page.click(`${fig} [data-action="step"]`);
-  const before = await heap();
+  await step();
+  const before = await heaps();
   for (const kind of ['momentum', 'rmsprop', 'adagrad', 'sgd', 'adam']) {
     await page.selectOption(`${fig} select[data-field="cmp"]`, kind);
-    await page.click(`${fig} [data-action="step"]`);
+    await step();
   }
   // each run holds its own copy of the 300 points (over 7 kB): a leaked run could not hide in 2 kB
-  const grown = (await heap()) - before;
-  assert.ok(grown <= 2048, `five rebuilds grew the WASM heap by ${grown} bytes`);
+  const after = await heaps();
+  for (const [i, where] of [[0, 'the page'], [1, 'the worker']]) {
+    const grown = after[i] - before[i];
+    assert.ok(grown <= 2048, `five rebuilds grew ${where}'s WASM heap by ${grown} bytes`);
+  }
   await page.click(`${fig} button[aria-label="Remove hidden layer 2"]`);
   assert.equal(await page.locator(`${fig} input[data-field="layer2"]`).count(), 0);
   assert.equal(await page.locator(`${fig} .counter`).innerText(), 'epoch 0 of 2000');
@@ -114,11 +139,12 @@ test('with reduced motion Play trains to the end without animating, then draws o
   await context.close();
 });
 
-test('a heavy network still answers Pause at once: every frame trains within its budget', async () => {
+for (const [dev, where] of devPages) test(`a heavy network still answers Pause at once: every frame trains within its budget (${where})`, async () => {
   // 3 × 256 tanh units on 2000 points, 250 epochs a frame: one frame once trained 500 epochs (over
   // 30 s) and Pause could not be clicked. A frame now stops at its 12 ms budget, after at least one
   // epoch of one board (the least the core can do; here that alone takes a few hundred ms).
-  const { page, context, messages } = await openDev(browser, 'sp', { hash: '#sp.hidden=256,256,256&sp.n=2000&sp.epf=250&sp.epochs=100000' });
+  const { page, context, messages } = await openDev(browser, dev, { hash: '#sp.hidden=256,256,256&sp.n=2000&sp.epf=250&sp.epochs=100000' });
+  assert.equal(await page.evaluate(() => window.adagradLabPerf.notes.spiral.path), where);
   const play = `${fig} [data-action="play"]`;
   await page.evaluate((play) => document.querySelector(play).click(), play);
   await page.waitForFunction(() => (window.adagradLabPerf.frames.spiral || []).length >= 8, null, { timeout: 60000 });
@@ -139,8 +165,9 @@ test('a heavy network still answers Pause at once: every frame trains within its
   await context.close();
 });
 
-test('a light network trains many epochs a frame, within the budget, and redraws its boundaries on most frames', async () => {
-  const { page, context } = await openDev(browser, 'sp', { hash: '#sp.epf=250&sp.epochs=100000' });
+for (const [dev, where] of devPages) test(`a light network trains many epochs a frame, within the budget, and redraws its boundaries on most frames (${where})`, async () => {
+  const { page, context } = await openDev(browser, dev, { hash: '#sp.epf=250&sp.epochs=100000' });
+  assert.equal(await page.evaluate(() => window.adagradLabPerf.notes.spiral.path), where);
   await page.click(`${fig} [data-action="play"]`);
   await page.waitForFunction(() => (window.adagradLabPerf.frames.spiral || []).length >= 30, null, { timeout: 30000 });
   await page.click(`${fig} [data-action="play"]`);

@@ -1,18 +1,16 @@
 // Every figure the page can show, in lesson order of their sections. The first three are named
-// here; each lesson figure after them is one file in figures/ that build-web collects into the
-// generated module '@figures' (so adding a figure is adding a file, and nothing else changes).
-// A figure is { key, name, title, defaults, schema, render(container, lab, {state, onState}) → update }.
-// `name` is how readers, links and embedding pages call it (parabola, step-table, spiral, race…);
-// `key` is its short id in the page (its section's data-figure, its mount fig-KEY, its
-// development page figures/KEY.html) and an alias of the name in links.
-import * as parabola from './figures/parabola/view.js';
-import * as steptable from './figures/steptable/view.js';
-import * as spiral from './figures/spiral/view.js';
-import lessonFigures from '@figures';
-
-export const figures = [
-  { key: 'x2', name: 'parabola', title: 'Down a parabola', mount: 'fig-parabola', ...parabola },
-  { key: 'table', name: 'step-table', title: 'The step table, by hand', mount: 'fig-table', ...steptable },
-  { key: 'sp', name: 'spiral', title: 'A spiral, two optimizers', mount: 'fig-spiral', ...spiral },
-  ...lessonFigures.map((f) => ({ mount: `fig-${f.key}`, name: f.key, ...f })),
+// here; each lesson figure after them is one file in figures/ (figures/KEY.js, and its folder
+// figures/KEY/), named by its key and titled in its own files, which build-scripts/figure-docs.mjs
+// (figureList) collects, so adding a figure is adding a file.
+// `name` is how readers, links and embedding pages call a figure (parabola, step-table, spiral,
+// race…); `key` is its short id in the page (its section's data-figure, its mount fig-KEY, its
+// development page figures/KEY.html) and an alias of the name in links; `dir` is its folder in
+// figures/, whose view.js is its code and settings.js its settings table; `mount` the id of its
+// container (the others' is fig-KEY).
+// build-scripts/bundle.mjs turns the list into the lesson's index (names and settings, loaded
+// first) and one file of code per figure (loaded when the figure is about to be seen).
+export const named = [
+  { key: 'x2', name: 'parabola', title: 'Down a parabola', dir: 'parabola', mount: 'fig-parabola' },
+  { key: 'table', name: 'step-table', title: 'The step table, by hand', dir: 'steptable', mount: 'fig-table' },
+  { key: 'sp', name: 'spiral', title: 'A spiral, two optimizers', dir: 'spiral', mount: 'fig-spiral' },
 ];

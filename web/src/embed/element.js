@@ -7,17 +7,18 @@
 //   refused one is named in a notice in the figure, which uses the default instead. Changing an
 //   attribute updates the figure; changing `figure` replaces it.
 // - The figure's own code is one file, dist/adagrad-lab/NAME.js, loaded when an element first
-//   asks for that figure: the lesson's prose and the other figures are never loaded for it.
+//   asks for that figure: the lesson's prose and the other figures are never loaded for it. The
+//   code the figures share (dist/adagrad-lab/lib.js, the same file the lesson loads) is in
+//   adagrad-lab.js, before this element (build-scripts/bundle.mjs).
 // - Every element on the page shares one instance of the core.
 // - The figure lives in an open shadow root styled by the lesson's stylesheet, adapted here: the
 //   host page's CSS does not reach in, the figure's does not leak out, and its layout follows the
 //   width it is given (container queries), not the window's.
 import figureIndex from '@figure-index';
 import stylesheet from '../../style.css';
-// the formulas' font, inlined: a font file would need CORS headers in a sandboxed iframe or on
-// another origin, and a data: font is what font-src 'self' data: allows
-import mathFont from '../../fonts/latinmodern-math.woff2';
 import { el, trackTransport } from '../ui/dom.js';
+import { load } from '../chunks.js';
+import { colorRoot } from '../draw/colors.js';
 
 const script = document.currentScript;
 const base = new URL('.', script && script.src ? script.src : location.href);
@@ -31,12 +32,16 @@ const figureNames = figureIndex.map((f) => f.name);
 // window-width breakpoints become container queries on the figure's own width; @font-face, which
 // a shadow root ignores, goes to the document (it only declares the math font, by a name of ours,
 // and inlined).
+// The formulas' font is inlined (a font file would need CORS headers in a sandboxed iframe or on
+// another origin, and a data: font is what font-src 'self' data: allows) in a file of its own,
+// adagrad-lab/font.js, loaded once a figure shows a formula (<math>): a figure without one does
+// not pay its 17 KB.
 let sheets = null;
+let faces = [];
 function styleSheets() {
   if (sheets) return sheets;
-  const faces = [];
   let css = stylesheet.replace(/@font-face\s*\{[^}]*\}/g, (rule) => {
-    faces.push(rule.replace(/url\("?([^")]+)"?\)/g, (m, url) => `url("${/latinmodern-math\.woff2$/.test(url) ? mathFont : new URL(url, base).href}")`));
+    faces.push(rule);
     return '';
   });
   css = css.replace(/:root\b/g, ':host')
@@ -51,13 +56,21 @@ function styleSheets() {
 .adagrad-root > .link-notice:empty { display: none; }`;
   const shadow = new CSSStyleSheet();
   shadow.replaceSync(css);
-  if (faces.length) {
-    const fonts = new CSSStyleSheet();
-    fonts.replaceSync(faces.join('\n'));
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, fonts];
-  }
   sheets = [shadow];
   return sheets;
+}
+// @font-face, which a shadow root ignores, goes to the document (it only declares the math font,
+// by a name of ours)
+let fontLoading = null;
+function loadFont() {
+  if (!fontLoading && faces.length) {
+    fontLoading = load('font', base).then((mathFont) => {
+      const fonts = new CSSStyleSheet();
+      fonts.replaceSync(faces.map((rule) => rule.replace(/url\("?([^")]+)"?\)/g, (m, url) => `url("${/latinmodern-math\.woff2$/.test(url) ? mathFont : new URL(url, base).href}")`)).join('\n'));
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, fonts];
+    }, (error) => { fontLoading = null; console.warn('the formulas\' font could not load:', error); });
+  }
+  return fontLoading;
 }
 
 // ---- the core and the figures' code, each loaded once per page -------------------------------
@@ -70,37 +83,26 @@ function coreInstance() {
   return core;
 }
 
-const loading = new Map();   // name → Promise<{ figure, hooks }>
-const waiting = new Map();   // name → resolve
-// a figure's file calls this when it runs (build-web generates those files); a page that loads
+// lib.js, before this in adagrad-lab.js, made window.AdagradLabFigures; a page that loads
 // adagrad-lab.js twice keeps the first copy's element and registry
-const firstCopy = !window.AdagradLabFigures;
-if (firstCopy) Object.defineProperty(window, 'AdagradLabFigures', {
-  value: Object.freeze({
-    define(name, figure, hooks) { waiting.get(name)?.({ figure, hooks }); waiting.delete(name); },
+const registry = window.AdagradLabFigures;
+const firstCopy = !registry.figures;
+if (firstCopy) {
+  Object.defineProperty(registry, 'figures', {
     /** [{ name, key, title }] of every figure */
-    figures: Object.freeze(figureIndex.map((f) => Object.freeze({ ...f }))),
-  }),
-});
-function figureCode(name) {
-  if (!loading.has(name)) {
-    loading.set(name, new Promise((resolve, reject) => {
-      waiting.set(name, resolve);
-      const tag = document.createElement('script');
-      tag.src = new URL(`adagrad-lab/${name}.js`, base).href;
-      tag.onerror = () => { loading.delete(name); reject(new Error(`could not load ${tag.src}`)); };
-      document.head.append(tag);
-    }));
-  }
-  return loading.get(name);
+    value: Object.freeze(figureIndex.map((f) => Object.freeze({ ...f }))),
+  });
 }
 
-// the figures' colours are read from a connected element that carries :host's properties
-const hostsOf = new Map();   // name → Set of elements showing that figure
-const colorSource = (name) => () => {
-  for (const host of hostsOf.get(name) || []) if (host.isConnected) return host.root;
-  return document.documentElement;
-};
+// The figures' colours are read from a connected element, which carries :host's properties (every
+// element has the same stylesheet, so any one will do).
+const shownHosts = new Set();
+if (firstCopy) {
+  colorRoot(() => {
+    for (const host of shownHosts) if (host.isConnected) return host.root;
+    return document.documentElement;
+  });
+}
 
 // attributes an element may carry that are not settings
 const GLOBAL = /^(figure|id|class|style|hidden|lang|dir|title|tabindex|slot|part|role|data-.*|aria-.*)$/;
@@ -149,11 +151,11 @@ class AdagradFigure extends HTMLElement {
   }
 
   connectedCallback() {
-    if (this.shown) hostsOf.get(this.shown.name)?.add(this);
+    if (this.shown) shownHosts.add(this);
     else if (!this.starting) this.changed();
   }
 
-  disconnectedCallback() { if (this.shown) hostsOf.get(this.shown.name)?.delete(this); }
+  disconnectedCallback() { shownHosts.delete(this); }
 
   /** The figure and settings the attributes name, now. */
   async changed() {
@@ -172,18 +174,16 @@ class AdagradFigure extends HTMLElement {
     this.status.classList.remove('danger');
     this.status.textContent = 'Loading…';
     try {
-      const [lab, { figure, hooks }] = await Promise.all([coreInstance(), figureCode(entry.name)]);
+      const [lab, figure] = await Promise.all([coreInstance(), load(entry.name, base)]);
       if (generation !== this.generation) return;   // the attribute changed meanwhile
-      if (this.shown) hostsOf.get(this.shown.name)?.delete(this);
-      if (!hostsOf.has(entry.name)) hostsOf.set(entry.name, new Set());
-      hostsOf.get(entry.name).add(this);
-      hooks.colorRoot(colorSource(entry.name));
+      shownHosts.add(this);
       this.body.id = figure.mount;   // the stylesheet's rules for a figure are scoped by its id
       this.body.replaceChildren();
       const { state, refused } = settingsOf(this, figure);
       this.showRefused(refused);
       const update = figure.render(this.body, lab, { state, onState() {} });
       trackTransport(this.body);
+      if (this.body.querySelector('math')) loadFont();
       this.shown = { name: entry.name, figure, update };
       this.status.hidden = true;
       this.dataset.ready = 'true';

@@ -30,8 +30,13 @@ addEventListener('message', (e) => {
   return { element, iframe };
 }
 
-/** The disclosure for one figure; `settings()` gives its current non-default settings. */
-export function embedKit({ name, title }, settings) {
+// The lesson shows each disclosure (<details class="embed-kit"> and "export-kit", with their
+// <summary>) before it loads this code (adagrad-lab/kit.js, when a reader first opens one, or
+// once the page is idle); these fill them in, open or not.
+
+/** Fills `details`, the Embed disclosure of one figure; `settings()` gives its current
+ *  non-default settings. */
+export function embedKit({ name, title }, settings, details) {
   const elementCode = el('pre', { className: 'embed-code', tabIndex: 0, 'aria-label': 'the element' });
   const iframeCode = el('pre', { className: 'embed-code', tabIndex: 0, 'aria-label': 'the iframe' });
   const status = el('span', { className: 'embed-status', role: 'status' });
@@ -49,12 +54,12 @@ export function embedKit({ name, title }, settings) {
       status.textContent = ok ? 'Copied both, with the figure’s current settings.' : 'Copying was refused here: select the code below instead.';
     },
   }, 'Copy both');
-  const details = el('details', { className: 'embed-kit' },
-    el('summary', {}, 'Embed this figure'),
+  details.append(
     el('p', {}, 'In a course page, as an element (one script, one tag) or in an iframe, with the settings it has now. ', copy, ' ', status),
     el('p', { className: 'embed-label' }, 'Element'), elementCode,
     el('p', { className: 'embed-label' }, 'Iframe, sized by its content'), iframeCode);
   details.addEventListener('toggle', () => { if (details.open) fill(); });
+  if (details.open) fill();
   return details;
 }
 
@@ -82,11 +87,11 @@ export function toJson(value) {
 
 const fileName = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'plot';
 
-/** The Export disclosure of one figure. `settings()` gives all its current settings (texts),
+/** Fills `details`, the Export disclosure of one figure. `settings()` gives all its current settings (texts),
  *  `results()` its run as plain data, or null where the figure has no export of its results;
  *  `python()` a PyTorch script reproducing it (export/pytorch.js), or null where torch.optim
  *  cannot. */
-export function exportKit({ name, title }, container, settings, results, python = () => null) {
+export function exportKit({ name, title }, container, settings, results, python, details) {
   const list = el('p', { className: 'export-plots' });
   const status = el('span', { className: 'embed-status', role: 'status' });
   const json = el('button', {
@@ -107,12 +112,11 @@ export function exportKit({ name, title }, container, settings, results, python 
       status.textContent = `Saved adagrad-lab-${name}.py: run it with python3 and PyTorch; it prints the figure’s numbers.`;
     },
   }, 'Reproduce in PyTorch (.py)');
-  const details = el('details', { className: 'export-kit' },
-    el('summary', {}, 'Export'),
+  details.append(
     el('p', {}, 'Each plot as an image, as drawn now; the settings and the run as JSON; a Python script that reruns it with torch.optim. ',
       json, ' ', torch, ' ', status),
     list);
-  details.addEventListener('toggle', () => {
+  const opened = () => {
     if (!details.open) return;
     let scripted = false;
     try { scripted = python() !== null; } catch { scripted = false; }
@@ -126,6 +130,8 @@ export function exportKit({ name, title }, container, settings, results, python 
         onclick() { canvas.toBlob((blob) => { if (blob) { save(blob, `adagrad-lab-${name}-${fileName(caption)}.png`); status.textContent = `Saved “${caption}” as PNG.`; } }, 'image/png'); },
       }, `PNG: ${caption}`);
     }));
-  });
+  };
+  details.addEventListener('toggle', opened);
+  opened();
   return details;
 }

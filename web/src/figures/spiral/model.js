@@ -54,13 +54,25 @@ export function spiralRuns(lab, cfg) {
   }
 }
 
-function boards(cfg, data, runs) {
-  const done = (r) => r.run.epochsDone();
-  // The core numbers epochs from 0 (divergedAt() is the index of the failed epoch); the page
-  // counts them from 1 like its epoch counter, so the failed one is divergedAt() + 1.
-  const divergedEpoch = (r) => { const at = r.run.divergedAt(); return at === null ? null : at + 1; };
+// What the boards know about a run, from its epochs done and the index of its failed epoch (or
+// null): shared by the boards that train here and by the mirror of boards that train elsewhere.
+function ledger(cfg, runs, done, divergedAt) {
+  // The core numbers epochs from 0 (divergedAt is the index of the failed epoch); the page
+  // counts them from 1 like its epoch counter, so the failed one is divergedAt + 1.
+  const divergedEpoch = (r) => { const at = divergedAt(r); return at === null ? null : at + 1; };
   const stopped = (r) => r.stats?.diverged || divergedEpoch(r) !== null;
   const trainable = (r) => !stopped(r) && done(r) < cfg.epochs;
+  return {
+    done, divergedEpoch, trainable,
+    /** Every board has diverged or trained all its epochs. */
+    finished: () => runs.every((r) => !trainable(r)),
+    /** The furthest board's epoch. */
+    epoch: () => Math.max(...runs.map(done)),
+  };
+}
+
+function boards(cfg, data, runs) {
+  const { done, divergedEpoch, trainable, finished, epoch } = ledger(cfg, runs, (r) => r.run.epochsDone(), (r) => r.run.divergedAt());
   /** One epoch of one board, its loss and accuracy added to the histories. */
   function trainRun(r) {
     r.stats = r.run.epochs(1);
@@ -70,9 +82,7 @@ function boards(cfg, data, runs) {
     if (!r.above99 && r.stats.accuracy > SOLVED) r.above99 = done(r);
   }
   return {
-    cfg, data, runs, done, divergedEpoch, trainable,
-    /** Every board has diverged or trained all its epochs. */
-    finished: () => runs.every((r) => !trainable(r)),
+    cfg, data, runs, done, divergedEpoch, trainable, finished, epoch,
     /** One epoch of the board that is behind (the left one on a tie); false if neither can train. */
     trainBehind() {
       let next = null;
@@ -82,8 +92,41 @@ function boards(cfg, data, runs) {
     },
     /** One epoch of each board. */
     train() { for (const r of runs) if (trainable(r)) trainRun(r); },
-    /** The furthest board's epoch. */
-    epoch: () => Math.max(...runs.map(done)),
     free() { for (const r of runs) r.run.delete(); },
+  };
+}
+
+// ----- boards that train in another thread (the figure's Web Worker, spiral/worker.js)
+
+/** Makes boards `b` report what changed since the last report: their histories become plain
+ *  lists that report() empties. For the thread that trains; b no longer keeps its histories. */
+export function reporting(b) {
+  const list = () => { let items = []; return { push(v) { items.push(v); }, take() { const out = items; items = []; return out; } }; };
+  for (const r of b.runs) { r.losses = list(); r.accuracies = list(); }
+  /** What a mirror needs to catch up: per board its epochs, divergence, last stats, first
+   *  epoch above SOLVED, and the losses and accuracies added since the last report. */
+  return () => b.runs.map((r) => ({
+    epochs: r.run.epochsDone(), divergedAt: r.run.divergedAt(), stats: r.stats, above99: r.above99,
+    losses: r.losses.take(), accuracies: r.accuracies.take(),
+  }));
+}
+
+/** Boards that train elsewhere, as the view and the story read boards: the same fields and
+ *  functions as spiralRuns' (no r.run), kept up to date by apply(report) with what reporting()
+ *  sends, in order. `b`: the boards it mirrors, at epoch 0 (their runs may be freed after). */
+export function mirror(b) {
+  const runs = b.runs.map((r) => ({ kind: r.kind, lr: r.lr, name: r.name, stats: null, losses: history(), accuracies: history(), above99: 0, epochs: 0, divergedAt: null }));
+  const { done, divergedEpoch, trainable, finished, epoch } = ledger(b.cfg, runs, (r) => r.epochs, (r) => r.divergedAt);
+  return {
+    cfg: b.cfg, data: b.data, runs, done, divergedEpoch, trainable, finished, epoch,
+    free() {},
+    apply(report) {
+      report.forEach((s, i) => {
+        const r = runs[i];
+        for (const v of s.losses) r.losses.push(v);
+        for (const v of s.accuracies) r.accuracies.push(v);
+        Object.assign(r, { epochs: s.epochs, divergedAt: s.divergedAt, stats: s.stats, above99: s.above99 });
+      });
+    },
   };
 }

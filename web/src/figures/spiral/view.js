@@ -9,10 +9,12 @@ import { lineChart } from '../../draw/linechart.js';
 import { heatmap } from '../../draw/heatmap.js';
 import { colors } from '../../draw/colors.js';
 import { short } from '../../format.js';
-import { recordFrame } from '../../perf.js';
+import { recordFrame, note } from '../../perf.js';
 import { segmentsToNodes } from '../../story/segments.js';
 import { settings, presets, width, MAX_LAYERS } from './settings.js';
-import { spiralRuns } from './model.js';
+import { spiralRuns, mirror } from './model.js';
+import { frames, bands, BOX, GRID_BUDGET_MS } from './play.js';
+import { spiralWorker } from './remote.js';
 import { spiralStory, boardStatus } from './story.js';
 
 export const key = 'sp';
@@ -42,24 +44,20 @@ export function results(lab, texts) {
 export const schema = settings.schema;
 export { presets };
 
-const BOX = { x_min: -2.5, x_max: 2.5, y_min: -2.5, y_max: 2.5, nx: 100, ny: 100 };
-// A frame trains for at most this long, so Pause and the rest of the page always answer; the
-// epochs a frame could not fit are carried to the next (never more than one frame's worth). The
-// unit of work is one epoch of one board, the least the core can do: a frame always does one,
-// so a network whose epoch alone is longer than the budget still moves, one epoch a frame.
-const FRAME_BUDGET_MS = 12;
-// While playing, each boundary grid gets about this long: a network too slow for 100 × 100 in
-// that time is drawn on a coarser grid (never below 20 × 20) until Pause or the end, which draw
-// the full grid once.
-const GRID_BUDGET_MS = 4;
-const GRID_MIN = 20;
-
 export function render(container, lab, { state = {}, onState = () => {} } = {}) {
   const s = { ...defaults, ...state };
-  let setup = null;        // the two boards (spiral/model.js)
-  let lastHeatmap = 0;
-  let gridPointMs = 0;  // the last boundary grid's time per point
-  let owed = 0;  // board-epochs a frame could not fit in its budget
+  let setup = null;  // the two boards (spiral/model.js): trained here, or a mirror of the worker's
+  let stepper = null;  // their frames (spiral/play.js), when they train here
+  // Training and the boundaries run in a Web Worker where the page allows one (spiral/remote.js):
+  // the worker owns the boards and this thread only draws what it posts. Otherwise, or if the
+  // worker fails, everything runs here, as the fallback.
+  let remote = spiralWorker({ onMessage: (m) => receive(m), onFail: () => fallBack() });
+  note('spiral', { path: remote ? 'worker' : 'main' });
+  let gen = 0;          // the generation of the boards, one per build: replies for older ones are moot
+  let inFlight = false;  // a frame asked of the worker and not answered yet
+  let fresh = null;      // the worker's last frame, applied to the mirror and not drawn yet
+  let turn = 0;          // on the main thread, the board whose boundary this frame redraws
+  let workerReady = false;
 
   // ----- presets
   const presetRow = el('div', { className: 'presets', role: 'group', 'aria-label': 'Presets' },
@@ -134,7 +132,11 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const counter = el('output', { className: 'counter' });
   container.append(el('div', { className: 'transport', role: 'group', 'aria-label': 'Training' },
     playButton,
-    button('Step one epoch', () => { loop.pause(); train(); drawAtRest(); summarize(); }, { name: 'step' }),
+    button('Step one epoch', () => {
+      loop.pause();
+      if (remote) remote.post({ type: 'step', gen });  // drawn when the worker answers
+      else { train(); drawAtRest(); summarize(); }
+    }, { name: 'step' }),
     button('Reset', () => { loop.pause(); rebuild(); }, { name: 'reset' }),
     f.epochs.root, epf.root, counter));
 
@@ -220,10 +222,49 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     loop.pause();
     free();
     setup = next;
+    stepper = frames(next);
     report();
-    drawAll(true);
+    drawAll(localGrids(BOX.nx));
+    if (remote) {
+      // the worker builds the same boards from the same settings and seeds; this thread keeps a
+      // mirror of them, at epoch 0 like the boards just drawn, and frees its own
+      gen += 1;
+      inFlight = false;
+      fresh = null;
+      remote.post({ type: 'build', gen, cfg: next.cfg });
+      setup = mirror(next);
+      stepper = null;
+      next.free();
+    }
     summarize();
     return true;
+  }
+
+  /** The worker failed: train here from now on, from the settings on screen. */
+  function fallBack() {
+    remote = null;
+    note('spiral', { path: 'main' });
+    if (setup && !rebuild()) { free(); stepper = null; }
+  }
+
+  /** A reply from the worker: its boards' news goes into the mirror at once; a frame is drawn
+   *  by the next animation frame, a Step's or a rest's full boundaries now. */
+  function receive(m) {
+    if (m.heap !== undefined) note('spiral', { workerHeap: m.heap });
+    // when the worker first had boards (it compiles the module itself, off this thread)
+    if (m.type === 'built' && !workerReady) { workerReady = true; note('spiral', { workerReadyAt: performance.now(), workerCoreMs: m.coreMs }); }
+    if (m.gen !== gen || !remote || m.type === 'built') return;
+    const t0 = performance.now();
+    setup.apply(m.boards);
+    const applyMs = performance.now() - t0;
+    if (m.type === 'frame') {
+      inFlight = false;
+      fresh = { ...m, applyMs };
+      if (!loop.playing) { drawAll(); summarize(); }  // it left before Pause; the rest follows
+      return;
+    }
+    drawAll(m.grids.map((grid) => ({ box: BOX, grid })));
+    summarize();
   }
 
   function free() {
@@ -250,80 +291,73 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   }
 
   // ----- training and drawing
-  const done = (r) => r.run.epochsDone();
+  const done = (r) => setup.done(r);
   const divergedEpoch = (r) => setup.divergedEpoch(r);
   const finished = () => setup.finished();
-  const trainable = (r) => setup.trainable(r);
-  const trainBehind = () => setup.trainBehind();
   const train = () => { if (setup) setup.train(); };
 
   const epochLabel = () => `epoch ${setup.epoch()} of ${setup.cfg.epochs}`;
   const describe = (r) => boardStatus(setup, r).text;
 
-  let gridMs = 0;  // time spent in boundaryGrid during the current drawAll, for the frame record
+  let gridMs = 0;  // time spent in boundaryGrid during the current frame, for the frame record
   /** Board i's decision boundary from `grid` (box.ny rows of box.nx, the top row first). */
   function paintBoundary(i, box, grid) {
     const r = setup.runs[i], { data } = setup;
     panels[i].draw({ box, grid, nx: box.nx, ny: box.ny, points: { x: data.x, labels: data.y, dim: data.dim },
       description: `Decision boundary of the ${r.name} network after ${done(r)} epochs, ${describe(r)}.` });
   }
-  /** Rows of board i's boundary grid over `box`, timed (gridMs, gridPointMs). */
-  function boundaryRows(i, box) {
-    const started = performance.now();
-    const grid = setup.runs[i].run.boundaryGrid(box);  // single precision: invisible in a heatmap, 2.5× faster
-    const ms = performance.now() - started;
-    gridMs += ms;
-    gridPointMs = ms / (box.nx * box.ny);
-    return grid;
-  }
-  /** Board i's decision boundary on a side × side grid. */
-  function drawBoundary(i, side) {
+  /** The boundaries of the boards in `which`, computed here on a side × side grid, timed (gridMs):
+   *  [{box, grid}], null for a board not in `which`. */
+  function localGrids(side, which = [0, 1]) {
     const box = { ...BOX, nx: side, ny: side };
-    paintBoundary(i, box, boundaryRows(i, box));
+    return setup.runs.map((r, i) => {
+      if (!which.includes(i)) return null;
+      const { grid, ms } = stepper.grid(i, box);
+      gridMs += ms;
+      return { box, grid };
+    });
   }
 
-  // At rest (Pause, the end, a Step) the boundaries are drawn on the full grid: at once when that
-  // is quick, else a band of rows per task (each about GRID_BUDGET_MS), so the click that paused
-  // is answered first and the page stays responsive while the full boundaries fill in.
+  // At rest (Pause, the end, a Step) the boundaries are drawn on the full grid. In the worker
+  // they are computed there and drawn when they come back. Here: at once when that is quick, else
+  // a band of rows per task (each about GRID_BUDGET_MS), so the click that paused is answered
+  // first and the page stays responsive while the full boundaries fill in.
   let refining = 0;
   function drawAtRest() {
     if (!setup) return;
     clearTimeout(refining);
-    const full = gridPointMs * BOX.nx * BOX.ny * setup.runs.length;
-    if (full <= 10 * GRID_BUDGET_MS) { drawAll(true); return; }
-    drawAll(false);
-    const shown = setup, h = (BOX.y_max - BOX.y_min) / BOX.ny;
-    const rows = Math.max(1, Math.floor(GRID_BUDGET_MS / Math.max(gridPointMs * BOX.nx, 1e-9)));
-    let board = 0, row = 0, grid = new Float32Array(BOX.nx * BOX.ny);
+    if (remote) { drawAll(); remote.post({ type: 'rest', gen }); return; }
+    const full = stepper.gridPointMs * BOX.nx * BOX.ny * setup.runs.length;
+    if (full <= 10 * GRID_BUDGET_MS) { drawAll(localGrids(BOX.nx)); return; }
+    drawAll();
+    const shown = setup;
+    let board = 0, rows = bands(stepper, board);
     const band = () => {
       if (setup !== shown || loop.playing) return;
-      const end = Math.min(BOX.ny, row + rows);
-      const box = { ...BOX, y_max: BOX.y_max - row * h, y_min: end === BOX.ny ? BOX.y_min : BOX.y_max - end * h, ny: end - row };
-      grid.set(boundaryRows(board, box), row * BOX.nx);
-      row = end;
-      if (row === BOX.ny) {
-        paintBoundary(board, BOX, grid);
-        board += 1; row = 0; grid = new Float32Array(BOX.nx * BOX.ny);
+      const next = rows.next();
+      if (next.done) {
+        paintBoundary(board, next.value.box, next.value.grid);
+        board += 1;
+        if (board >= shown.runs.length) return;
+        rows = bands(stepper, board);
       }
-      if (board < shown.runs.length) refining = setTimeout(band, 0);
+      refining = setTimeout(band, 0);
     };
     refining = setTimeout(band, 0);
   }
 
-  /** withHeatmaps: redraw the boundaries; side: their grid's side (100 at rest, coarser in play
-   *  when a grid of 100 × 100 would not fit GRID_BUDGET_MS). */
-  function drawAll(withHeatmaps, side = BOX.nx) {
+  /** Everything but the boundaries, and the boundaries given in `grids` ([{box, grid}] by
+   *  board, null to keep a board's). */
+  function drawAll(grids = null) {
     if (!setup) return;
-    gridMs = 0;
     counter.textContent = epochLabel();
     const { runs, cfg } = setup;
     runs.forEach((r, i) => {
       const p = panels[i];
       p.title.textContent = `${r.name}, η = ${short(r.lr)}`;
       p.stats.replaceChildren(`epoch ${done(r)} · `, divergedEpoch(r) !== null ? el('span', { className: 'danger' }, describe(r)) : describe(r));
-      if (withHeatmaps) drawBoundary(i, side);
+      if (grids?.[i]) paintBoundary(i, grids[i].box, grids[i].grid);
     });
-    if (withHeatmaps) lastHeatmap = performance.now();
     const names = runs.map((r) => `${r.name} (η ${short(r.lr)})`);
     if (names[0] === names[1]) names[1] += ' ′';
     // the histories are plotted at epochs 1, 2, …; each holds at most about 1000 points, so a
@@ -356,27 +390,52 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   function advance() {
     if (!setup || finished()) return false;
+    return remote ? advanceWorker() : advanceHere();
+  }
+
+  /** A frame on the main thread: train, then redraw one board's boundary (the boards take turns,
+   *  which halves the frame's largest part; each boundary is one frame older at most). */
+  function advanceHere() {
     const t0 = performance.now();
     if (reducedMotion()) {  // no animation: train in time-boxed chunks, draw once at the end
-      while (trainBehind() && performance.now() - t0 < 40);
+      stepper.trainReduced();
       counter.textContent = epochLabel();
       return !finished();
     }
-    // epochs per frame is per board: owed counts board-epochs, at most two frames' worth
-    const perFrame = Number(epf.value) * setup.runs.filter(trainable).length;
-    owed = Math.min(owed + perFrame, 2 * perFrame);
-    let units = 0;
-    do { if (!trainBehind()) break; owed -= 1; units++; } while (owed >= 1 && performance.now() - t0 < FRAME_BUDGET_MS);
+    const trained = stepper.train(Number(epf.value));
     const t1 = performance.now();
-    // the boundaries cost a grid of predictions each: a coarser grid while playing when a full one
-    // is slow, and, if even the coarsest is slow, redrawn less often
-    const side = Math.max(GRID_MIN, Math.min(BOX.nx, Math.floor(Math.sqrt(GRID_BUDGET_MS / Math.max(gridPointMs, 1e-9)))));
-    const expected = gridPointMs * side * side * setup.runs.length;
-    // (the last frame leaves them to drawAtRest, which the end of play calls)
-    const heat = !finished() && (expected <= 2 * GRID_BUDGET_MS || performance.now() - lastHeatmap > 10 * expected);
-    drawAll(heat, side);
+    gridMs = 0;
+    const { heat, side } = stepper.plan(1);
+    const which = heat ? [turn] : [];
+    if (heat) { turn = (turn + 1) % setup.runs.length; stepper.drew(); }
+    drawAll(heat ? localGrids(side, which) : null);
     const t2 = performance.now();
-    recordFrame('spiral', { train: t1 - t0, epochs: units, grid: gridMs, side: heat ? side : 0, draw: t2 - t1 - gridMs, total: t2 - t0, boundary: heat });
+    recordFrame('spiral', { path: 'main', train: t1 - t0, epochs: trained.epochs, grid: gridMs, side: heat ? side : 0, boards: which.length,
+      draw: t2 - t1 - gridMs, total: t2 - t0, boundary: heat });
+    return !finished();
+  }
+
+  /** A frame with the worker: draw the last frame it posted, then ask for the next one, which
+   *  it works on until the next animation frame. Recorded: this thread's time (total: applying
+   *  the news and drawing) and the worker's (train, grid). */
+  function advanceWorker() {
+    const t0 = performance.now();
+    const ask = () => {
+      if (inFlight || finished()) return;
+      remote.post({ type: 'frame', gen, epf: Number(epf.value), reduced: reducedMotion() });
+      inFlight = true;
+    };
+    if (!fresh) { ask(); return true; }
+    const got = fresh;
+    fresh = null;
+    if (reducedMotion()) { counter.textContent = epochLabel(); ask(); return !finished(); }
+    drawAll(got.grids.map((grid) => ({ box: { ...BOX, nx: got.side, ny: got.side }, grid })));
+    const draw = performance.now() - t0;
+    recordFrame('spiral', { path: 'worker', train: got.train, epochs: got.epochs, grid: got.grid, side: got.side, boards: got.grids.length,
+      draw, apply: got.applyMs, total: draw + got.applyMs, boundary: got.grids.length > 0 });
+    // asked after drawing: the worker's frame does not compete with this thread's drawing for a
+    // core (on two cores shared with other work, asking first made the drawing twice as slow)
+    ask();
     return !finished();
   }
 
