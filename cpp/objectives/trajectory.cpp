@@ -29,12 +29,7 @@ Trajectory run(optim::Optimizer& optimizer, const Objective& objective,
   std::vector<double> x(x0.begin(), x0.end()), grad(t.dim);
   t.params.reserve((static_cast<std::size_t>(steps) + 1) * t.dim);
   t.params.insert(t.params.end(), x.begin(), x.end());
-  // f(x0) may overflow to inf (x0 = 1e300 on x²: the fading figure shows that run's divergence),
-  // but nan is no value at all (inf - inf in a regression's residual): refused.
-  const double f0 = objective.value(x);
-  if (std::isnan(f0))
-    fail("f(x0) is nan: x0 and the objective's numbers are so large that their products overflow");
-  t.values.push_back(f0);
+  t.values.push_back(objective.value(x));
   for (long long s = 1; s <= steps; ++s) {
     objective.gradient(x, grad);
     if (!finite(grad)) {
