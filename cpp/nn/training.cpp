@@ -77,6 +77,9 @@ EpochStats TrainingRun::epoch() {
     if (!all_finite(network_.params())) break;
     loss_sum += e.loss * static_cast<double>(m);
     acc_sum += e.accuracy * static_cast<double>(m);
+    // Each batch's loss finite, their sum need not be (losses near 1e308 after a huge lr): an
+    // epoch's loss of inf is divergence too.
+    if (!std::isfinite(loss_sum)) break;
     if (start + m == n) {  // the whole epoch went through
       losses_.push_back(loss_sum / static_cast<double>(n));
       accuracies_.push_back(acc_sum / static_cast<double>(n));

@@ -16,8 +16,9 @@ namespace adagrad::objectives {
 struct Trajectory {
   std::size_t dim = 0;
   std::vector<double> params;  ///< (steps taken + 1) × dim; row 0 is the start
-  /// f at each row of params: finite, but for row 0, which is inf when f(x0) overflows (x0 =
-  /// 1e300 on x²; the fading figure starts there and shows the run's divergence).
+  /// f at each row of params: finite, but for row 0, which is inf (or nan, inf - inf in a
+  /// regression's residual) when a finite x0's f overflows (x0 = 1e300 on x²; the fading figure
+  /// starts there and shows the run's divergence).
   std::vector<double> values;
   /// The optimizer's effective_rate() after each step, steps taken × dim; empty for SGD.
   std::vector<double> rates;

@@ -11,8 +11,8 @@
 // labels it was asked for; an epoch that did not diverge has a finite loss, an accuracy in
 // [0, 1] and finite weights; one that diverged keeps the weights from before it, and later
 // epochs do not step; a refused restart changes nothing; probabilities are in [0, 1] (or the sample is refused by name); the
-// single-precision boundary and the double-precision predict_grid refuse together, and agree to
-// 1e-4 on networks of the lesson's size (weights within ±4, the default box).
+// single-precision boundary refuses only where the double-precision predict_grid does, and they
+// agree to 1e-4 on networks of the lesson's size (weights within ±4, the default box).
 #include <algorithm>
 #include <memory>
 #include <string>
@@ -114,17 +114,20 @@ void pictures(nn::Mlp& net, FuzzedDataProvider& in) {
   std::vector<double> exact(g.size());
   std::vector<float> fast(g.size());
   const bool two = net.num_inputs() == 2;
-  // Refused only for a network without 2 inputs, or one whose arithmetic overflows (then both are).
+  // Refused only for a network without 2 inputs, or one whose arithmetic overflows to nan. The
+  // single-precision boundary refuses only through its exact fallback, so never where predict_grid
+  // answers; it may still draw where double precision meets inf - inf and float rounds otherwise.
   const bool exact_ok = accepted([&] { net.predict_grid(g, exact); });
   const bool fast_ok = accepted([&] { nn::boundary_grid(net, g, fast); });
-  FUZZ_EXPECT(exact_ok == fast_ok, "predict_grid and boundary_grid disagree on refusing");
+  FUZZ_EXPECT(fast_ok || !exact_ok, "boundary_grid refused a grid predict_grid answers");
   if (!two) {
-    FUZZ_EXPECT(!exact_ok, "a grid on a network without 2 inputs");
+    FUZZ_EXPECT(!exact_ok && !fast_ok, "a grid on a network without 2 inputs");
     return;
   }
+  if (fast_ok)
+    for (float p : fast) FUZZ_EXPECT(p >= 0 && p <= 1, "boundary_grid gave " + format_number(p) + ", outside [0, 1]");
   if (!exact_ok) return;
   expect_probabilities(exact, "predict_grid");
-  for (float p : fast) FUZZ_EXPECT(p >= 0 && p <= 1, "boundary_grid gave " + format_number(p) + ", outside [0, 1]");
   // Single precision agrees closely on the lesson's networks (weights of a few units, the default
   // box); past that, float's rounding of cancelling terms is the only bound, so only the range is checked.
   const auto params = net.params();

@@ -18,6 +18,7 @@
 #include "data/dataset.hpp"
 #include "optim/adagrad.hpp"
 #include "optim/rmsprop.hpp"
+#include "optim/sgd.hpp"
 
 using namespace adagrad;
 using Catch::Message;
@@ -33,6 +34,11 @@ TEST_CASE("a start whose value overflows gives a path that starts at inf and the
   REQUIRE(std::isinf(t.values[0]));
   REQUIRE(t.diverged_at == 1);  // AdaGrad's step is about lr: f stays inf
   REQUIRE(t.steps_taken() == 0);
+  // and a regression whose residual is inf - inf at x0 starts at nan, then stops at once
+  const objectives::LinearRegressionMse mse(data::Dataset{.n = 1, .dim = 2, .x = {1e300, -1e300}, .y = {0}});
+  const auto u = objectives::run(opt, mse, std::vector<double>{1e10, 1e10, 0}, 5);
+  REQUIRE(std::isnan(u.values[0]));
+  REQUIRE(u.diverged_at == 1);
 }
 
 // fuzz_network: an input near the largest double overflows the first layer to ±inf and the next
@@ -154,4 +160,19 @@ TEST_CASE("a refused restart_from_seed leaves the run's weights as they were", "
                          Message("seed must be < 4294967296 for numpy's legacy stream, got 4294967296"));
   REQUIRE(std::equal(before.begin(), before.end(), run.network().params().begin()));
   REQUIRE(run.epochs_done() == 2);
+}
+
+// fuzz_network, in the long run: SGD with lr = 8.9e307 on mini-batches of 2 gave batch losses near
+// 1e308, each finite, whose sum over the epoch overflowed: the epoch reported a loss of inf and did
+// not count as diverged. Here: one-sample batches, each with a loss of 1.5e308.
+TEST_CASE("an epoch whose summed loss overflows is a divergence", "[fuzz][training]") {
+  nn::Mlp net({.layers = {1, 1}, .activation = nn::Activation::linear});
+  net.set_params(std::vector<double>{1.5e308, 0});  // z = 1.5e308 for x = 1, label 0
+  nn::TrainingRun run(std::move(net), std::make_unique<optim::Sgd>(optim::SgdOptions{.lr = 1e-300}),
+                      data::Dataset{.n = 4, .dim = 1, .x = {1, 1, 1, 1}, .y = {0, 0, 0, 0}}, {.batch_size = 1});
+  const auto s = run.epoch();
+  REQUIRE(s.diverged);
+  REQUIRE(run.diverged_at() == 0);
+  REQUIRE(run.losses().empty());
+  REQUIRE(run.network().params()[0] == 1.5e308);  // the weights from before the epoch
 }
