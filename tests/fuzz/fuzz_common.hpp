@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "optim/factory.hpp"
+
 namespace fuzz {
 
 using Limits = std::numeric_limits<double>;
@@ -53,6 +55,26 @@ inline std::vector<double> any_doubles(FuzzedDataProvider& in, std::size_t n) {
   std::vector<double> out(n);
   for (auto& v : out) v = any_double(in);
   return out;
+}
+
+/// An optimizer spec of any kind with up to max_options options drawn from `names` (each kind's
+/// own, others', repeats): the factory sorts them out. The targets keep their own name lists, so a
+/// corpus input decodes to the case it always did (PickValueInArray's own index draw).
+inline adagrad::optim::OptimizerSpec any_spec(FuzzedDataProvider& in, std::span<const char* const> names,
+                                              int max_options) {
+  static const char* const kinds[] = {"sgd", "adagrad", "rmsprop", "adam"};
+  adagrad::optim::OptimizerSpec spec{in.PickValueInArray(kinds), {}};
+  const int n = in.ConsumeIntegralInRange<int>(0, max_options);
+  for (int k = 0; k < n; ++k) {
+    const std::string name = names[in.ConsumeIntegralInRange<std::size_t>(0, names.size() - 1)];
+    if (name == "nesterov" || name == "centered" || name == "amsgrad")
+      spec.options.emplace_back(name, in.ConsumeBool());
+    else if (name == "eps_placement")
+      spec.options.emplace_back(name, std::string(in.ConsumeBool() ? "inside" : "outside"));
+    else
+      spec.options.emplace_back(name, any_double(in));
+  }
+  return spec;
 }
 
 inline bool all_finite(std::span<const double> values) {

@@ -36,18 +36,7 @@ optim::OptimizerSpec any_spec(FuzzedDataProvider& in) {
   static const char* const names[] = {"lr", "momentum", "weight_decay", "nesterov", "eps", "eps_placement",
                                       "alpha", "beta1", "beta2", "amsgrad", "centered", "lr_decay",
                                       "initial_accumulator_value", "dampening"};
-  optim::OptimizerSpec spec{in.PickValueInArray({"sgd", "adagrad", "rmsprop", "adam"}), {}};
-  const int n = in.ConsumeIntegralInRange<int>(0, 4);
-  for (int k = 0; k < n; ++k) {
-    const std::string name = in.PickValueInArray(names);
-    if (name == "nesterov" || name == "centered" || name == "amsgrad")
-      spec.options.emplace_back(name, in.ConsumeBool());
-    else if (name == "eps_placement")
-      spec.options.emplace_back(name, std::string(in.ConsumeBool() ? "inside" : "outside"));
-    else
-      spec.options.emplace_back(name, fuzz::any_double(in));
-  }
-  return spec;
+  return fuzz::any_spec(in, names, 4);
 }
 
 /// Parameters the layers need, or 0 when the core must refuse them before allocating (a width

@@ -26,25 +26,12 @@ using fuzz::accepted;
 
 namespace {
 
-const char* const kKinds[] = {"sgd", "adagrad", "rmsprop", "adam"};
-
 // Every option of every kind, some of them twice or misplaced: the factory sorts it out.
 optim::OptimizerSpec any_spec(FuzzedDataProvider& in) {
   static const char* const names[] = {"lr",    "momentum", "dampening", "weight_decay", "nesterov", "lr_decay",
                                       "initial_accumulator_value", "eps", "eps_placement", "alpha",
                                       "centered", "beta1", "beta2", "amsgrad"};
-  optim::OptimizerSpec spec{in.PickValueInArray(kKinds), {}};
-  const int n = in.ConsumeIntegralInRange<int>(0, 6);
-  for (int k = 0; k < n; ++k) {
-    const std::string name = in.PickValueInArray(names);
-    if (name == "nesterov" || name == "centered" || name == "amsgrad")
-      spec.options.emplace_back(name, in.ConsumeBool());
-    else if (name == "eps_placement")
-      spec.options.emplace_back(name, std::string(in.ConsumeBool() ? "inside" : "outside"));
-    else
-      spec.options.emplace_back(name, fuzz::any_double(in));
-  }
-  return spec;
+  return fuzz::any_spec(in, names, 6);
 }
 
 Grid any_grid(FuzzedDataProvider& in) {
