@@ -38,6 +38,8 @@ function check(b, paragraphs, history, where) {
       const first = history[k].findIndex((a) => a > 0.99);
       if (first >= 0) assert.ok(words.includes(`first above 99% at epoch ${first + 1}`), all);
       else assert.doesNotMatch(words.split('\n').find((l) => l.startsWith(`${r.name} (η = ${''}`)) ?? '', /first above 99%/, all);
+      // the board lines follow the summary's first paragraph, in board order
+      if (history.losses) checkJump(r, text([paragraphs[k + 1]]), history.losses[k], all);
     }
   });
   const [x, y] = b.runs;
@@ -59,12 +61,32 @@ function check(b, paragraphs, history, where) {
 
 function trainAll(b, upTo = Infinity) {
   const history = b.runs.map(() => []);
+  history.losses = b.runs.map(() => []);
   while (!b.finished() && b.epoch() < upTo) {
     const before = b.runs.map((r) => b.done(r));
     b.trainBehind();
-    b.runs.forEach((r, k) => { if (b.done(r) > before[k]) history[k].push(r.stats.accuracy); });
+    b.runs.forEach((r, k) => {
+      if (b.done(r) > before[k] && !r.stats.diverged) { history[k].push(r.stats.accuracy); history.losses[k].push(r.stats.loss); }
+    });
   }
   return history;
+}
+
+/** A board's line says its loss jumped exactly when its losses (every epoch's, kept here) rose
+ *  past ten times the first epoch's, and names the highest, its epoch and whether it fell back. */
+function checkJump(r, line, losses, all) {
+  const m = /On the way its loss (shot up|rose) to ([^ ]+) at epoch (\d+), ([^ ]+) times its first epoch’s ([^ ,]+)/.exec(line);
+  if (losses.length === 0) { assert.equal(m, null, all); return; }
+  let at = 0;
+  losses.forEach((v, j) => { if (v > losses[at]) at = j; });
+  const peak = losses[at], first = losses[0];
+  assert.equal(Boolean(m), peak > 10 * first, all);
+  if (!m) return;
+  assert.equal(Number(m[3]), at + 1, all);
+  assert.ok(Math.abs(Number(m[2]) / peak - 1) < 1e-3, all);
+  assert.ok(Math.abs(Number(m[5]) / first - 1) < 1e-3, all);
+  assert.equal(m[1] === 'shot up', losses[losses.length - 1] * 10 < peak, all);
+  assert.equal(/before falling back/.test(line), m[1] === 'shot up', all);
 }
 
 test('the notebook’s setup: different η’s are said to be different, and the words match its end', () => {
@@ -91,7 +113,7 @@ test('the same η for both: no word about different rates, and the comparison na
 test('sweep: 40 small networks and settings, trained to the end or stopped part-way; every outcome stated is the run’s', () => {
   const rnd = sampler(2026);
   const d = settings.declarations;
-  const seen = { diverged: 0, ahead: 0, above99: 0, partial: 0 };
+  const seen = { diverged: 0, ahead: 0, above99: 0, partial: 0, jumped: 0 };
   for (let i = 0; i < 40; i++) {
     const layers = Math.floor(rnd.next() * 3);
     const cfg = {
@@ -110,6 +132,9 @@ test('sweep: 40 small networks and settings, trained to the end or stopped part-
     if (i % 10 === 0) Object.assign(cfg, { n: 20, noise: 0, hidden: [24, 24], act: 'tanh', init: 'auto', opt: 'adam', lr: 0.05, epochs: 300 });
     // and every tenth from the fifth: the notebook's network with a right-hand η that overflows it
     if (i % 10 === 5) Object.assign(cfg, { ...cfgOf(presets.notebook), cmp: 'sgd', clr: 1e6, epochs: 60 });
+    // and from the seventh: rates that make the loss jump and fall back (SGD at η = 1000 reaches
+    // 1e113 at epoch 30; AdaGrad at η = 5, 49 at epoch 2)
+    if (i % 10 === 7) Object.assign(cfg, { ...cfgOf(presets.notebook), lr: i < 20 ? 5 : 0.1, clr: i < 20 ? 3 : 1000, epochs: 60 });
     const b = model.spiralRuns(lab, cfg);
     try {
       const stop = rnd.next() < 0.3 ? Math.floor(rnd.next() * cfg.epochs) : Infinity;
@@ -119,6 +144,7 @@ test('sweep: 40 small networks and settings, trained to the end or stopped part-
       const t = text(words);
       seen.diverged += /diverged at epoch/.test(t); seen.ahead += /is ahead on/.test(t);
       seen.above99 += /first above 99%/.test(t); seen.partial += /^So far/.test(t);
+      seen.jumped += /On the way its loss/.test(t);
     } finally { b.free(); }
   }
   // the sweep reaches every kind of sentence it checks

@@ -1,7 +1,7 @@
 // A line chart on canvas with axes, ticks, labels and an HTML legend. It draws what it is
 // given: series of (x, y) values, optionally only the first `count` of them.
 import { hidpiCanvas } from './canvas.js';
-import { drawAxes } from './axes.js';
+import { drawAxes, plotLeft } from './axes.js';
 import { linearScale, logScale, niceDomain, niceLogDomain } from './scale.js';
 import { decadeFormat } from './decades.js';
 import { legend as legendOf, legendKey as keyOf } from '../ui/legend.js';
@@ -48,19 +48,20 @@ export function lineChart(container, { xLabel = '', yLabel = '', yLog = false, l
     if (w < 10 || h < 10) return;
     const ctx = surface.begin();
     const { series } = data;
-    const x0 = margin.left, x1 = w - margin.right, y0 = h - margin.bottom, y1 = margin.top;
+    const x1 = w - margin.right, y0 = h - margin.bottom, y1 = margin.top;
     const xDomain = data.xDomain || niceDomain(...(extent(series, 'x') || [0, 1]), 6);
     let yDomain = data.yDomain;
     if (!yDomain) {
       const e = extent(series, 'y', yLog) || (yLog ? [0.1, 1] : [0, 1]);
       yDomain = yLog ? niceLogDomain(e[0], e[1]) : niceDomain(e[0], e[1], 5);
     }
-    const sx = linearScale(xDomain, [x0, x1]);
     const sy = (yLog ? logScale : linearScale)(yDomain, [y0, y1]);
-
     // a log axis over many powers of ten labels only every few decades (one label per ~22 px),
     // unless the figure gives its own tick text
     const yFormat = data.yFormat ?? (yLog ? decadeFormat(yDomain, Math.max(3, Math.floor((y0 - y1) / 22))) : undefined);
+    const x0 = plotLeft(ctx, { sy, y0, y1, yFormat, least: margin.left });
+    const sx = linearScale(xDomain, [x0, x1]);
+
     drawAxes(ctx, { x0, x1, y0, y1, height: h, sx, sy, yFormat, xLabel, yLabel: data.yLabel ?? yLabel });
 
     // series, clipped to the plot area

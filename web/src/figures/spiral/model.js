@@ -44,7 +44,7 @@ export function spiralRuns(lab, cfg) {
       const run = new lab.TrainingRun({ network, params, optimizer: optimizerSpec(kind, lr, cfg.place), data, batch_size: 0, shuffle_seed: 0 });
       made.push(run);
       // the loss and accuracy histories grow as the run trains, kept bounded for drawing
-      runs.push({ run, kind, lr, name: kindName(kind), stats: null, losses: history(), accuracies: history(), above99: 0 });
+      runs.push({ run, kind, lr, name: kindName(kind), stats: null, losses: history(), accuracies: history(), above99: 0, ...fresh() });
     }
     net.delete();
     return boards(cfg, d, runs);
@@ -53,6 +53,10 @@ export function spiralRuns(lab, cfg) {
     throw new SpiralError(error && error.message ? error.message : String(error), stage);
   }
 }
+
+/** Per board, from its first epoch on: the first epoch's loss, and the highest loss so far with
+ *  its epoch (the story tells a spike from the histories' ends alone, which are decimated). */
+const fresh = () => ({ firstLoss: null, peak: null });
 
 // What the boards know about a run, from its epochs done and the index of its failed epoch (or
 // null): shared by the boards that train here and by the mirror of boards that train elsewhere.
@@ -80,6 +84,8 @@ function boards(cfg, data, runs) {
     r.losses.push(r.stats.loss);
     r.accuracies.push(r.stats.accuracy);
     if (!r.above99 && r.stats.accuracy > SOLVED) r.above99 = done(r);
+    if (r.firstLoss === null) r.firstLoss = r.stats.loss;
+    if (!r.peak || r.stats.loss > r.peak.loss) r.peak = { loss: r.stats.loss, epoch: done(r) };
   }
   return {
     cfg, data, runs, done, divergedEpoch, trainable, finished, epoch,
@@ -104,10 +110,10 @@ export function reporting(b) {
   const list = () => { let items = []; return { push(v) { items.push(v); }, take() { const out = items; items = []; return out; } }; };
   for (const r of b.runs) { r.losses = list(); r.accuracies = list(); }
   /** What a mirror needs to catch up: per board its epochs, divergence, last stats, first
-   *  epoch above SOLVED, and the losses and accuracies added since the last report. */
+   *  epoch above SOLVED, first and highest loss, and the losses and accuracies added since the last report. */
   return () => b.runs.map((r) => ({
     epochs: r.run.epochsDone(), divergedAt: r.run.divergedAt(), stats: r.stats, above99: r.above99,
-    losses: r.losses.take(), accuracies: r.accuracies.take(),
+    firstLoss: r.firstLoss, peak: r.peak, losses: r.losses.take(), accuracies: r.accuracies.take(),
   }));
 }
 
@@ -115,7 +121,7 @@ export function reporting(b) {
  *  functions as spiralRuns' (no r.run), kept up to date by apply(report) with what reporting()
  *  sends, in order. `b`: the boards it mirrors, at epoch 0 (their runs may be freed after). */
 export function mirror(b) {
-  const runs = b.runs.map((r) => ({ kind: r.kind, lr: r.lr, name: r.name, stats: null, losses: history(), accuracies: history(), above99: 0, epochs: 0, divergedAt: null }));
+  const runs = b.runs.map((r) => ({ kind: r.kind, lr: r.lr, name: r.name, stats: null, losses: history(), accuracies: history(), above99: 0, ...fresh(), epochs: 0, divergedAt: null }));
   const { done, divergedEpoch, trainable, finished, epoch } = ledger(b.cfg, runs, (r) => r.epochs, (r) => r.divergedAt);
   return {
     cfg: b.cfg, data: b.data, runs, done, divergedEpoch, trainable, finished, epoch,
@@ -125,7 +131,7 @@ export function mirror(b) {
         const r = runs[i];
         for (const v of s.losses) r.losses.push(v);
         for (const v of s.accuracies) r.accuracies.push(v);
-        Object.assign(r, { epochs: s.epochs, divergedAt: s.divergedAt, stats: s.stats, above99: s.above99 });
+        Object.assign(r, { epochs: s.epochs, divergedAt: s.divergedAt, stats: s.stats, above99: s.above99, firstLoss: s.firstLoss, peak: s.peak });
       });
     },
   };

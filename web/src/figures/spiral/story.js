@@ -7,7 +7,19 @@ import { SOLVED } from './model.js';
 export const SPIRAL = Object.freeze({
   /** "Far from a clean split": below this accuracy, one point in twenty or more is wrong. */
   clean: 0.95,
+  /** A loss this many times the first epoch's is a jump: full-batch training has no sampling
+   *  noise, so the loss of a run that learns only creeps up, by far less. */
+  jump: 10,
+  /** A jump "fell back" once the loss is below the peak by this factor. */
+  fellBack: 10,
 });
+
+/** Where a board's loss jumped on the way (a rate too large for this network), or null. */
+export function lossJump(r) {
+  const { firstLoss: first, peak } = r;
+  if (first === null || !peak || !(peak.loss > SPIRAL.jump * first)) return null;
+  return { first, peak: peak.loss, at: peak.epoch, fellBack: r.stats.loss * SPIRAL.fellBack < peak.loss };
+}
 
 /** A board's status: { text, danger }. */
 export function boardStatus(b, r) {
@@ -32,8 +44,12 @@ export function spiralStory(b, { preset = null } = {}) {
   const lines = runs.map((r) => {
     const at = b.divergedEpoch(r);
     if (at !== null) return [`${r.name} (η = ${short(r.lr)}): `, { text: `diverged at epoch ${at}`, tone: 'danger' }, ': a loss or weight stopped being a finite number, so training stopped there. Try a smaller η.'];
+    const jump = lossJump(r);
+    const jumped = !jump ? []
+      : [` On the way its loss `, { text: jump.fellBack ? `shot up to ${short(jump.peak, 4)} at epoch ${jump.at}` : `rose to ${short(jump.peak, 4)} at epoch ${jump.at}`, tone: 'danger' },
+        `, ${short(jump.peak / jump.first, 2)} times its first epoch’s ${short(jump.first, 4)}${jump.fellBack ? ', before falling back' : ''} (a sign that η is too large for this network).`];
     return [`${r.name} (η = ${short(r.lr)}): after ${plural(b.done(r), 'epoch')} `, { text: `${percent(r.stats.accuracy)} accuracy`, strong: true },
-      `, loss ${short(r.stats.loss, 4)}`, r.above99 > 0 ? `; first above ${SOLVED * 100}% at epoch ${r.above99}.` : '.'];
+      `, loss ${short(r.stats.loss, 4)}`, r.above99 > 0 ? `; first above ${SOLVED * 100}% at epoch ${r.above99}.` : '.', ...jumped];
   });
   const out = [[finished ? 'Result:' : `So far (epoch ${b.epoch()} of ${cfg.epochs}):`], ...lines];
   // a comparison only between boards at the same epoch that both still train
