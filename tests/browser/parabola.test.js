@@ -98,3 +98,31 @@ test('the words follow the run: at η = 1 plain GD bounces and AdaGrad ends clos
   assert.match(explain, /Why is AdaGrad behind\?/);
   await context.close();
 });
+
+test('a run that leaves the plots is shown as an arrow at their edge that says where it is', async () => {
+  const { page, context, messages } = await open(browser, { hash: '#x2.lr=1.5&x2.steps=4' });
+  // every text the charts draw from now on
+  await page.evaluate(() => {
+    window.drawn = [];
+    const fillText = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) { window.drawn.push(String(text)); return fillText.call(this, text, ...rest); };
+  });
+  const drawnAfter = async (action) => {
+    await page.evaluate(() => { window.drawn = []; });
+    await page.click(`${fig} [data-action="${action}"]`);
+    await page.waitForTimeout(100);
+    return page.evaluate(() => window.drawn);
+  };
+  // x: 5 → −10 → 20 → −40 → 80 (each step multiplies it by 1 − 2η = −2); the walk shows |x| ≤ 5.5,
+  // the x chart |x| ≤ 10
+  let drawn = await drawnAfter('reset');
+  assert.ok(!drawn.some((t) => /^GD( at|:) x/.test(t)), drawn.join(' | '));
+  drawn = await drawnAfter('step');
+  assert.ok(drawn.includes('GD at x = −10'), drawn.join(' | '));  // past the walk's axis only
+  assert.ok(!drawn.some((t) => t.startsWith('GD: x')), drawn.join(' | '));
+  drawn = await drawnAfter('step');
+  assert.ok(drawn.includes('GD at x = 20') && drawn.includes('GD: x = 20'), drawn.join(' | '));
+  assert.ok(!drawn.some((t) => t.startsWith('AdaGrad at x') || t.startsWith('AdaGrad: x')), drawn.join(' | '));
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});

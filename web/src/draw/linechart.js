@@ -5,7 +5,7 @@ import { drawAxes, plotLeft } from './axes.js';
 import { linearScale, logScale, niceDomain, niceLogDomain } from './scale.js';
 import { decadeFormat } from './decades.js';
 import { legend as legendOf, legendKey as keyOf } from '../ui/legend.js';
-import { colors } from './colors.js';
+import { colors, font } from './colors.js';
 
 const margin = { top: 12, right: 24, bottom: 40, left: 58 };
 
@@ -106,6 +106,32 @@ export function lineChart(container, { xLabel = '', yLabel = '', yLog = false, l
       }
     }
     ctx.restore();
+    // a series whose current point lies past the axes: an arrow at the edge, pointing its way,
+    // with the series' own words for where it is (offPlot(i)), so a runaway run is not just gone
+    for (const s of series) {
+      const n = s.count ?? s.y.length;
+      if (!s.last || !s.offPlot || n === 0) continue;
+      const xv = s.x ? s.x[n - 1] : n - 1, yv = s.y[n - 1];
+      if (Number.isNaN(xv) || Number.isNaN(yv)) continue;
+      const a = sx(xv), b = sy(yv);
+      const dx = a < x0 ? -1 : a > x1 ? 1 : 0, dy = b < y1 ? -1 : b > y0 ? 1 : 0;  // canvas y grows down
+      if (dx === 0 && dy === 0) continue;
+      const ax = dx < 0 ? x0 + 8 : dx > 0 ? x1 - 8 : a, ay = dy < 0 ? y1 + 8 : dy > 0 ? y0 - 8 : b;
+      const len = Math.hypot(dx, dy), ux = dx / len, uy = dy / len;
+      ctx.fillStyle = s.color; ctx.strokeStyle = colors.halo; ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      ctx.moveTo(ax + 7 * ux, ay + 7 * uy);
+      ctx.lineTo(ax - 5 * ux - 5 * uy, ay - 5 * uy + 5 * ux);
+      ctx.lineTo(ax - 5 * ux + 5 * uy, ay - 5 * uy - 5 * ux);
+      ctx.closePath(); ctx.stroke(); ctx.fill();
+      ctx.font = font; ctx.textBaseline = dy > 0 ? 'bottom' : dy < 0 ? 'top' : 'middle';
+      ctx.textAlign = dx > 0 ? 'right' : dx < 0 ? 'left' : ax > (x0 + x1) / 2 ? 'right' : 'left';
+      const tx = ax + (ctx.textAlign === 'right' ? -10 : 10), ty = ay + (dy > 0 ? -6 : dy < 0 ? 6 : 0);
+      // on a halo, legible over the other series' lines
+      ctx.strokeStyle = colors.halo; ctx.lineWidth = 4; ctx.lineJoin = 'round';
+      ctx.strokeText(s.offPlot(n - 1), tx, ty);
+      ctx.fillText(s.offPlot(n - 1), tx, ty);
+    }
     for (const m of data.markers || []) {  // labelled vertical markers (e.g. "diverged")
       const px = Math.round(sx(m.x)) + 0.5;
       if (!(px >= x0 && px <= x1)) continue;
@@ -117,7 +143,8 @@ export function lineChart(container, { xLabel = '', yLabel = '', yLog = false, l
     }
   }
 
-  /** series: [{label, color, dash, width, x, y, count, dots, dotsOnly, last}]; optional
+  /** series: [{label, color, dash, width, x, y, count, dots, dotsOnly, last, offPlot}] (offPlot(i):
+   *  the words beside the edge arrow when the last point shown, i, is past the axes); optional
    *  xDomain, yDomain, yLabel, yFormat (tick text), markers: [{x, text, color}], description (screen-reader text). */
   return function update(next) {
     data = next;

@@ -109,8 +109,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       xDomain: [-run.reach, run.reach], yDomain: [0, run.top * 1.05],
       series: [
         { label: 'f(x) = x²', color: colors.curve, x: run.curveX, y: run.curveY, width: 2 },
-        { label: 'plain GD', color: colors.other, x: sgd.params, y: sgd.values, count: shownSgd, dots: true, dotsOnly: true, last: true },
-        { label: 'AdaGrad', color: colors.adagrad, x: ada.params, y: ada.values, count: shownAda, dots: true, dotsOnly: true, last: true },
+        { label: 'plain GD', color: colors.other, x: sgd.params, y: sgd.values, count: shownSgd, dots: true, dotsOnly: true, last: true, offPlot: (i) => `GD at x = ${short(sgd.params[i])}` },
+        { label: 'AdaGrad', color: colors.adagrad, x: ada.params, y: ada.values, count: shownAda, dots: true, dotsOnly: true, last: true, offPlot: (i) => `AdaGrad at x = ${short(ada.params[i])}` },
       ],
       description: `Parabola f(x) = x². After ${step} steps AdaGrad is at x = ${short(ada.params[shownAda - 1])}, plain gradient descent at x = ${short(sgd.params[shownSgd - 1])}.`,
     });
@@ -127,8 +127,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     xChart({
       xDomain: [0, Math.max(1, run.steps)], yDomain: lo === hi ? [lo - 1, hi + 1] : niceDomain(lo, hi),
       series: [
-        { label: 'plain GD', color: colors.other, dash: [6, 4], y: sgd.params, count: shownSgd, last: true, lastRadius: 3.5 },
-        { label: 'AdaGrad', color: colors.adagrad, y: ada.params, count: shownAda, last: true, lastRadius: 3.5 },
+        { label: 'plain GD', color: colors.other, dash: [6, 4], y: sgd.params, count: shownSgd, last: true, lastRadius: 3.5, offPlot: (i) => `GD: x = ${short(sgd.params[i])}` },
+        { label: 'AdaGrad', color: colors.adagrad, y: ada.params, count: shownAda, last: true, lastRadius: 3.5, offPlot: (i) => `AdaGrad: x = ${short(ada.params[i])}` },
       ],
       markers,
       description: `x against step, ${step} of ${run.steps} steps shown.`,
