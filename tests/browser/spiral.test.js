@@ -197,3 +197,24 @@ test('the link and the editor share one limit on layers; NaN epochs are refused'
   assert.doesNotMatch(await second.page.evaluate(() => location.hash), /NaN/);
   await second.context.close();
 });
+
+// Plain SGD at η = 1e8 on linear units: the weights grow huge but stay finite for some 20 epochs
+// before the loss overflows, and meanwhile the network's output at the plot's corners is ∞ − ∞,
+// which the core refuses to draw (it trained the worker to a stop and restarted it at epoch 0).
+for (const [dev, where] of devPages) test(`a boundary the core cannot draw keeps the last one, says why, and training goes on (${where})`, async () => {
+  const { page, context, messages } = await openDev(browser, dev, { hash: '#sp.opt=sgd&sp.lr=1e8&sp.act=linear&sp.cmp=adagrad&sp.clr=0.1&sp.epochs=40&sp.epf=1' });
+  assert.equal(await page.evaluate(() => window.adagradLabPerf.notes.spiral.path), where);
+  await page.click(`${fig} [data-action="play"]`);
+  await page.locator(`${fig} .counter`).filter({ hasText: 'epoch 40 of 40' }).waitFor({ timeout: 45000 });
+  await page.locator(`${fig} [data-action="play"]`).filter({ hasText: 'Play' }).waitFor();
+  const [left, right] = await page.locator(`${fig} .stats`).allInnerTexts();
+  const m = /^epoch (\d+) · diverged at epoch (\d+) · background from epoch (\d+): from epoch (\d+) the network’s output overflows at \(−2\.48, [−\d.]+\), so no newer boundary can be drawn$/.exec(left);
+  assert.ok(m, left);
+  const [done, diverged, drawn, from] = m.slice(1).map(Number);
+  assert.ok(drawn < from && from <= done && done === diverged - 1, left);
+  // the other board draws as usual, and still trains to the end
+  assert.match(right, /^epoch 40 · accuracy [\d.]+% · loss [\d.]+$/);
+  assert.equal(await page.evaluate(() => window.adagradLabPerf.notes.spiral.path), where, 'the worker did not fail');
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});

@@ -51,13 +51,21 @@ export function frames(b, now = () => performance.now()) {
       const heat = !b.finished() && (expected <= 2 * GRID_BUDGET_MS || now() - lastHeatmap > 10 * expected);
       return { heat, side };
     },
-    /** Board i's boundary over `box` (box.ny rows of box.nx, the top row first), timed. */
+    /** Board i's boundary over `box` (box.ny rows of box.nx, the top row first), timed:
+     *  {grid, ms, error}. The core refuses a grid where the network's output overflows (weights
+     *  grown huge, though finite, can make ∞ − ∞ at points of the plane away from the data): then
+     *  grid is null and error is its message; the board goes on training. */
     grid(i, box) {
       const started = now();
-      const grid = b.runs[i].run.boundaryGrid(box);  // single precision: invisible in a heatmap, 2.5× faster
+      let grid = null, error = null;
+      try {
+        grid = b.runs[i].run.boundaryGrid(box);  // single precision: invisible in a heatmap, 2.5× faster
+      } catch (e) {
+        error = e && e.message ? e.message : String(e);
+      }
       const ms = now() - started;
-      gridPointMs = ms / (box.nx * box.ny);
-      return { grid, ms };
+      if (grid) gridPointMs = ms / (box.nx * box.ny);
+      return { grid, ms, error };
     },
     /** The boundaries were redrawn now. */
     drew() { lastHeatmap = now(); },
@@ -66,7 +74,7 @@ export function frames(b, now = () => performance.now()) {
 
 /** Board i's boundary on the full grid, computed in bands of rows of about GRID_BUDGET_MS each:
  *  a generator that yields between bands (so its caller can answer a click or a message) and
- *  returns {grid, box, ms}. */
+ *  returns {grid, box, ms}, or {grid: null, box, ms, error} if the core refused a band. */
 export function* bands(f, i, side = BOX.nx) {
   const box = { ...BOX, nx: side, ny: side }, h = (box.y_max - box.y_min) / box.ny;
   const rows = Math.max(1, Math.floor(GRID_BUDGET_MS / Math.max(f.gridPointMs * box.nx, 1e-9)));
@@ -76,6 +84,7 @@ export function* bands(f, i, side = BOX.nx) {
     const end = Math.min(box.ny, row + rows);
     const band = { ...box, y_max: box.y_max - row * h, y_min: end === box.ny ? box.y_min : box.y_max - end * h, ny: end - row };
     const g = f.grid(i, band);
+    if (!g.grid) return { grid: null, box, ms: ms + g.ms, error: g.error };
     out.set(g.grid, row * box.nx);
     ms += g.ms;
     row = end;

@@ -223,6 +223,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     free();
     setup = next;
     stepper = frames(next);
+    drawnAt = [0, 0]; undrawn = [null, null];
     report();
     drawAll(localGrids(BOX.nx));
     if (remote) {
@@ -263,7 +264,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       if (!loop.playing) { drawAll(); summarize(); }  // it left before Pause; the rest follows
       return;
     }
-    drawAll(m.grids.map((grid) => ({ box: BOX, grid })));
+    drawAll(m.grids.map((grid, i) => ({ box: BOX, grid, error: m.errors?.[i] })));
     summarize();
   }
 
@@ -300,11 +301,26 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const describe = (r) => boardStatus(setup, r).text;
 
   let gridMs = 0;  // time spent in boundaryGrid during the current frame, for the frame record
-  /** Board i's decision boundary from `grid` (box.ny rows of box.nx, the top row first). */
-  function paintBoundary(i, box, grid) {
+  // per board: the epoch of the boundary on screen, and since when and why a newer one could not
+  // be drawn ({epoch, error}), or null
+  let drawnAt = [0, 0], undrawn = [null, null];
+  /** Board i's decision boundary from `grid` (box.ny rows of box.nx, the top row first); a null
+   *  grid (the core refused it, `error`) keeps the one on screen, and its board says so. */
+  function paintBoundary(i, box, grid, error = null) {
     const r = setup.runs[i], { data } = setup;
+    if (!grid) { undrawn[i] ??= { epoch: done(r), error }; return; }
+    undrawn[i] = null;
+    drawnAt[i] = done(r);
     panels[i].draw({ box, grid, nx: box.nx, ny: box.ny, points: { x: data.x, labels: data.y, dim: data.dim },
       description: `Decision boundary of the ${r.name} network after ${done(r)} epochs, ${describe(r)}.` });
+  }
+  /** Why board i's boundary is older than its epoch, in the figure's words, or ''. */
+  function undrawnNote(i) {
+    const u = undrawn[i];
+    if (!u) return '';
+    const at = /\(x = (-?[\d.e+-]+), y = (-?[\d.e+-]+)\)/.exec(u.error || '');
+    const where = at ? ` at (${short(Number(at[1]), 3)}, ${short(Number(at[2]), 3)})` : '';
+    return ` · background from epoch ${drawnAt[i]}: from epoch ${u.epoch} the network’s output overflows${where}, so no newer boundary can be drawn`;
   }
   /** The boundaries of the boards in `which`, computed here on a side × side grid, timed (gridMs):
    *  [{box, grid}], null for a board not in `which`. */
@@ -312,9 +328,9 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const box = { ...BOX, nx: side, ny: side };
     return setup.runs.map((r, i) => {
       if (!which.includes(i)) return null;
-      const { grid, ms } = stepper.grid(i, box);
+      const { grid, ms, error } = stepper.grid(i, box);
       gridMs += ms;
-      return { box, grid };
+      return { box, grid, error };
     });
   }
 
@@ -327,6 +343,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     if (!setup) return;
     clearTimeout(refining);
     if (remote) { drawAll(); remote.post({ type: 'rest', gen }); return; }
+    if (!stepper) return;  // boards mirrored from a worker that has just failed: rebuilt next
     const full = stepper.gridPointMs * BOX.nx * BOX.ny * setup.runs.length;
     if (full <= 10 * GRID_BUDGET_MS) { drawAll(localGrids(BOX.nx)); return; }
     drawAll();
@@ -336,7 +353,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       if (setup !== shown || loop.playing) return;
       const next = rows.next();
       if (next.done) {
-        paintBoundary(board, next.value.box, next.value.grid);
+        paintBoundary(board, next.value.box, next.value.grid, next.value.error);
+        drawAll();
         board += 1;
         if (board >= shown.runs.length) return;
         rows = bands(stepper, board);
@@ -355,8 +373,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     runs.forEach((r, i) => {
       const p = panels[i];
       p.title.textContent = `${r.name}, η = ${short(r.lr)}`;
-      p.stats.replaceChildren(`epoch ${done(r)} · `, divergedEpoch(r) !== null ? el('span', { className: 'danger' }, describe(r)) : describe(r));
-      if (grids?.[i]) paintBoundary(i, grids[i].box, grids[i].grid);
+      if (grids?.[i]) paintBoundary(i, grids[i].box, grids[i].grid, grids[i].error);
+      p.stats.replaceChildren(`epoch ${done(r)} · `, divergedEpoch(r) !== null ? el('span', { className: 'danger' }, describe(r)) : describe(r), undrawnNote(i));
     });
     const names = runs.map((r) => `${r.name} (η ${short(r.lr)})`);
     if (names[0] === names[1]) names[1] += ' ′';
@@ -429,7 +447,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const got = fresh;
     fresh = null;
     if (reducedMotion()) { counter.textContent = epochLabel(); ask(); return !finished(); }
-    drawAll(got.grids.map((grid) => ({ box: { ...BOX, nx: got.side, ny: got.side }, grid })));
+    drawAll(got.grids.map((grid, i) => ({ box: { ...BOX, nx: got.side, ny: got.side }, grid, error: got.errors?.[i] })));
     const draw = performance.now() - t0;
     recordFrame('spiral', { path: 'worker', train: got.train, epochs: got.epochs, grid: got.grid, side: got.side, boards: got.grids.length,
       draw, apply: got.applyMs, total: draw + got.applyMs, boundary: got.grids.length > 0 });

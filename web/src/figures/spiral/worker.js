@@ -6,7 +6,8 @@
 //
 // Messages in, each with the generation `gen` of the boards it is for (a newer build makes the
 // older ones moot): build {cfg}, frame {epf, reduced}, step, rest. Out: built, frame, rest (each
-// with `boards`, what changed since the last message, and any grids, transferred), error.
+// with `boards`, what changed since the last message, and any grids, transferred, each null
+// where the core refused it, its message then in `errors`), error.
 import { spiralRuns, reporting } from './model.js';
 import { frames, bands, BOX } from './play.js';
 
@@ -43,21 +44,21 @@ async function handle(m, seq) {
   if (m.type === 'frame') {
     const trained = m.reduced ? f.trainReduced() : f.train(m.epf);
     const { heat, side } = m.reduced ? { heat: false, side: 0 } : f.plan(b.runs.length);
-    const grids = [];
+    const grids = [], errors = [];
     let gridMs = 0;
     if (heat) {
       const box = { ...BOX, nx: side, ny: side };
-      for (let i = 0; i < b.runs.length; i++) { const g = f.grid(i, box); grids.push(g.grid); gridMs += g.ms; }
+      for (let i = 0; i < b.runs.length; i++) { const g = f.grid(i, box); grids.push(g.grid); errors.push(g.error); gridMs += g.ms; }
       f.drew();
     }
-    send('frame', { grids, side: heat ? side : 0, epochs: trained.epochs, train: trained.ms, grid: gridMs });
+    send('frame', { grids, errors, side: heat ? side : 0, epochs: trained.epochs, train: trained.ms, grid: gridMs });
     return;
   }
   if (m.type === 'step') b.train();
   if (m.type === 'step' || m.type === 'rest') {
     // the full grids, a band of rows at a time: a build, a frame or another rest that arrives
     // meanwhile makes this one moot
-    const grids = [];
+    const grids = [], errors = [];
     let gridMs = 0;
     for (let i = 0; i < b.runs.length; i++) {
       const it = bands(f, i);
@@ -68,12 +69,14 @@ async function handle(m, seq) {
         if (gen !== latest) return;
       }
       grids.push(next.value.grid);
+      errors.push(next.value.error ?? null);
       gridMs += next.value.ms;
     }
-    send(m.type, { grids, side: BOX.nx, grid: gridMs });
+    send(m.type, { grids, errors, side: BOX.nx, grid: gridMs });
   }
 }
 
 function send(type, fields) {
-  self.postMessage({ type, gen, boards: report(), heap: lab.heapInUse(), ...fields }, fields.grids.map((g) => g.buffer));
+  // a grid the core refused is null, with its message in fields.errors
+  self.postMessage({ type, gen, boards: report(), heap: lab.heapInUse(), ...fields }, fields.grids.filter(Boolean).map((g) => g.buffer));
 }
