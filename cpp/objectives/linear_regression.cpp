@@ -12,6 +12,8 @@ LinearRegressionMse::LinearRegressionMse(data::Dataset data) : data_(std::move(d
   data::validate(data_);
 }
 
+std::size_t LinearRegressionMse::value_cost() const { return data_.n * dim(); }
+
 double LinearRegressionMse::value(std::span<const double> params) const {
   check_size(params);
   const std::size_t d = data_.dim;

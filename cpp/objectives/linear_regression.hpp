@@ -25,6 +25,8 @@ class LinearRegressionMse final : public Objective {
   /// refused past kMaxMinimumDim columns, and when the data's values are so large that the
   /// normal equations overflow.
   std::vector<double> minimum() const override;
+  /// A sum over every sample: samples × dim().
+  std::size_t value_cost() const override;
   const data::Dataset& data() const { return data_; }
 
  private:

@@ -19,6 +19,9 @@ class Objective {
   virtual std::vector<double> start() const = 0;
   /// The point where f is smallest.
   virtual std::vector<double> minimum() const = 0;
+  /// What one value() costs, in multiply-adds of the model's parameters by its data (dim() for
+  /// a closed form, samples × dim() for a sum over data): value_grid bounds its work with it.
+  virtual std::size_t value_cost() const { return dim(); }
 
  protected:
   /// Throws when x does not have dim() values.

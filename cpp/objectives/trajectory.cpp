@@ -57,7 +57,12 @@ std::vector<double> value_grid(const Objective& objective, const Grid& grid) {
   if (objective.dim() != 2)
     fail("value_grid needs an objective of 2 parameters, got " + std::to_string(objective.dim()));
   grid.validate();
-  std::vector<double> out(grid.size());
+  const std::size_t cells = grid.size(), cost = objective.value_cost();
+  if (cost > 0 && cells > kMaxGridWork / cost)
+    fail("the grid's " + std::to_string(grid.nx) + " × " + std::to_string(grid.ny) + " cells at " +
+         std::to_string(cost) + " multiply-adds each (samples × parameters) are more work than one call may do (" +
+         std::to_string(kMaxGridWork) + "); use a coarser grid or fewer samples");
+  std::vector<double> out(cells);
   const auto nx = static_cast<std::size_t>(grid.nx), ny = static_cast<std::size_t>(grid.ny);
   for (std::size_t r = 0; r < ny; ++r)
     for (std::size_t c = 0; c < nx; ++c) {

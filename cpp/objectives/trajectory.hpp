@@ -33,8 +33,14 @@ struct Trajectory {
   long long steps_taken() const { return static_cast<long long>(values.size()) - 1; }
 };
 
+/// The most work value_grid does in one call, in cells × Objective::value_cost(): about a
+/// second of WebAssembly. The lesson's largest surface (161 × 101 cells over 5000 rows of a
+/// line, 1.6e8) fits three times over; a 4096² grid over 10⁶ samples (1.6e13) is refused
+/// rather than left to run for hours.
+inline constexpr std::size_t kMaxGridWork = std::size_t{1} << 29;
+
 /// f at every cell centre of a grid over a 2-parameter objective (row 0 at the top), ny × nx:
-/// the loss surface a contour plot draws.
+/// the loss surface a contour plot draws. Refused when cells × value_cost() passes kMaxGridWork.
 std::vector<double> value_grid(const Objective& objective, const Grid& grid);
 
 /// `steps` (>= 0) steps of `optimizer` on `objective` from x0 (size objective.dim(), finite).

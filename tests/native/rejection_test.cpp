@@ -348,6 +348,19 @@ TEST_CASE("value_grid refuses an objective that is not 2-D and a bad grid", "[re
                   "nx must be between 1 and 4096, got 5000");
 }
 
+TEST_CASE("value_grid bounds its work: cells × samples × parameters", "[reject][objectives]") {
+  // 1024 × 1024 cells over 256 samples of a line: 2^20 × 512 = 2^29 multiply-adds, the limit
+  data::Dataset data{.n = 256, .dim = 1, .x = std::vector<double>(256, 0.5), .y = std::vector<double>(256, 1.0)};
+  const objectives::LinearRegressionMse mse(data);
+  REQUIRE(mse.value_cost() == 512);
+  REQUIRE(objectives::value_grid(mse, {.nx = 1024, .ny = 1024}).size() == std::size_t{1} << 20);
+  REQUIRE_REJECTS(objectives::value_grid(mse, {.nx = 1025, .ny = 1024}),
+                  "the grid's 1025 × 1024 cells at 512 multiply-adds each (samples × parameters) are more work "
+                  "than one call may do (536870912); use a coarser grid or fewer samples");
+  // a closed form costs its parameters only: the largest grid passes
+  REQUIRE(objectives::value_grid(objectives::Quadratic({1, 1}), {.nx = 4096, .ny = 4096}).size() == std::size_t{4096} * 4096);
+}
+
 // ---- sizes (issue 14: in wasm32 these products overflowed size_t and corrupted memory) ------
 
 TEST_CASE("size products past kMaxValues are refused, naming the field, natively as in WASM", "[reject][sizes]") {
