@@ -218,3 +218,22 @@ for (const [dev, where] of devPages) test(`a boundary the core cannot draw keeps
   assert.deepEqual(problems(messages), []);
   await context.close();
 });
+
+test('a worker that fails mid-run: the boards train on the page from epoch 0, and the figure says so', async () => {
+  const { page, context, messages } = await openDev(browser, 'sp', { hash: '#sp.epochs=400&sp.epf=5' });
+  const worker = page.workers()[0] ?? await page.waitForEvent('worker');
+  await page.click(`${fig} [data-action="play"]`);
+  await page.waitForFunction((f) => Number(/epoch (\d+)/.exec(document.querySelector(`${f} .counter`).textContent)[1]) >= 20, fig);
+  // the worker reports a failure of its own, as its queue does when a message's handling throws
+  await worker.evaluate(() => self.postMessage({ type: 'error', message: 'a failure made by the test' }));
+  await page.waitForFunction(() => window.adagradLabPerf.notes.spiral.path === 'main');
+  const said = await page.locator(`${fig} .form-msg`).innerText();
+  assert.match(said, /^The background thread that trained the boards stopped \(a failure made by the test\), so they train on this page from now on, starting again from epoch 0 \(they were at epoch (\d+)\)\.$/);
+  assert.ok(Number(/at epoch (\d+)/.exec(said)[1]) >= 20, said);
+  // the page's own boards train to the end, the words about them follow
+  await page.click(`${fig} [data-action="play"]`);
+  await page.locator(`${fig} .counter`).filter({ hasText: 'epoch 400 of 400' }).waitFor({ timeout: 45000 });
+  assert.match(await page.locator(`${fig} .explain`).innerText(), /^Result:/);
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});

@@ -51,7 +51,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   // Training and the boundaries run in a Web Worker where the page allows one (spiral/remote.js):
   // the worker owns the boards and this thread only draws what it posts. Otherwise, or if the
   // worker fails, everything runs here, as the fallback.
-  let remote = spiralWorker({ onMessage: (m) => receive(m), onFail: () => fallBack() });
+  let remote = spiralWorker({ onMessage: (m) => receive(m), onFail: (reason) => fallBack(reason) });
   note('spiral', { path: remote ? 'worker' : 'main' });
   let gen = 0;          // the generation of the boards, one per build: replies for older ones are moot
   let inFlight = false;  // a frame asked of the worker and not answered yet
@@ -242,10 +242,13 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   }
 
   /** The worker failed: train here from now on, from the settings on screen. */
-  function fallBack() {
+  function fallBack(reason) {
     remote = null;
-    note('spiral', { path: 'main' });
-    if (setup && !rebuild()) { free(); stepper = null; }
+    note('spiral', { path: 'main', workerFailed: String(reason) });
+    const at = setup ? setup.epoch() : 0;
+    if (setup && !rebuild()) { free(); stepper = null; return; }
+    // said once, under the settings, until the next change of them
+    if (at > 0) formMessage.textContent = `The background thread that trained the boards stopped (${String(reason).slice(0, 200)}), so they train on this page from now on, starting again from epoch 0 (they were at epoch ${at}).`;
   }
 
   /** A reply from the worker: its boards' news goes into the mirror at once; a frame is drawn
