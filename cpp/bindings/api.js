@@ -1,8 +1,9 @@
 // api.js: the JS layer over bindings.cpp, linked into adagrad_lab.js with --post-js.
 //
 // The C++ side never throws into JS (a JS exception unwinding WASM frames leaks heap and stack):
-// a failed call leaves its message in Module._errorSlot and returns. Here every entry point is
-// wrapped to throw that message as a real Error, and the classes get their constructors:
+// a failed call leaves its message in Module._errorSlot and returns. Here every entry point
+// Embind registered is found and wrapped to throw that message as a real Error, and the classes
+// get their constructors:
 //   new lab.Network({...}), new lab.TrainingRun({...}); lab.createOptimizer({...}).
 // Objects made here own C++ memory: call .delete() when done (Embind's rule).
 
@@ -160,44 +161,97 @@ function adagradLabInstall() {
     return result;
   }
 
+  // Every wrapper made here, so that tests can prove nothing Embind registered is left bare.
+  const wrapped = new WeakSet();
   function guard(fn, call, names, arity) {
-    return function () {
+    const wrapper = function () {
       const args = plainArguments(arguments, names, call);
-      // Optional trailing arguments arrive as undefined, which the C++ side reads as "absent".
-      if (arity !== undefined) while (args.length < arity) args.push(undefined);
+      // Missing trailing arguments arrive as undefined, which the C++ side reads as "absent"
+      // (an optional grid) or refuses naming the argument ("x must be ..., got undefined").
+      while (args.length < arity) args.push(undefined);
       return callRaw(fn, this, args, call);
     };
+    wrapped.add(wrapper);
+    return wrapper;
   }
 
-  // Free functions: the names of their arguments, and the arity where a trailing one is optional.
-  const functions = {
-    createOptimizer: [['optimizer']], optionNames: [['kind']], optionDefaults: [['kind']],
-    stepTable: [['stepTable'], 1],
-    quadraticValue: [['scales', 'x']], quadraticGradient: [['scales', 'x']],
-    runQuadratic: [['runQuadratic']], runLinearRegression: [['runLinearRegression']],
-    linearRegressionValue: [['data', 'params']], linearRegressionGradient: [['data', 'params']],
-    linearRegressionMinimum: [['data']],
-    quadraticValueGrid: [['scales', 'grid'], 2], linearRegressionValueGrid: [['data', 'grid'], 2],
-    makeDataset: [['makeDataset']], makeRegressionDataset: [['makeRegressionDataset']],
-    tokenize: [['text']], bagOfWords: [['texts', 'labels']],
-    gradientHistories: [['gradientHistories'], 1], heapInUse: [[]],
-  };
-  for (const name of Object.keys(functions)) Module[name] = guard(Module[name], name, ...functions[name]);
+  // ---- every entry point Embind registered, wrapped -------------------------------------------
+  //
+  // Found by walking what Embind made (a free function or method carries Embind's argCount, a
+  // class's prototype is a ClassHandle), never from a list kept here: a binding cannot be left
+  // unwrapped, where it would return undefined and leave its message for an unrelated call to
+  // throw. The arguments' names come from bindings.cpp, written there beside each registration.
+  const named = Module['_surface']();
+  delete Module['_surface'];
+  const isEmbindFunction = (f) => typeof f === 'function' && Number.isInteger(f.argCount);
+  const isEmbindClass = (f) => typeof f === 'function' && f.prototype instanceof ClassHandle;
+  // What was wrapped, each with its arguments' names: {functions, constructors, classes}. An
+  // entry point bindings.cpp did not name is still wrapped, its arguments called "argument 1"…,
+  // and listed in `unnamed` (tests/node/surface.test.js fails on it).
+  const entryPoints = { functions: {}, constructors: {}, classes: {}, unnamed: [] };
+  function argumentNames(names, fn, call) {
+    if (names && names.length === fn.argCount) return names;
+    entryPoints.unnamed.push(call);
+    return [];
+  }
 
-  // Methods: every method Embind declared on the class prototype.
-  const methods = {
-    step: [['params', 'grad']], setParams: [['params']], evaluate: [['x', 'y']], predict: [['x']],
-    predictGrid: [['grid'], 1], boundaryGrid: [['grid'], 1], epochs: [['count']],
-    restart: [['params'], 1], restartFromSeed: [['seed']],
-  };
-  const rawStep = Module['Optimizer'].prototype.step;
-  for (const cls of ['Optimizer', 'Network', 'TrainingRun']) {
+  const classNames = Object.keys(Module).filter((key) => isEmbindClass(Module[key]));
+  const factoryPrefix = '_create';  // bindings.cpp's _createX is the constructor of class X
+  for (const name of Object.keys(Module)) {
+    const fn = Module[name];
+    if (!isEmbindFunction(fn)) continue;
+    if (name.startsWith(factoryPrefix) && classNames.includes(name.slice(factoryPrefix.length))) continue;
+    const names = argumentNames(named.functions[name], fn, name);
+    Module[name] = guard(fn, name, names, fn.argCount);
+    entryPoints.functions[name] = names;
+  }
+
+  // Methods: every method Embind declared on each class's prototype.
+  const rawMethods = {};
+  for (const cls of classNames) {
     const proto = Module[cls].prototype;
+    entryPoints.classes[cls] = {};
+    rawMethods[cls] = {};
     for (const name of Object.getOwnPropertyNames(proto)) {
-      if (name === 'constructor' || typeof proto[name] !== 'function') continue;
-      proto[name] = guard(proto[name], cls + '.' + name, ...(methods[name] || []));
+      const fn = proto[name];
+      if (name === 'constructor' || !isEmbindFunction(fn)) continue;
+      const names = argumentNames((named.classes[cls] || {})[name], fn, cls + '.' + name);
+      rawMethods[cls][name] = fn;
+      proto[name] = guard(fn, cls + '.' + name, names, fn.argCount);
+      entryPoints.classes[cls][name] = names;
     }
   }
+
+  // Constructors: `new lab.Network(options)` calls _createNetwork and returns an Embind object
+  // of class Network. A class without a factory (Optimizer: lab.createOptimizer) keeps Embind's
+  // constructor, which refuses in JS before anything enters WASM, wrapped like the rest.
+  for (const cls of classNames) {
+    const prototype = Module[cls].prototype;
+    const factoryName = factoryPrefix + cls;
+    const raw = Module[factoryName];
+    let ctor;
+    if (isEmbindFunction(raw)) {
+      const names = argumentNames(named.functions[factoryName], raw, cls);
+      const factory = guard(raw, cls, names, raw.argCount);
+      ctor = {
+        [cls]: function () {
+          if (!new.target) throw new TypeError(cls + ' must be called with new');
+          return factory.apply(undefined, arguments);
+        },
+      }[cls];
+      delete Module[factoryName];
+      entryPoints.constructors[cls] = names;
+    } else {
+      const embind = Module[cls];
+      ctor = { [cls]: function () { return callRaw(embind, this, Array.from(arguments), cls); } }[cls];
+      entryPoints.constructors[cls] = null;  // none: objects of this class come from a function
+    }
+    ctor.prototype = prototype;
+    wrapped.add(ctor);
+    Module[cls] = ctor;
+  }
+  Module['_entryPoints'] = entryPoints;
+  Module['_isWrapped'] = (f) => wrapped.has(f);
 
   // step(params, grad) writes the new values back into params, so params must be able to hold
   // them: a Float64Array (passed as a view of its own memory, written in place) or an array of
@@ -217,7 +271,8 @@ function adagradLabInstall() {
     }
     return out;
   }
-  Module['Optimizer'].prototype.step = function (params, grad) {
+  const rawStep = rawMethods['Optimizer']['step'];
+  const step = function (params, grad) {
     const name = typedArrayName.call(params);
     if (name !== undefined && name !== 'Float64Array')
       throw new Error('params must be a Float64Array or an array of numbers, got ' + name + ': step() writes the new values back into it');
@@ -232,23 +287,8 @@ function adagradLabInstall() {
     } else if (name !== undefined && typedArrayBuffer.call(p) !== typedArrayBuffer.call(params)) typedArraySet.call(params, p);
     return result;
   };
-
-  // Constructors: `new lab.Network(options)` returns an Embind object of class Network.
-  function constructor(cls, factoryName, argument) {
-    const factory = guard(Module[factoryName], cls, [argument]);
-    const prototype = Module[cls].prototype;
-    const ctor = {
-      [cls]: function (options) {
-        if (!new.target) throw new TypeError(cls + ' must be called with new');
-        return factory(options);
-      },
-    }[cls];
-    ctor.prototype = prototype;
-    delete Module[factoryName];
-    Module[cls] = ctor;
-  }
-  constructor('Network', '_createNetwork', 'network');
-  constructor('TrainingRun', '_createTrainingRun', 'TrainingRun');
+  wrapped.add(step);
+  Module['Optimizer'].prototype.step = step;
 }
 
 // Embind declares everything while the runtime initializes; wrap before the promise's callers run.

@@ -23,7 +23,6 @@
 #include "objectives/linear_regression.hpp"
 #include "objectives/quadratic.hpp"
 #include "objectives/trajectory.hpp"
-#include "optim/adagrad.hpp"
 #include "optim/factory.hpp"
 
 namespace adagrad::bindings {
@@ -50,21 +49,11 @@ std::string kind(const optim::Optimizer& opt) { return std::string(opt.kind()); 
 double steps(const optim::Optimizer& opt) { return static_cast<double>(opt.steps()); }
 void reset(optim::Optimizer& opt) { opt.reset(); }
 
-const optim::Adagrad& as_adagrad(const optim::Optimizer& opt, const char* method) {
-  const auto* adagrad = dynamic_cast<const optim::Adagrad*>(&opt);
-  if (!adagrad)
-    fail(std::string(method) + "() is only available for adagrad, this optimizer is " +
-         std::string(opt.kind()));
-  return *adagrad;
-}
 val sum(const optim::Optimizer& opt) {
-  return guarded([&] { return to_float64_array(as_adagrad(opt, "sum").sum()); });
+  return guarded([&] { return to_float64_array(opt.require_accumulator()); });
 }
 val effective_rate(const optim::Optimizer& opt) {
-  return guarded([&] {
-    if (opt.kind() == "sgd") fail("effectiveRate() is not available for sgd, whose rate is its lr");
-    return to_float64_array(opt.effective_rate());
-  });
+  return guarded([&] { return to_float64_array(opt.require_effective_rate()); });
 }
 val second_moment(const optim::Optimizer& opt) {
   return guarded([&] { return to_float64_array(opt.second_moment()); });
@@ -143,11 +132,8 @@ val run_objective(const Options& o, const objectives::Objective& f) {
   const auto opt = optim::make_optimizer(to_optimizer_spec(o.required("optimizer")));
   const bool forgetful = o.has("reset_state_every_step") && to_bool(o.get("reset_state_every_step"), "reset_state_every_step");
   o.finish();
-  if (!forgetful) return from_trajectory(objectives::run(*opt, f, x0, steps));
-  const auto* adagrad = dynamic_cast<const optim::Adagrad*>(opt.get());
-  if (!adagrad)
-    fail("reset_state_every_step needs an adagrad optimizer, got " + std::string(opt->kind()));
-  return from_trajectory(lesson::run_with_state_reset_every_step(f, x0, steps, adagrad->options()));
+  return from_trajectory(forgetful ? lesson::run_with_state_reset_every_step(f, x0, steps, *opt)
+                                   : objectives::run(*opt, f, x0, steps));
 }
 
 double quadratic_value(val scales, val x) {
@@ -389,74 +375,140 @@ void run_restart_from_seed(Run& r, val seed) {
 /// Bytes of the WASM heap in use by malloc: what the leak tests watch.
 double heap_in_use() { return static_cast<double>(mallinfo().uordblks); }
 
+// ---- the surface's own description ---------------------------------------------------------
+//
+// api.js wraps every function and method Embind registered and names each argument in its
+// messages ("x must be a number"). The names are written once, here, beside each registration,
+// and the compiler checks there is one per argument; api.js reads them from _surface().
+
+struct Entry {
+  std::string owner;  // the class, or "" for a free function
+  std::string name;
+  std::vector<std::string> args;
+};
+
+std::vector<Entry>& entries() {
+  static std::vector<Entry> all;
+  return all;
+}
+
+/// Registers f as the free function `name` whose arguments are called `args...`.
+template <class R, class... A, class... Names>
+void def(const char* name, R (*f)(A...), Names... args) {
+  static_assert(sizeof...(Names) == sizeof...(A), "name each argument once");
+  emscripten::function(name, f, allow_raw_pointers());
+  entries().push_back({"", name, {args...}});
+}
+
+/// Embind's class_, whose methods (free functions taking the object first) are registered the same way.
+template <class T>
+class Class {
+ public:
+  explicit Class(const char* name) : class_(name), name_(name) {}
+
+  template <class R, class Self, class... A, class... Names>
+  Class& def(const char* name, R (*f)(Self, A...), Names... args) {
+    static_assert(sizeof...(Names) == sizeof...(A), "name each argument after the object once");
+    class_.function(name, f);
+    entries().push_back({name_, name, {args...}});
+    return *this;
+  }
+
+ private:
+  emscripten::class_<T> class_;
+  std::string name_;
+};
+
+/// {functions: {name: [argument names]}, classes: {Class: {method: [argument names]}}}.
+val surface() {
+  val functions = val::object(), classes = val::object();
+  for (const Entry& e : entries()) {
+    val args = val::array();
+    for (const std::string& a : e.args) args.call<void>("push", a);
+    if (e.owner.empty()) {
+      functions.set(e.name, args);
+      continue;
+    }
+    if (classes[e.owner].isUndefined()) classes.set(e.owner, val::object());
+    classes[e.owner].set(e.name, args);
+  }
+  val out = val::object();
+  out.set("functions", functions);
+  out.set("classes", classes);
+  return out;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(adagrad_lab) {
-  using namespace emscripten;
+  // Every entry point, with its arguments' names (see def above).
+  Class<optim::Optimizer>("Optimizer")
+      .def("step", &step, "params", "grad")
+      .def("kind", &kind)
+      .def("steps", &steps)
+      .def("reset", &reset)
+      .def("sum", &sum)
+      .def("effectiveRate", &effective_rate)
+      .def("lastUpdate", &last_update)
+      .def("secondMoment", &second_moment);
+  def("createOptimizer", &create_optimizer, "optimizer");
+  def("optionNames", &option_names, "kind");
+  def("optionDefaults", &option_defaults, "kind");
 
-  class_<optim::Optimizer>("Optimizer")
-      .function("step", &step)
-      .function("kind", &kind)
-      .function("steps", &steps)
-      .function("reset", &reset)
-      .function("sum", &sum)
-      .function("effectiveRate", &effective_rate)
-      .function("lastUpdate", &last_update)
-      .function("secondMoment", &second_moment);
-  function("createOptimizer", &create_optimizer, allow_raw_pointers());
-  function("optionNames", &option_names);
-  function("optionDefaults", &option_defaults);
+  def("stepTable", &step_table, "stepTable");
 
-  function("stepTable", &step_table);
+  def("quadraticValue", &quadratic_value, "scales", "x");
+  def("quadraticGradient", &quadratic_gradient, "scales", "x");
+  def("runQuadratic", &run_quadratic, "runQuadratic");
+  def("runLinearRegression", &run_linear_regression, "runLinearRegression");
+  def("linearRegressionValue", &linear_regression_value, "data", "params");
+  def("linearRegressionGradient", &linear_regression_gradient, "data", "params");
+  def("linearRegressionMinimum", &linear_regression_minimum, "data");
 
-  function("quadraticValue", &quadratic_value);
-  function("quadraticGradient", &quadratic_gradient);
-  function("runQuadratic", &run_quadratic);
-  function("runLinearRegression", &run_linear_regression);
-  function("linearRegressionValue", &linear_regression_value);
-  function("linearRegressionGradient", &linear_regression_gradient);
-  function("linearRegressionMinimum", &linear_regression_minimum);
+  def("quadraticValueGrid", &quadratic_value_grid, "scales", "grid");
+  def("linearRegressionValueGrid", &linear_regression_value_grid, "data", "grid");
 
-  function("quadraticValueGrid", &quadratic_value_grid);
-  function("linearRegressionValueGrid", &linear_regression_value_grid);
+  def("makeDataset", &make_dataset, "makeDataset");
+  def("makeRegressionDataset", &make_regression_dataset, "makeRegressionDataset");
+  def("tokenize", &tokenize, "text");
+  def("bagOfWords", &bag_of_words, "texts", "labels");
+  def("gradientHistories", &gradient_histories, "gradientHistories");
 
-  function("makeDataset", &make_dataset);
-  function("makeRegressionDataset", &make_regression_dataset);
-  function("tokenize", &tokenize);
-  function("bagOfWords", &bag_of_words);
-  function("gradientHistories", &gradient_histories);
+  Class<nn::Mlp>("Network")
+      .def("numParams", &num_params)
+      .def("getParams", &get_params)
+      .def("setParams", &set_params, "params")
+      .def("evaluate", &evaluate, "x", "y")
+      .def("predict", &predict, "x")
+      .def("predictGrid", &predict_grid, "grid")
+      .def("boundaryGrid", &boundary_grid, "grid");
+  // `new lab.Network(options)` in api.js: _createX becomes the constructor of class X
+  def("_createNetwork", &create_network, "network");
 
-  class_<nn::Mlp>("Network")
-      .function("numParams", &num_params)
-      .function("getParams", &get_params)
-      .function("setParams", &set_params)
-      .function("evaluate", &evaluate)
-      .function("predict", &predict)
-      .function("predictGrid", &predict_grid)
-      .function("boundaryGrid", &boundary_grid);
-  function("_createNetwork", &create_network, allow_raw_pointers());
+  Class<Run>("TrainingRun")
+      .def("epoch", &run_epoch)
+      .def("epochs", &run_epochs, "count")
+      .def("epochsDone", &run_epochs_done)
+      .def("divergedAt", &run_diverged_at)
+      .def("losses", &run_losses)
+      .def("accuracies", &run_accuracies)
+      .def("numParams", &run_num_params)
+      .def("getParams", &run_get_params)
+      .def("predictGrid", &run_predict_grid, "grid")
+      .def("boundaryGrid", &run_boundary_grid, "grid")
+      .def("predict", &run_predict, "x")
+      .def("evaluate", &run_evaluate, "x", "y")
+      .def("data", &run_data)
+      .def("effectiveRate", &run_effective_rate)
+      .def("sum", &run_sum)
+      .def("restart", &run_restart, "params")
+      .def("restartFromSeed", &run_restart_from_seed, "seed");
+  def("_createTrainingRun", &create_training_run, "TrainingRun");
 
-  class_<Run>("TrainingRun")
-      .function("epoch", &run_epoch)
-      .function("epochs", &run_epochs)
-      .function("epochsDone", &run_epochs_done)
-      .function("divergedAt", &run_diverged_at)
-      .function("losses", &run_losses)
-      .function("accuracies", &run_accuracies)
-      .function("numParams", &run_num_params)
-      .function("getParams", &run_get_params)
-      .function("predictGrid", &run_predict_grid)
-      .function("boundaryGrid", &run_boundary_grid)
-      .function("predict", &run_predict)
-      .function("evaluate", &run_evaluate)
-      .function("data", &run_data)
-      .function("effectiveRate", &run_effective_rate)
-      .function("sum", &run_sum)
-      .function("restart", &run_restart)
-      .function("restartFromSeed", &run_restart_from_seed);
-  function("_createTrainingRun", &create_training_run, allow_raw_pointers());
+  def("heapInUse", &heap_in_use);
 
-  function("heapInUse", &heap_in_use);
+  // read once by api.js, then removed from the module
+  emscripten::function("_surface", &surface);
 }
 
 }  // namespace adagrad::bindings

@@ -17,4 +17,11 @@ objectives::Trajectory run_with_state_reset_every_step(const objectives::Objecti
                                                        std::span<const double> x0, long long steps,
                                                        const optim::AdagradOptions& options);
 
+/// The same with `optimizer` itself, reset() before every step (reset() forgets exactly what a
+/// new one would not have). The pitfall is about AdaGrad's accumulator: any other optimizer is
+/// refused with std::invalid_argument "reset_state_every_step needs an adagrad optimizer, got adam".
+objectives::Trajectory run_with_state_reset_every_step(const objectives::Objective& objective,
+                                                       std::span<const double> x0, long long steps,
+                                                       optim::Optimizer& optimizer);
+
 }  // namespace adagrad::lesson

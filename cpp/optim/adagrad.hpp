@@ -44,6 +44,8 @@ class Adagrad final : public Optimizer {
   /// The change applied to each parameter: -effective_rate · g.
   std::span<const double> last_update() const override { return update_; }
   std::span<const double> second_moment() const override { return sum_; }
+  bool has_accumulator() const override { return true; }
+  std::span<const double> accumulator() const override { return sum_; }
 
  private:
   void init_state(std::size_t n) override;

@@ -27,4 +27,16 @@ void Optimizer::reset() {
   clear_state();
 }
 
+std::span<const double> Optimizer::require_effective_rate() const {
+  if (!has_effective_rate())
+    fail("effectiveRate() is not available for " + std::string(kind()) + ", whose rate is its lr");
+  return effective_rate();
+}
+
+std::span<const double> Optimizer::require_accumulator() const {
+  if (!has_accumulator())
+    fail("sum() is only available for adagrad, this optimizer is " + std::string(kind()));
+  return accumulator();
+}
+
 }  // namespace adagrad::optim

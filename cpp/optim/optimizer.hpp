@@ -42,6 +42,22 @@ class Optimizer {
   /// After a step, the change applied to each parameter (empty before the first step).
   virtual std::span<const double> last_update() const = 0;
 
+  /// Whether effective_rate() describes this optimizer: false for SGD, whose rate is its lr.
+  virtual bool has_effective_rate() const { return true; }
+  /// effective_rate(), refusing an optimizer that has none with std::invalid_argument:
+  /// "effectiveRate() is not available for sgd, whose rate is its lr" (named as the JS API and
+  /// the page call it).
+  std::span<const double> require_effective_rate() const;
+
+  /// Whether the optimizer keeps AdaGrad's accumulator G = Σ g² (AdaGrad only: RMSProp and Adam
+  /// keep leaky averages, see second_moment()).
+  virtual bool has_accumulator() const { return false; }
+  /// After a step, the accumulator G; empty before the first step and without one.
+  virtual std::span<const double> accumulator() const { return {}; }
+  /// accumulator(), refusing an optimizer that has none with std::invalid_argument:
+  /// "sum() is only available for adagrad, this optimizer is rmsprop".
+  std::span<const double> require_accumulator() const;
+
  protected:
   /// Size the state for n parameters (called on the first step after a reset).
   virtual void init_state(std::size_t n) = 0;

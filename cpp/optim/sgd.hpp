@@ -21,6 +21,7 @@ class Sgd final : public Optimizer {
   std::string_view kind() const override { return "sgd"; }
   const SgdOptions& options() const { return options_; }
   std::span<const double> last_update() const override { return update_; }
+  bool has_effective_rate() const override { return false; }  // its rate is lr, the same for all
 
  private:
   void init_state(std::size_t n) override;

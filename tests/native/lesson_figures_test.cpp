@@ -8,6 +8,8 @@
 #include "lesson/gradient_histories.hpp"
 #include "lesson/pitfalls.hpp"
 #include "objectives/quadratic.hpp"
+#include "optim/adam.hpp"
+#include "optim/sgd.hpp"
 
 using namespace adagrad;
 using Catch::Message;
@@ -64,4 +66,32 @@ TEST_CASE("an adagrad re-created every step takes fixed steps of lr sign(g)", "[
   }
   // 4 - 8 * 0.5: eight equal steps reach the minimum (then |g| is near eps and it jumps off)
   for (int k = 1; k <= 8; ++k) CHECK(t.params[k] == Approx(4 - 0.5 * k).epsilon(0).margin(1e-8));
+}
+
+TEST_CASE("the forgetful run resets the caller's adagrad before every step, as a new one would be, and refuses any other kind",
+          "[reject][lesson][pitfalls]") {
+  const objectives::Quadratic f({1, 10});
+  const std::vector<double> x0{3, -2};
+  const optim::AdagradOptions options{.lr = 0.3, .lr_decay = 0.1, .initial_accumulator_value = 0.5};
+  optim::Adagrad adagrad(options);
+  const auto reset = lesson::run_with_state_reset_every_step(f, x0, 20, adagrad);
+  REQUIRE(reset.steps_taken() == 20);
+  // the bug written out: a new Adagrad for every step (lr_decay's t and G_0 start again)
+  std::vector<double> x = x0, grad(2);
+  for (int k = 0; k < 20; ++k) {
+    f.gradient(x, grad);
+    optim::Adagrad fresh(options);
+    fresh.step(x, grad);
+    INFO("step " << k + 1);
+    CHECK(reset.params[2 * (k + 1)] == x[0]);  // bit for bit
+    CHECK(reset.params[2 * (k + 1) + 1] == x[1]);
+    CHECK(reset.rates[2 * k] == fresh.effective_rate()[0]);
+  }
+
+  optim::Adam adam;
+  optim::Sgd sgd;
+  REQUIRE_THROWS_MATCHES(lesson::run_with_state_reset_every_step(f, x0, 3, adam), std::invalid_argument,
+                         Message("reset_state_every_step needs an adagrad optimizer, got adam"));
+  REQUIRE_THROWS_MATCHES(lesson::run_with_state_reset_every_step(f, x0, 3, sgd), std::invalid_argument,
+                         Message("reset_state_every_step needs an adagrad optimizer, got sgd"));
 }

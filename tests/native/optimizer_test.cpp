@@ -355,3 +355,34 @@ TEST_CASE("effective_rate is lr / (sqrt(v) + eps) for rmsprop and the moment's f
     CHECK(base.effective_rate()[0] == Approx(0.5 / (2.0 + 1e-10)).epsilon(1e-15));
   }
 }
+
+TEST_CASE("each optimizer says whether it has an effective rate and an accumulator, and refuses to give what it has not",
+          "[optim][insides]") {
+  Sgd sgd;
+  Adagrad adagrad({.lr = 0.1});
+  Rmsprop rmsprop;
+  Adam adam;
+  std::vector<double> x{1, -2};
+  for (Optimizer* opt : std::initializer_list<Optimizer*>{&sgd, &adagrad, &rmsprop, &adam}) opt->step(x, std::vector<double>{0.5, -1});
+
+  CHECK_FALSE(sgd.has_effective_rate());
+  REQUIRE_THROWS_MATCHES(sgd.require_effective_rate(), std::invalid_argument,
+                         Catch::Message("effectiveRate() is not available for sgd, whose rate is its lr"));
+  for (Optimizer* opt : std::initializer_list<Optimizer*>{&adagrad, &rmsprop, &adam}) {
+    INFO(opt->kind());
+    CHECK(opt->has_effective_rate());
+    CHECK(opt->require_effective_rate().data() == opt->effective_rate().data());
+    CHECK(opt->require_effective_rate().size() == 2);
+  }
+
+  CHECK(adagrad.has_accumulator());
+  CHECK(adagrad.require_accumulator().data() == adagrad.sum().data());
+  CHECK(adagrad.accumulator()[1] == 1.0);  // G = (-1)²
+  for (Optimizer* opt : std::initializer_list<Optimizer*>{&sgd, &rmsprop, &adam}) {
+    INFO(opt->kind());
+    CHECK_FALSE(opt->has_accumulator());
+    CHECK(opt->accumulator().empty());
+    REQUIRE_THROWS_MATCHES(opt->require_accumulator(), std::invalid_argument,
+                           Catch::Message("sum() is only available for adagrad, this optimizer is " + std::string(opt->kind())));
+  }
+}

@@ -1,3 +1,4 @@
+// @ts-check (its calls into the module against cpp/bindings/adagrad_lab.d.ts: build-scripts/typecheck)
 // "Reproduce in PyTorch": a figure's settings → a short Python script that recomputes the
 // figure's numbers with torch.optim in float64 and prints them. No DOM: the page's button and
 // the node tests (tests/node/pytorch-export.test.js) import it alike.
@@ -707,7 +708,7 @@ export function pytorchScript(name, settings = {}, data = undefined) {
 
 /** The `data` valley, line and why need, made by the core as their models make it; null for the
  *  rest. */
-export function pytorchData(lab, name, settings = {}) {
+export function pytorchData(/** @type {AdagradLab.Lab} */ lab, name, settings = {}) {
   const copy = (d) => ({ x: Array.from(d.x), y: Array.from(d.y) });
   if (name === 'valley') {
     const v = read(valleySettings, settings, 'valley');

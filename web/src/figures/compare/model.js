@@ -1,3 +1,4 @@
+// @ts-check (its calls into the module against cpp/bindings/adagrad_lab.d.ts: build-scripts/typecheck)
 // The comparison's live experiment, through the core only: each optimizer, made by
 // lab.createOptimizer, fed the same constant gradient (g₁, g₂) k times from 0; every step's change
 // read back from the core (lastUpdate()).
@@ -13,7 +14,7 @@ export const KINDS = {
 
 /** One optimizer k steps on the constant gradient: each step's change per parameter, the final
  *  position, and the step at which a position stopped being finite (or null). */
-export function feed(lab, id, cfg) {
+export function feed(/** @type {AdagradLab.Lab} */ lab, id, cfg) {
   const opt = lab.createOptimizer(KINDS[id](cfg));
   try {
     const params = new Float64Array(2);
@@ -33,6 +34,6 @@ export function feed(lab, id, cfg) {
 }
 
 /** cfg: {g1, g2, lr, mom, k} → {…cfg, results: {id: feed(…)}}. */
-export function compareRun(lab, cfg) {
+export function compareRun(/** @type {AdagradLab.Lab} */ lab, cfg) {
   return { ...cfg, results: Object.fromEntries(Object.keys(KINDS).map((id) => [id, feed(lab, id, cfg)])) };
 }

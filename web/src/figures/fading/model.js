@@ -1,3 +1,4 @@
+// @ts-check (its calls into the module against cpp/bindings/adagrad_lab.d.ts: build-scripts/typecheck)
 // The fading-rate figure's runs, through the core only: a long run on f(w, b) = w² + 10b² for
 // AdaGrad, RMSProp and Adam (lab.runQuadratic: paths, values, per-step rates, and AdaGrad's G
 // as the trajectory's moments); the article's demonstration, each optimizer fed the same 1000
@@ -11,7 +12,7 @@ export const SWEEP = Array.from({ length: 16 }, (_, i) => Math.pow(10, -3 + i / 
 
 /** cfg: {w0, b0, steps, lr: {adagrad, rmsprop, adam}, seed}. Throws with error.kind set to the
  *  optimizer whose options the core refused. */
-export function fadingRuns(lab, cfg) {
+export function fadingRuns(/** @type {AdagradLab.Lab} */ lab, cfg) {
   const runs = {};
   for (const kind of KINDS) {
     try {
@@ -29,7 +30,7 @@ export function fadingRuns(lab, cfg) {
 
 /** The article's demonstration: 1000 gradients drawn from N(0, 1), each optimizer's rate.
  *  AdaGrad gets two parameters, the random gradient and a constant 1 (whose rate is η/√t). */
-export function randomRates(lab, cfg) {
+export function randomRates(/** @type {AdagradLab.Lab} */ lab, cfg) {
   const n = RANDOM_STEPS;
   const g = lab.makeRegressionDataset({ kind: 'line', n_samples: n, noise: 0, seed: cfg.seed }).x;
   const opts = [];
@@ -51,7 +52,7 @@ export function randomRates(lab, cfg) {
 }
 
 /** The distance from the minimum after the whole run, for every η in SWEEP (NaN: diverged). */
-export function sweepRuns(lab, cfg) {
+export function sweepRuns(/** @type {AdagradLab.Lab} */ lab, cfg) {
   const res = { eta: SWEEP, logEta: SWEEP.map((v) => Math.log10(v)) };
   for (const kind of KINDS) {
     res[kind] = SWEEP.map((lr) => {

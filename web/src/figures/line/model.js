@@ -1,3 +1,4 @@
+// @ts-check (its calls into the module against cpp/bindings/adagrad_lab.d.ts: build-scripts/typecheck)
 // The line fit's runs, through the core only: the data (lab.makeRegressionDataset), its least-
 // squares answer and loss, and one full-batch run per optimizer from the same start
 // (lab.runLinearRegression). Then what the story needs: when each run is within 1% of the
@@ -8,7 +9,7 @@ import { curvature } from '../../story/curvature.js';
 export const NEAR = 0.01;
 
 /** cfg: {n, noise, seed, w0, b0, epochs, lr: {id: η}}; racers: [{id, spec(lr)}]. */
-export function lineRun(lab, cfg, racers) {
+export function lineRun(/** @type {AdagradLab.Lab} */ lab, cfg, racers) {
   const data = lab.makeRegressionDataset({ kind: 'line', n_samples: cfg.n, noise: cfg.noise, seed: cfg.seed });
   const minimum = lab.linearRegressionMinimum(data);
   const floor = lab.linearRegressionValue(data, minimum);

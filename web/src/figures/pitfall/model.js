@@ -1,3 +1,4 @@
+// @ts-check (its calls into the module against cpp/bindings/adagrad_lab.d.ts: build-scripts/typecheck)
 // The pitfall's two runs, through the core only: AdaGrad, and AdaGrad whose accumulator is
 // re-created before every step (lab.runQuadratic with reset_state_every_step: true), same options,
 // same start; and the step table of each coordinate's bowl, which holds the correct run's G row by
@@ -10,7 +11,7 @@ export const OBJECTIVES = {
 };
 
 /** cfg: {f, x0, b0, lr, steps}. */
-export function pitfallRun(lab, cfg) {
+export function pitfallRun(/** @type {AdagradLab.Lab} */ lab, cfg) {
   const { scales, names } = OBJECTIVES[cfg.f];
   const x0 = cfg.f === 'valley' ? [cfg.x0, cfg.b0] : [cfg.x0];
   const optimizer = { kind: 'adagrad', lr: cfg.lr, eps: EPS };

@@ -1,3 +1,4 @@
+// @ts-check (its calls into the module against cpp/bindings/adagrad_lab.d.ts: build-scripts/typecheck)
 // The spiral's runs, through the core only: the points (lab.makeDataset), one network's starting
 // weights (lab.Network) and two full-batch trainings from them (lab.TrainingRun), one per board,
 // trained an epoch at a time with their loss and accuracy histories. No DOM: the view drives the
@@ -27,7 +28,7 @@ export class SpiralError extends Error {
 /** cfg: {draw, seed, noise, n, hidden: [widths], act, init, wseed, opt, lr, cmp, clr, place,
  *  epochs}. Returns the two boards, ready to train; throws a SpiralError naming the stage. Call
  *  free() when done: the runs live in WASM memory. */
-export function spiralRuns(lab, cfg) {
+export function spiralRuns(/** @type {AdagradLab.Lab} */ lab, cfg) {
   let stage = 'data';
   const made = [];
   try {

@@ -1,8 +1,9 @@
+// @ts-check (its calls into the module against cpp/bindings/adagrad_lab.d.ts: build-scripts/typecheck)
 // The step table's rows, from the core (lab.stepTable), and the check of a learner's prediction
 // of a row against them. Pure.
 
 /** values: the parsed settings. */
-export const stepRows = (lab, { x0, lr, eps, place, steps }) => lab.stepTable({ x0, lr, eps, eps_placement: place, steps, scale: 1 });
+export const stepRows = (/** @type {AdagradLab.Lab} */ lab, { x0, lr, eps, place, steps }) => lab.stepTable({ x0, lr, eps, eps_placement: place, steps, scale: 1 });
 
 /** The three numbers a learner predicts for the next row, in order. */
 export const PREDICTED = [['sum', 'G'], ['effective_rate', 'rate'], ['x_new', 'new x']];

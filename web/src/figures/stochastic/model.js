@@ -1,3 +1,4 @@
+// @ts-check (its calls into the module against cpp/bindings/adagrad_lab.d.ts: build-scripts/typecheck)
 // The stochastic figure's runs, through the core only: the rare-words corpus (lab.bagOfWords),
 // logistic regression trained a mini-batch at a time (lab.TrainingRun with batch_size and
 // shuffle_seed) with SGD and with AdaGrad from zero weights, and, for contrast, AdaGrad on the
@@ -8,7 +9,7 @@ import { corpus } from '../text/model.js';
 export { corpus };
 
 /** cfg: {sgd, ada, batch, epochs, seed}; bag: corpus(lab). */
-export function stochasticRun(lab, bag, cfg) {
+export function stochasticRun(/** @type {AdagradLab.Lab} */ lab, bag, cfg) {
   const P = bag.dim + 1;  // one weight per word, then the bias
   const train = (optimizer, batch, which) => {
     let run;

@@ -1,3 +1,4 @@
+// @ts-check (its calls into the module against cpp/bindings/adagrad_lab.d.ts: build-scripts/typecheck)
 // The recap cards' runs, through the core only: one small fixed experiment per card (the lesson's
 // figures show each in full). Pure; a card whose run throws gets { error } and the others go on.
 import { corpus, trainBoth } from '../text/model.js';
@@ -16,7 +17,7 @@ export const SETUPS = Object.freeze({
 
 const attempt = (f) => { try { return f(); } catch (error) { return { error: error && error.message ? error.message : String(error) }; } };
 
-function sparse(lab, s) {
+function sparse(/** @type {AdagradLab.Lab} */ lab, s) {
   const data = lab.makeRegressionDataset({ kind: 'sparse_column', n_samples: s.n, density: s.density, seed: s.seed });
   const target = lab.linearRegressionMinimum(data)[0];
   const gd = lab.runLinearRegression({ ...data, steps: s.steps, optimizer: { kind: 'sgd', lr: s.lr } });
@@ -26,7 +27,7 @@ function sparse(lab, s) {
   return { ...s, target, gd, ada, ones };
 }
 
-function words(lab) {   // the text figure's defaults: its own sweep tests other settings
+function words(/** @type {AdagradLab.Lab} */ lab) {   // the text figure's defaults: its own sweep tests other settings
   const d = textSettings.defaults;
   const bag = corpus(lab);
   const cfg = { sgdLr: Number(d.sgd), adaLr: Number(d.ada), epochs: Number(d.epochs) };
@@ -36,21 +37,21 @@ function words(lab) {   // the text figure's defaults: its own sweep tests other
   return { ...cfg, rare: of(d.rare), common: of(d.common) };
 }
 
-function scales(lab, s) {
+function scales(/** @type {AdagradLab.Lab} */ lab, s) {
   const run = (optimizer) => lab.runQuadratic({ scales: s.scales, x0: s.x0, steps: s.steps, optimizer });
   return { ...s, gdRun: run({ kind: 'sgd', lr: s.gd }), overRun: run({ kind: 'sgd', lr: s.over }), adaRun: run({ kind: 'adagrad', lr: s.ada }) };
 }
 
-function fading(lab, s) {
+function fading(/** @type {AdagradLab.Lab} */ lab, s) {
   const run = (kind) => lab.runQuadratic({ scales: [1], x0: [s.x0], steps: s.steps, optimizer: { kind, lr: s.lr } });
   return { ...s, ada: run('adagrad'), rms: run('rmsprop') };
 }
 
-function eta(lab, s) {
+function eta(/** @type {AdagradLab.Lab} */ lab, s) {
   return { ...s, runs: s.etas.map((lr) => lab.runQuadratic({ scales: [1], x0: [s.x0], steps: s.steps, optimizer: { kind: 'adagrad', lr } })) };
 }
 
-function bug(lab, setup) {
+function bug(/** @type {AdagradLab.Lab} */ lab, setup) {
   const d = pitfallSettings.defaults;
   const s = { x0: Number(d.x0), lr: Number(d.lr), ...setup };
   const opt = { kind: 'adagrad', lr: s.lr, eps: s.eps };
@@ -63,9 +64,9 @@ function bug(lab, setup) {
 
 /** Every card's run: { sparse, words, scales, fading, eta, bug }, each a result or { error }.
  *  `setups` replaces cards' setups (the sweep test draws others). */
-export function cardRuns(lab, setups = {}) {
+export function cardRuns(/** @type {AdagradLab.Lab} */ lab, setups = {}) {
   return Object.fromEntries(Object.entries({ sparse, words, scales, fading, eta, bug })
     .map(([k, f]) => [k, attempt(() => f(lab, { ...SETUPS[k], ...setups[k] }))]));
 }
 /** One card's run, for a setup of its own. */
-export const cardRun = (lab, id, setup = {}) => attempt(() => ({ sparse, words, scales, fading, eta, bug })[id](lab, { ...SETUPS[id], ...setup }));
+export const cardRun = (/** @type {AdagradLab.Lab} */ lab, id, setup = {}) => attempt(() => ({ sparse, words, scales, fading, eta, bug })[id](lab, { ...SETUPS[id], ...setup }));

@@ -48,5 +48,7 @@ export const reviews = [
   ['A forgettable film with a bad script.', 0],
 ];
 
+/** @type {string[]} */
 export const texts = reviews.map(([text]) => text);
+/** @type {number[]} */
 export const labels = reviews.map(([, label]) => label);

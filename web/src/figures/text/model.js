@@ -1,3 +1,4 @@
+// @ts-check (its calls into the module against cpp/bindings/adagrad_lab.d.ts: build-scripts/typecheck)
 // The text figure's computations, all in the WASM core: the bag of words (lab.bagOfWords), two
 // logistic regressions (a TrainingRun whose network has no hidden layer) trained full-batch from
 // zero weights, one with SGD and one with AdaGrad, and their predictions (lab.Network). Here we
@@ -6,7 +7,7 @@
 import { texts, labels } from './corpus.js';
 
 /** The corpus as the core sees it: {n, dim, x, y, vocabulary, documentFrequency, index}. */
-export function corpus(lab) {
+export function corpus(/** @type {AdagradLab.Lab} */ lab) {
   const bag = lab.bagOfWords(texts, labels);
   const index = new Map(bag.vocabulary.map((word, i) => [word, i]));
   return { ...bag, index, texts, labels };
@@ -15,7 +16,7 @@ export function corpus(lab) {
 /** Trains both models for `epochs` epochs and keeps, after every epoch, the weights (and
  *  AdaGrad's effective rates and G). Row e of `params` is the weights after e epochs (row 0:
  *  the zero start); row e − 1 of `rates`/`sums` is the optimizer's state after epoch e. */
-export function trainBoth(lab, bag, { sgdLr, adaLr, epochs }) {
+export function trainBoth(/** @type {AdagradLab.Lab} */ lab, bag, { sgdLr, adaLr, epochs }) {
   const P = bag.dim + 1;  // one weight per word, then the bias
   const common = {
     network: { layers: [bag.dim, 1], activation: 'linear' },
@@ -60,7 +61,7 @@ export function trainBoth(lab, bag, { sgdLr, adaLr, epochs }) {
 
 /** A sentence as word counts over the vocabulary, by the core's tokenizer; words the 40
  *  reviews never use are listed apart (the models have no weight for them). */
-export function countVector(lab, bag, sentence) {
+export function countVector(/** @type {AdagradLab.Lab} */ lab, bag, sentence) {
   const counts = new Float64Array(bag.dim);
   const known = [], unknown = [];
   for (const word of lab.tokenize(sentence)) {

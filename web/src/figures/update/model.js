@@ -1,10 +1,11 @@
+// @ts-check (its calls into the module against cpp/bindings/adagrad_lab.d.ts: build-scripts/typecheck)
 // The placement comparison's runs, through the core only: for one start x₀ on f(x) = x², AdaGrad
 // with ε outside and with ε inside the root (lab.runQuadratic), and the two rates at the same G
 // (two core optimizers, one per placement, fed the identical gradients of the outside run).
 // And the two rates as functions of G (one step of each placement on gradients 10⁻⁸ … 10²).
 
 /** cfg: {lr, eps, steps}. */
-export function fromStart(lab, cfg, x0) {
+export function fromStart(/** @type {AdagradLab.Lab} */ lab, cfg, x0) {
   const spec = (place) => ({ kind: 'adagrad', lr: cfg.lr, eps: cfg.eps, eps_placement: place });
   const out = lab.runQuadratic({ scales: [1], x0: [x0], steps: cfg.steps, optimizer: spec('outside') });
   const inn = lab.runQuadratic({ scales: [1], x0: [x0], steps: cfg.steps, optimizer: spec('inside') });
@@ -33,7 +34,7 @@ export function fromStart(lab, cfg, x0) {
 
 /** The two formulas across G: one optimizer per placement stepped once on gradients g = 10^e,
  *  so the core itself reports G = g² and each rate. */
-export function curves(lab, cfg) {
+export function curves(/** @type {AdagradLab.Lab} */ lab, cfg) {
   const k = 162, g = new Float64Array(k);  // the last gradient is 0: the rate at G = 0
   for (let i = 0; i < k - 1; i++) g[i] = Math.pow(10, -8 + (10 * i) / (k - 2));
   const res = {};
@@ -51,6 +52,6 @@ export function curves(lab, cfg) {
 }
 
 /** cfg: {lr, eps, tiny, big, steps} → both starts and the curves. */
-export function placementRun(lab, cfg) {
+export function placementRun(/** @type {AdagradLab.Lab} */ lab, cfg) {
   return { cfg, tiny: fromStart(lab, cfg, cfg.tiny), big: fromStart(lab, cfg, cfg.big), curve: curves(lab, cfg) };
 }

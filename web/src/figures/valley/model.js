@@ -1,3 +1,4 @@
+// @ts-check (its calls into the module against cpp/bindings/adagrad_lab.d.ts: build-scripts/typecheck)
 // The sparse valley's runs, through the core only: the sparse 0/1 column and a dense N(0, 1)
 // column made by lab.makeRegressionDataset, their least-squares minimum and loss, the contour
 // grids, and four optimizers (lab.runLinearRegression) from one start. Then what the words need,
@@ -45,7 +46,7 @@ function overshoot(t, wStar) {
 }
 
 /** A data set, its minimum, its lowest loss and its contour values. */
-function surfaceOf(lab, data) {
+function surfaceOf(/** @type {AdagradLab.Lab} */ lab, data) {
   const minimum = Array.from(lab.linearRegressionMinimum(data));
   return { data, minimum, floor: lab.linearRegressionValue(data, minimum), values: lab.linearRegressionValueGrid(data, latticeGrid(BOX, GRID.nx, GRID.ny)), shape: curvature(data.x) };
 }
@@ -54,7 +55,7 @@ function surfaceOf(lab, data) {
  *  surfaces are reused (the same objects, so a plot can tell its contours have not changed) while
  *  the data's settings stay: only the runs change when the start, the steps or an η do. A
  *  refused η throws with error.racer set. */
-export function valleyRun(lab, cfg, last = null) {
+export function valleyRun(/** @type {AdagradLab.Lab} */ lab, cfg, last = null) {
   const x0 = [cfg.w0, cfg.b0];
   const sparseKey = `${cfg.density}|${cfg.n}|${cfg.noise}|${cfg.seed}`;
   const sparse = last && last.sparse.key === sparseKey ? last.sparse

@@ -1,3 +1,4 @@
+// @ts-check (its calls into the module against cpp/bindings/adagrad_lab.d.ts: build-scripts/typecheck)
 // The first figure's run, through the core only: two gradient histories (lab.gradientHistories:
 // θ₁ gets a gradient every step, θ₂ on a few), fed to one real AdaGrad and one plain SGD with the
 // same η; each step's G, effective rate and update are read back from the optimizers
@@ -5,7 +6,7 @@
 // gradients came, and the distance each parameter travelled, Σ|Δθ|.
 
 /** cfg: {lr, eps, steps, seed, rare}. */
-export function whyRun(lab, cfg) {
+export function whyRun(/** @type {AdagradLab.Lab} */ lab, cfg) {
   const h = lab.gradientHistories({ steps: cfg.steps, seed: cfg.seed, rare_probability: cfg.rare });
   const ada = lab.createOptimizer({ kind: 'adagrad', lr: cfg.lr, eps: cfg.eps });
   let sgd = null;
