@@ -81,3 +81,63 @@ test('sweep: 60 settings within the rules; each claim matches its run', () => {
   }
   for (const k of ['adagrad:stalls', 'adagrad:arrived']) assert.ok(kinds.has(k), `never saw ${k}: ${[...kinds]}`);
 });
+
+// Numerics at the edges (issue 13): G = Σ g² past the largest double. The core, like PyTorch,
+// goes on with G = ∞ and a rate of exactly 0, so the coordinate is frozen: the words must say so.
+test('w₀ = 1e154: AdaGrad’s G overflows at step 1; the words say it is frozen there, not that it stalls', () => {
+  const { run, story, text, all } = tell({ w0: '1e154' });
+  const r = run.runs.adagrad;
+  assert.equal(r.divergedAt, null);
+  assert.equal(r.moments[0], Infinity);
+  assert.ok(Array.from(run.rate.adagrad[0]).every((x) => x === 0));
+  assert.equal(r.params[2 * r.stepsTaken], 1e154);  // it never moved in w
+  assert.match(story.caption, /AdaGrad’s sum of squared gradients G overflowed to ∞ for w at step 1: its rate η \/ \(√G \+ ε\) is 0 from then on, so it stays at w ≈ 1e154/);
+  assert.doesNotMatch(all, /AdaGrad stalls|AdaGrad gets there|times smaller|falls (like|more slowly|faster)/);
+  assert.match(text[1], /AdaGrad’s G for w overflowed to ∞ at step 1/);
+  assert.match(story.floorNote, /rate for w is 0 from step 1 on \(G = ∞\).*is missing/);
+  assert.doesNotMatch(all, /NaN|undefined|Infinity|—/);
+});
+
+test('w₀ = 1e152 over 20000 steps: G overflows part-way, at the step the core’s G first is ∞', () => {
+  const { run, story, all } = tell({ w0: '1e152', steps: '20000' });
+  const G = run.runs.adagrad.moments;
+  let k = 0;
+  while (G[2 * k] !== Infinity) k++;
+  assert.ok(k > 0);
+  assert.equal(run.rate.adagrad[0][k], 0);
+  assert.ok(run.rate.adagrad[0][k - 1] > 0);
+  assert.match(story.caption, new RegExp(`overflowed to ∞ for w at step ${k + 1}:`));
+  assert.match(all, new RegExp(`where it was after step ${k}\\. `));
+  assert.match(story.floorNote, new RegExp(`stops at step ${k}\\.`));
+});
+
+test('param = b with G overflowing only in w: the rate paragraph speaks of b as usual, the caption of w’s overflow', () => {
+  const { story, all } = tell({ w0: '1e154', param: 'b' });
+  assert.match(story.caption, /overflowed to ∞ for w at step 1/);
+  assert.doesNotMatch(all, /G for b overflowed/);
+  assert.equal(story.floorNote, '');
+});
+
+test('w₀ = 1e200: f at the start is ∞; the words say the start overflowed, not that a step did', () => {
+  const { run, story, all } = tell({ w0: '1e200' });
+  assert.equal(run.runs.adagrad.values[0], Infinity);
+  assert.match(story.caption, /already past the largest number a double can hold/);
+  assert.doesNotMatch(all, /NaN|undefined|Infinity/);
+});
+
+test('sweep at the edges: starts from 1e150 to 1e300 in w₀ or b₀; G overflow is claimed exactly when the core’s G is ∞', () => {
+  for (const e of [150, 152, 153, 153.5, 154, 154.1, 155, 200, 300]) {
+    for (const [key, i] of [['w0', 0], ['b0', 1]]) {
+      for (const sign of ['', '-']) {
+        const over = { [key]: `${sign}${Number(Math.pow(10, e).toPrecision(3))}`, [key === 'w0' ? 'b0' : 'w0']: '1', steps: '500' };
+        const { run, story, all } = tell(over);
+        const where = `${JSON.stringify(over)}\n${all}`;
+        assert.doesNotMatch(all, /NaN|undefined|Infinity|null|—/, where);
+        const r = run.runs.adagrad;
+        const inf = r.divergedAt === null && Array.from(r.moments).some((g, j) => j % 2 === i && g === Infinity);
+        assert.equal(new RegExp(`overflowed to ∞ for ${i ? 'b' : 'w'} at step`).test(story.caption), inf, where);
+        if (inf) assert.doesNotMatch(all, /AdaGrad stalls|AdaGrad gets there|AdaGrad is still closing/, where);
+      }
+    }
+  }
+});

@@ -20,6 +20,15 @@ export const FADING = Object.freeze({
 /** The log axes stop here; smaller values sit on the floor. */
 export const FLOOR = 1e-16;
 
+/** Where AdaGrad's G, the sum of squared gradients, passed the largest double and became ∞ in
+ *  coordinate c (0: w, 1: b): the 1-based step, or null. The core, like PyTorch, goes on: its
+ *  rate η / (√G + ε) is then 0, so that coordinate never moves again. */
+export function overflowStep(run, c) {
+  const G = run.moments, dim = run.dim ?? 2;
+  for (let t = 0; t * dim < G.length; t++) if (G[t * dim + c] === Infinity) return t + 1;
+  return null;
+}
+
 const listOf = (names) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
 const diverged = (r) => r.divergedAt !== null && r.divergedAt !== undefined;
 
@@ -49,6 +58,16 @@ export function fadingStory(run, c = 0) {
   const same = cfg.lr.adagrad === cfg.lr.rmsprop && cfg.lr.rmsprop === cfg.lr.adam;
   const rates = same ? `all three with η = ${short(cfg.lr.adagrad)}` : `with η = ${short(cfg.lr.adagrad)} (AdaGrad), ${short(cfg.lr.rmsprop)} (RMSProp) and ${short(cfg.lr.adam)} (Adam)`;
   const broken = KINDS.filter((k) => diverged(runs[k]));
+  // f at the start already past the largest double: no step can be judged
+  if (broken.length && !Number.isFinite(runs.adagrad.values[0])) {
+    const f0 = `f(${short(cfg.w0)}, ${short(cfg.b0)}) = w₀² + 10b₀²`;
+    return {
+      verdicts,
+      caption: `What to notice: ${f0} is already past the largest number a double can hold (about 1.8e308), so the loss is ∞ before any step and all three runs stop at step 1.`,
+      floorNote: '',
+      paragraphs: [[{ text: `The loss at the start overflowed to ∞`, tone: 'danger' }, `: ${f0} must stay below about 1.8e308 (|w₀| below 1.3e154 and |b₀| below 4.2e153 at the most). Bring the start closer.`]],
+    };
+  }
   if (broken.length) {
     const list = broken.map((k) => `${NAMES[k]} diverged at step ${runs[k].divergedAt}`).join(', ');
     return {
@@ -60,14 +79,27 @@ export function fadingStory(run, c = 0) {
   }
   const ada = run.rate.adagrad[c];
   const firstRate = ada[0], lastRate = ada[ada.length - 1];
-  const fell = lastRate < firstRate;
-  const caption = `What to notice: ${rates}, AdaGrad ${fate(verdicts.adagrad, far('adagrad'))}`
+  // G = ∞ in some coordinate: AdaGrad's rate there is 0 from that step on, and it is frozen.
+  const over = [0, 1].map((i) => overflowStep(runs.adagrad, i));
+  const frozen = over[c];
+  const fell = lastRate < firstRate && frozen === null;
+  const wb = (i) => (i ? 'b' : 'w');
+  const atEnd = (i) => runs.adagrad.params[2 * end('adagrad') + i];
+  const overflow = [0, 1].filter((i) => over[i] !== null).map((i) => `for ${wb(i)} at step ${over[i]}`);
+  const overflowWords = overflow.length
+    ? `AdaGrad’s sum of squared gradients G overflowed to ∞ ${overflow.join(' and ')}: its rate η / (√G + ε) is 0 from then on, so it stays at ${[0, 1].filter((i) => over[i] !== null).map((i) => `${wb(i)} ≈ ${short(atEnd(i), 3)}`).join(', ')}`
+    : '';
+  const caption = overflow.length
+    ? `What to notice: ${rates}, ${overflowWords}; RMSProp ${fate(verdicts.rmsprop, far('rmsprop'))}, and Adam ${fate(verdicts.adam, far('adam'))}.`
+    : `What to notice: ${rates}, AdaGrad ${fate(verdicts.adagrad, far('adagrad'))}`
     + `${fell ? ` while its rate for ${name} only falls, from ${short(firstRate, 3)} to ${short(lastRate, 3)}` : ''}; `
     + `RMSProp ${fate(verdicts.rmsprop, far('rmsprop'))}, and Adam ${fate(verdicts.adam, far('adam'))}.`;
 
   let least = Infinity;
   for (const k of KINDS) for (const v of runs[k].values) if (v > 0 && v < least) least = v;
-  const floorNote = least < FLOOR ? `The log axes stop at 10⁻¹⁶; smaller values (the smallest loss here is ${short(least, 2)}) are drawn on the bottom edge.` : '';
+  const floorNote = [least < FLOOR ? `The log axes stop at 10⁻¹⁶; smaller values (the smallest loss here is ${short(least, 2)}) are drawn on the bottom edge.` : '',
+    frozen !== null ? `AdaGrad’s rate for ${name} is 0 from step ${frozen} on (G = ∞), which a log axis cannot show: its line in the rate panel ${frozen > 1 ? `stops at step ${frozen - 1}` : 'is missing'}.` : '']
+    .filter(Boolean).join(' ');
 
   const paragraphs = [];
   // 1. how close each came, and whether it stayed
@@ -95,7 +127,12 @@ export function fadingStory(run, c = 0) {
 
   // 2. AdaGrad's rate against 1/√t, for the coordinate on show: the log-log slope of the rate
   // between a tenth of the run and its end says how it fell there.
-  if (ada.length >= 20) {
+  if (frozen !== null) {
+    paragraphs.push([{ text: `AdaGrad’s G for ${name} overflowed to ∞ at step ${frozen}`, tone: 'danger' },
+      `: the squared gradients added up past the largest double (about 1.8e308). G can only grow, so it stays ∞, and the rate η / (√G + ε) is exactly 0: `,
+      `from step ${frozen} on every step moves ${name} by 0 (PyTorch does the same), so AdaGrad ends at ${name} ≈ ${short(atEnd(c), 3)}, ${frozen > 1 ? `where it was after step ${frozen - 1}` : 'where it started'}. `,
+      'This is the fading rate at its extreme: a sum that never forgets, grown until no step is left.']);
+  } else if (ada.length >= 20) {
     const ratio = firstRate / lastRate, root = Math.sqrt(ada.length);
     const t1 = Math.floor(ada.length / 10);
     const slope = Math.log(lastRate / ada[t1 - 1]) / Math.log(ada.length / t1);
