@@ -9,7 +9,8 @@ import { colors } from '../../draw/colors.js';
 import { niceDomain } from '../../draw/scale.js';
 import { short } from '../../format.js';
 import { segmentsToNodes } from '../../story/segments.js';
-import { settings } from './settings.js';
+import { settings, coreNames } from './settings.js';
+import { pageWords } from '../../ui/pagewords.js';
 import { parabolaRun } from './model.js';
 import { parabolaStory } from './story.js';
 
@@ -77,7 +78,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     } catch (error) {
       const msg = messageOf(error);
       const key = { x0: 'x0', lr: 'lr', eps: 'eps', steps: 'steps' }[fieldOfMessage(msg)];
-      if (key) fields[key].error(msg); else place.error(msg);
+      const said = pageWords(msg, coreNames);
+      if (key) fields[key].error(said); else place.error(said);
       formMessage.textContent = 'The core refused this setting; the figures still show the last valid run.';
       return false;
     }

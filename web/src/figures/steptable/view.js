@@ -11,7 +11,8 @@ import { formula as typeset, formulaPieces, signed } from '../../ui/math.js';
 import { lineChart } from '../../draw/linechart.js';
 import { colors } from '../../draw/colors.js';
 import { short, full } from '../../format.js';
-import { settings } from './settings.js';
+import { settings, coreNames } from './settings.js';
+import { pageWords } from '../../ui/pagewords.js';
 import { stepRows, checkPrediction, PREDICTED } from './model.js';
 
 export const defaults = settings.defaults;
@@ -139,7 +140,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     } catch (error) {
       const msg = messageOf(error);
       const key = { x0: 'x0', lr: 'lr', eps: 'eps', steps: 'steps' }[fieldOfMessage(msg)];
-      if (key) fields[key].error(msg); else place.error(msg);
+      const said = pageWords(msg, coreNames);
+      if (key) fields[key].error(said); else place.error(said);
       formMessage.textContent = 'The core refused this setting; the table still shows the last valid run.';
       return false;
     }

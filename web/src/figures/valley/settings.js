@@ -25,3 +25,7 @@ export const settings = table({
   gd: eta('0.5', 'batch gradient descent'), mom: eta('0.1', 'Momentum'), nag: eta('0.1', 'Nesterov'), ada: eta('1', 'AdaGrad'),
   hide: subset('', IDS, { label: 'hidden optimizers', name: 'hide' }),
 });
+
+/** The core's option names in this figure's words (ui/pagewords.js): a refusal from the core is
+ *  shown with the name the figure gives the field. */
+export const coreNames = { lr: 'η', 'x0[0]': 'start w₀', 'x0[1]': 'start b₀', steps: 'steps', n_samples: 'n_samples', noise: 'noise', seed: 'seed', density: 'density' };
