@@ -224,3 +224,17 @@ test('every figure’s map: real core refusals come back in the figure’s words
   assert.equal(pageWords(messages.layers, figures.spiral.m.coreNames('network')), 'layer 1 must be between 1 and 4096, got 5000');
   assert.equal(figures.spiral.m.width(0).label, 'layer 1');
 });
+
+test('G = 0 with the smallest ε (x₀ = 0): the parabola refuses in its own words, the update and why figures say what the rate is', () => {
+  const p = figures.parabola.m.settings;
+  const { values } = p.parse({ ...p.defaults, x0: '0', eps: '5e-324' });
+  let said = null;
+  try { figures.parabola.tell(values); } catch (error) { said = pageWords(error.message, figures.parabola.m.coreNames); }
+  assert.match(said, /^η = 0\.1 is too large for ε = 4\.94065645841247e-324: at step 1 the rate η \/ \(√G \+ ε\) overflows with G = 0$/);
+  const u = figures.update.m.settings;
+  const words = figures.update.tell(u.parse({ ...u.defaults, tiny: '0', eps: '5e-324' }).values);
+  assert.match(words, /overflows to ∞/);
+  assert.doesNotMatch(words, BAD);
+  const w = figures.why.m.settings;
+  assert.doesNotMatch(figures.why.tell(w.parse({ ...w.defaults, eps: '5e-324' }).values), BAD);
+});
