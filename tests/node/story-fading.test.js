@@ -133,11 +133,28 @@ test('sweep at the edges: starts from 1e150 to 1e300 in w₀ or b₀; G overflow
         const { run, story, all } = tell(over);
         const where = `${JSON.stringify(over)}\n${all}`;
         assert.doesNotMatch(all, /NaN|undefined|Infinity|null|—/, where);
-        const r = run.runs.adagrad;
-        const inf = r.divergedAt === null && Array.from(r.moments).some((g, j) => j % 2 === i && g === Infinity);
-        assert.equal(new RegExp(`overflowed to ∞ for ${i ? 'b' : 'w'} at step`).test(story.caption), inf, where);
-        if (inf) assert.doesNotMatch(all, /AdaGrad stalls|AdaGrad gets there|AdaGrad is still closing/, where);
+        for (const [k, name, stat] of [['adagrad', 'AdaGrad', 'G'], ['rmsprop', 'RMSProp', 'v'], ['adam', 'Adam', 'v']]) {
+          const r = run.runs[k];
+          const first = r.divergedAt === null ? Array.from(r.moments).findIndex((g, j) => j % 2 === i && g === Infinity) : -1;
+          const said = new RegExp(`${name}’s [a-z ]+ ${stat} overflowed to ∞ (for [wb] at step \\d+ and )?for ${i ? 'b' : 'w'} at step (\\d+)`).exec(story.caption);
+          assert.equal(Boolean(said), first >= 0, `${k}: ${where}`);
+          if (said) {
+            assert.equal(Number(said[2]), Math.floor(first / 2) + 1, `${k}: ${where}`);
+            assert.ok(Array.from(run.rate[k][i]).slice(Math.floor(first / 2)).every((x) => x === 0), `${k}: ${where}`);
+            assert.doesNotMatch(all, new RegExp(`${name} (stalls|gets there|is still closing)`), where);
+          }
+        }
       }
     }
   }
+});
+
+test('w₀ = 1e154: RMSProp’s and Adam’s rates (about 1e-155) sit on the floor as the note says; the η sweep is not said to have a best η', () => {
+  const { run, story, all } = tell({ w0: '1e154' }, { sweep: true });
+  const least = Math.min(...['rmsprop', 'adam'].flatMap((k) => Array.from(run.rate[k][0]).filter((v) => v > 0)));
+  assert.ok(least < 1e-150);
+  assert.match(story.floorNote, new RegExp(`the smallest rate for w here is ${short(least, 2)}\\) are drawn at 10⁻¹⁶`));
+  assert.ok(run.sweep.adagrad.every((d) => d === run.sweep.adagrad[0]));
+  assert.match(all, /it ends at the same distance for every η on this grid \(its G overflows whatever η is\)/);
+  assert.doesNotMatch(all, /its best η/);
 });

@@ -158,6 +158,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   }
 
   const floorAt = (values) => values.map((v) => (v >= 0 && v < FLOOR ? FLOOR : v));
+  const rateFloorAt = (values) => values.map((v) => (v > 0 && v < FLOOR ? FLOOR : v));
   const diverged = hasDiverged;
 
   function draw() {
@@ -186,7 +187,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const rd = logDomain(KINDS.map((k) => run.rate[k][c]), { floor: FLOOR });
     rateChart({
       xDomain, yDomain: rd, yFormat: decadeFormat(rd, 5),
-      series: KINDS.map((k) => ({ ...style(k), x: run.xr[k], y: run.rate[k][c], count: Math.min(t, runs[k].stepsTaken), last: true, lastRadius: 3.5 })),
+      // a rate below the floor sits on the bottom edge as the note says; a rate of 0 (G = ∞) is not drawn
+      series: KINDS.map((k) => ({ ...style(k), x: run.xr[k], y: rateFloorAt(run.rate[k][c]), count: Math.min(t, runs[k].stepsTaken), last: true, lastRadius: 3.5 })),
       description: t > 0 ? `Effective rate of ${c ? 'b' : 'w'} at step ${t}: ${KINDS.map((k) => `${NAMES[k]} ${short(run.rate[k][c][Math.min(t, runs[k].stepsTaken) - 1])}`).join(', ')}.` : 'No step yet.',
     });
     const R = run.random;
