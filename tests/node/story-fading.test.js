@@ -94,7 +94,7 @@ test('w₀ = 1e154: AdaGrad’s G overflows at step 1; the words say it is froze
   assert.match(story.caption, /AdaGrad’s sum of squared gradients G overflowed to ∞ for w at step 1: its rate η \/ \(√G \+ ε\) is 0 from then on, so it stays at w ≈ 1e154/);
   assert.doesNotMatch(all, /AdaGrad stalls|AdaGrad gets there|times smaller|falls (like|more slowly|faster)/);
   assert.match(text[1], /AdaGrad’s G for w overflowed to ∞ at step 1/);
-  assert.match(story.floorNote, /rate for w is 0 from step 1 on \(G = ∞\).*is missing/);
+  assert.match(story.floorNote, /in the rate panel AdaGrad’s line for w is missing \(G = ∞ from step 1\)/);
   assert.doesNotMatch(all, /NaN|undefined|Infinity|—/);
 });
 
@@ -108,7 +108,7 @@ test('w₀ = 1e152 over 20000 steps: G overflows part-way, at the step the core�
   assert.ok(run.rate.adagrad[0][k - 1] > 0);
   assert.match(story.caption, new RegExp(`overflowed to ∞ for w at step ${k + 1}:`));
   assert.match(all, new RegExp(`where it was after step ${k}\\. `));
-  assert.match(story.floorNote, new RegExp(`stops at step ${k}\\.`));
+  assert.match(story.floorNote, new RegExp(`AdaGrad’s line for w stops at step ${k} \\(G = ∞ from step ${k + 1}\\)`));
 });
 
 test('param = b with G overflowing only in w: the rate paragraph speaks of b as usual, the caption of w’s overflow', () => {

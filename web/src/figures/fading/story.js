@@ -34,6 +34,14 @@ export function overflowStep(run, c) {
 const STAT = { adagrad: 'sum of squared gradients G', rmsprop: 'average of squared gradients v', adam: 'average of squared gradients v' };
 const RATE = { adagrad: 'η / (√G + ε)', rmsprop: 'η / (√v + ε)', adam: 'its rate' };
 
+/** The rate panel cannot draw a rate of 0: whose line stops where. zeros: [[kind, step], …],
+ *  step: the first whose rate is 0. */
+function zeroNote(zeros, name) {
+  if (!zeros.length) return '';
+  const one = ([k, at], i) => `${NAMES[k]}’s ${i === 0 ? `line for ${name} ` : ''}${at > 1 ? `stops at step ${at - 1}` : 'is missing'} (${k === 'adagrad' ? 'G' : 'v'} = ∞ from step ${at})`;
+  return `Rates of 0 cannot be drawn on a log axis: in the rate panel ${listOf(zeros.map(one))}.`;
+}
+
 const listOf = (names) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
 const diverged = (r) => r.divergedAt !== null && r.divergedAt !== undefined;
 
@@ -109,10 +117,7 @@ export function fadingStory(run, c = 0) {
   for (const k of KINDS) for (const v of runs[k].values) if (v > 0 && v < least) { least = v; what = 'loss'; }
   for (const k of KINDS) for (const v of run.rate[k][c]) if (v > 0 && v < least) { least = v; what = `rate for ${name}`; }
   const floorNote = [least < FLOOR ? `The log axes stop at 10⁻¹⁶; smaller values (the smallest ${what} here is ${short(least, 2)}) are drawn at 10⁻¹⁶.` : '',
-    ...KINDS.filter((k) => overOf[k][c] !== null).map((k) => {
-      const at = overOf[k][c];
-      return `${NAMES[k]}’s rate for ${name} is 0 from step ${at} on (${k === 'adagrad' ? 'G' : 'v'} = ∞), which a log axis cannot show: its line in the rate panel ${at > 1 ? `stops at step ${at - 1}` : 'is missing'}.`;
-    })]
+    zeroNote(KINDS.filter((k) => overOf[k][c] !== null).map((k) => [k, overOf[k][c]]), name)]
     .filter(Boolean).join(' ');
 
   const paragraphs = [];
