@@ -230,7 +230,7 @@ test('G = 0 with the smallest ε (x₀ = 0): the parabola refuses in its own wor
   const { values } = p.parse({ ...p.defaults, x0: '0', eps: '5e-324' });
   let said = null;
   try { figures.parabola.tell(values); } catch (error) { said = pageWords(error.message, figures.parabola.m.coreNames); }
-  assert.match(said, /^η = 0\.1 is too large for ε = 4\.94065645841247e-324: at step 1 the rate η \/ \(√G \+ ε\) overflows with G = 0$/);
+  assert.match(said, /^η = 0\.1 is too large for ε = 4\.94065645841247e-324 with x₀ = 0: at step 1 the rate η \/ \(√G \+ ε\) overflows with G = 0$/);
   const u = figures.update.m.settings;
   const words = figures.update.tell(u.parse({ ...u.defaults, tiny: '0', eps: '5e-324' }).values);
   assert.match(words, /overflows to ∞/);

@@ -27,10 +27,11 @@ export function pageWords(message, names) {
   return String(message ?? '').replace(NAME, (whole, key, index) => pageName(names, key, index) ?? whole);
 }
 
-/** The core names a message still contains from `coreNames` (the whole list of the core's
- *  option names): what a test checks is empty once pageWords has run. */
+/** The names from `coreNames` that a message contains, in order, once each (x0[1] counts as x0):
+ *  the fields a refusal is about (a step-table refusal names lr, eps and x0 together), and what
+ *  a test checks is empty once pageWords has run. */
 export function coreNamesIn(message, coreNames) {
   const found = [];
-  for (const m of String(message).matchAll(NAME)) if (coreNames.includes(m[1])) found.push(m[0]);
+  for (const m of String(message).matchAll(NAME)) if (coreNames.includes(m[1]) && !found.includes(m[1])) found.push(m[1]);
   return found;
 }
