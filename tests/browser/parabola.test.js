@@ -75,8 +75,8 @@ test('a bad entry shows its message beside the field and keeps the last good run
 
 test('a refusal from the core speaks the page’s words and marks every field it names: x₀ = 0 with the smallest ε', async () => {
   const { page, context, messages } = await open(browser);
-  await setField(page, 'x0', '0');
-  await setField(page, 'eps', '5e-324');
+  await setField(page, 'eps', '5e-324');  // from x₀ = 5 a fine run: G > 0 from step 1
+  await setField(page, 'x0', '0');        // now G = 0 and η / ε overflows: refused
   const said = /^η = 0\.1 is too large for ε = 4\.94065645841247e-324 with x₀ = 0: at step 1 the rate η \/ \(√G \+ ε\) overflows with G = 0$/;
   for (const name of ['lr', 'eps', 'x0']) {
     assert.match(await messageOf(page, name), said, name);
