@@ -42,9 +42,11 @@ std::vector<StepRow> step_table(const StepTableOptions& o) {
     if (!std::isfinite(x))
       fail("lr = " + format_number(o.lr) + " is too large: at step " + std::to_string(t) + " x was " +
            format_number(before) + " and the update -rate·g overflows");
-    // x0 = 0 keeps G = 0, and η / (√0 + ε) can overflow (lr = 1e300, eps = 1e-10): a table of inf.
+    // x0 = 0 keeps G = 0 (so does an x0 whose g² underflows, 1e-170), and η / (√0 + ε) can
+    // overflow (lr = 1e300, eps = 1e-10): a table of inf. The message names all three settings.
     if (!std::isfinite(adagrad.effective_rate()[0]))
-      fail("lr = " + format_number(o.lr) + " is too large for eps = " + format_number(o.eps) + ": at step " +
+      fail("lr = " + format_number(o.lr) + " is too large for eps = " + format_number(o.eps) +
+           " with x0 = " + format_number(o.x0) + ": at step " +
            std::to_string(t) + " the rate η / " + (o.eps_placement == optim::EpsPlacement::inside ? "√(G + ε)" : "(√G + ε)") +
            " overflows with G = " + format_number(adagrad.sum()[0]));
     rows.push_back({t, before, g, adagrad.sum()[0], adagrad.effective_rate()[0],

@@ -46,8 +46,8 @@ Mlp::Mlp(MlpOptions options) : options_(std::move(options)) {
     fail("layers must list at least an input and an output size, got " +
          std::to_string(layers.size()) + (layers.size() == 1 ? " size" : " sizes"));
   for (std::size_t i = 0; i < layers.size(); ++i) {
-    if (layers[i] < 1 || layers[i] > 4096)
-      fail("layers[" + std::to_string(i) + "] must be between 1 and 4096, got " +
+    if (layers[i] < 1 || layers[i] > kMaxWidth)
+      fail("layers[" + std::to_string(i) + "] must be between 1 and " + std::to_string(kMaxWidth) + ", got " +
            std::to_string(layers[i]));
   }
   if (layers.back() != 1)

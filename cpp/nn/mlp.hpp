@@ -27,8 +27,13 @@ enum class Init {
 };
 Init parse_init(std::string_view text, std::string_view field = "init");
 
+/// The widest layer the core builds. Widths 1 … kMaxWidth are all valid: a 1-wide hidden layer
+/// is a bottleneck the network trains through; a kMaxWidth one fits every size limit
+/// (tests/native/edges_test.cpp). The page allows less (web/src/figures/spiral/limits.js).
+inline constexpr long long kMaxWidth = 4096;
+
 struct MlpOptions {
-  std::vector<long long> layers{2, 10, 1};  ///< input, hidden…, output (must be 1); each >= 1
+  std::vector<long long> layers{2, 10, 1};  ///< input, hidden…, output (must be 1); each 1 … kMaxWidth
   Activation activation = Activation::relu; ///< for the hidden layers
   Init init = Init::automatic;              ///< weights from `seed`; biases start at 0
   std::uint64_t seed = 42;

@@ -98,7 +98,7 @@ test('a bad entry shows its message beside the field and keeps the last good run
   const { page, context, messages } = await open(browser, { url: devPage });
   const caption = await page.locator(`${fig} .race-caption`).textContent();
   const cases = [
-    ['n_samples', '1', /^n_samples must be at least 2, got 1$/],
+    ['n_samples', '1', /^rows n must be at least 2, got 1$/],
     ['noise', '-1', /^noise must be at least 0, got -1$/],
     ['lr-ada', '0', /^η must be above 0, got 0$/],
     ['lr-mom', 'slow', /“slow” is not a number/],

@@ -73,6 +73,28 @@ test('a bad entry shows its message beside the field and keeps the last good run
   await context.close();
 });
 
+test('a refusal from the core speaks the page’s words and marks every field it names: x₀ = 0 with the smallest ε', async () => {
+  const { page, context, messages } = await open(browser);
+  await setField(page, 'eps', '5e-324');  // from x₀ = 5 a fine run: G > 0 from step 1
+  await setField(page, 'x0', '0');        // now G = 0 and η / ε overflows: refused
+  const said = /^η = 0\.1 is too large for ε = 4\.94065645841247e-324 with x₀ = 0: at step 1 the rate η \/ \(√G \+ ε\) overflows with G = 0$/;
+  for (const name of ['lr', 'eps', 'x0']) {
+    assert.match(await messageOf(page, name), said, name);
+    assert.equal(await page.locator(`${fig} input[data-field="${name}"]`).getAttribute('aria-invalid'), 'true', name);
+  }
+  assert.doesNotMatch(await page.locator(fig).innerText(), /\blr\b|\beps\b|\bx0\b/);
+  assert.match(await page.locator(`${fig} .explain`).innerText(), /x ≈ 3\.79/, 'the last good run stays');
+  await context.close();
+  // the same from a link: the refused texts stay in their fields beside the message
+  const linked = await open(browser, { hash: '#x2.x0=0&x2.eps=5e-324' });
+  for (const [name, text] of [['x0', '0'], ['eps', '5e-324'], ['lr', '0.1']]) {
+    assert.equal(await linked.page.locator(`${fig} input[data-field="${name}"]`).inputValue(), text, name);
+    assert.match(await messageOf(linked.page, name), said, name);
+  }
+  assert.deepEqual(problems([...messages, ...linked.messages]), []);
+  await linked.context.close();
+});
+
 test('plain GD with η = 50 diverges and the page says at which step, never NaN', async () => {
   const { page, context } = await open(browser);
   await setField(page, 'steps', '200');

@@ -85,7 +85,7 @@ TEST_CASE("AdaGrad does not move a parameter whose gradient is 0, even when lr /
 // fuzz_step_table's seed: x0 = 0 keeps G = 0, and η / (√0 + ε) overflows into a row of inf.
 TEST_CASE("the step table refuses an lr whose rate overflows at G = 0", "[fuzz][step_table]") {
   REQUIRE_THROWS_MATCHES(lesson::step_table({.x0 = 0, .lr = 1e300, .eps = 1e-10, .steps = 2}), std::invalid_argument,
-                         Message("lr = 1e+300 is too large for eps = 1e-10: at step 1 the rate η / (√G + ε) overflows "
+                         Message("lr = 1e+300 is too large for eps = 1e-10 with x0 = 0: at step 1 the rate η / (√G + ε) overflows "
                                  "with G = 0"));
   const auto rows = lesson::step_table({.x0 = 0, .lr = 1, .eps = 1e-10, .steps = 2});
   REQUIRE(rows[1].x_new == 0.0);

@@ -81,3 +81,80 @@ test('sweep: 60 settings within the rules; each claim matches its run', () => {
   }
   for (const k of ['adagrad:stalls', 'adagrad:arrived']) assert.ok(kinds.has(k), `never saw ${k}: ${[...kinds]}`);
 });
+
+// Numerics at the edges (issue 13): G = Σ g² past the largest double. The core, like PyTorch,
+// goes on with G = ∞ and a rate of exactly 0, so the coordinate is frozen: the words must say so.
+test('w₀ = 1e154: AdaGrad’s G overflows at step 1; the words say it is frozen there, not that it stalls', () => {
+  const { run, story, text, all } = tell({ w0: '1e154' });
+  const r = run.runs.adagrad;
+  assert.equal(r.divergedAt, null);
+  assert.equal(r.moments[0], Infinity);
+  assert.ok(Array.from(run.rate.adagrad[0]).every((x) => x === 0));
+  assert.equal(r.params[2 * r.stepsTaken], 1e154);  // it never moved in w
+  assert.match(story.caption, /AdaGrad’s sum of squared gradients G overflowed to ∞ for w at step 1: its rate η \/ \(√G \+ ε\) is 0 from then on, so it stays at w ≈ 1e154/);
+  assert.doesNotMatch(all, /AdaGrad stalls|AdaGrad gets there|times smaller|falls (like|more slowly|faster)/);
+  assert.match(text[1], /AdaGrad’s G for w overflowed to ∞ at step 1/);
+  assert.match(story.floorNote, /in the rate panel AdaGrad’s line for w is missing \(G = ∞ from step 1\)/);
+  assert.doesNotMatch(all, /NaN|undefined|Infinity|—/);
+});
+
+test('w₀ = 1e152 over 20000 steps: G overflows part-way, at the step the core’s G first is ∞', () => {
+  const { run, story, all } = tell({ w0: '1e152', steps: '20000' });
+  const G = run.runs.adagrad.moments;
+  let k = 0;
+  while (G[2 * k] !== Infinity) k++;
+  assert.ok(k > 0);
+  assert.equal(run.rate.adagrad[0][k], 0);
+  assert.ok(run.rate.adagrad[0][k - 1] > 0);
+  assert.match(story.caption, new RegExp(`overflowed to ∞ for w at step ${k + 1}:`));
+  assert.match(all, new RegExp(`where it was after step ${k}\\. `));
+  assert.match(story.floorNote, new RegExp(`AdaGrad’s line for w stops at step ${k} \\(G = ∞ from step ${k + 1}\\)`));
+});
+
+test('param = b with G overflowing only in w: the rate paragraph speaks of b as usual, the caption of w’s overflow', () => {
+  const { story, all } = tell({ w0: '1e154', param: 'b' });
+  assert.match(story.caption, /overflowed to ∞ for w at step 1/);
+  assert.doesNotMatch(all, /G for b overflowed/);
+  assert.equal(story.floorNote, '');
+});
+
+test('w₀ = 1e200: f at the start is ∞; the words say the start overflowed, not that a step did', () => {
+  const { run, story, all } = tell({ w0: '1e200' });
+  assert.equal(run.runs.adagrad.values[0], Infinity);
+  assert.match(story.caption, /already past the largest number a double can hold/);
+  assert.doesNotMatch(all, /NaN|undefined|Infinity/);
+});
+
+test('sweep at the edges: starts from 1e150 to 1e300 in w₀ or b₀; G overflow is claimed exactly when the core’s G is ∞', () => {
+  for (const e of [150, 152, 153, 153.5, 154, 154.1, 155, 200, 300]) {
+    for (const [key, i] of [['w0', 0], ['b0', 1]]) {
+      for (const sign of ['', '-']) {
+        const over = { [key]: `${sign}${Number(Math.pow(10, e).toPrecision(3))}`, [key === 'w0' ? 'b0' : 'w0']: '1', steps: '500' };
+        const { run, story, all } = tell(over);
+        const where = `${JSON.stringify(over)}\n${all}`;
+        assert.doesNotMatch(all, /NaN|undefined|Infinity|null|—/, where);
+        for (const [k, name, stat] of [['adagrad', 'AdaGrad', 'G'], ['rmsprop', 'RMSProp', 'v'], ['adam', 'Adam', 'v']]) {
+          const r = run.runs[k];
+          const first = r.divergedAt === null ? Array.from(r.moments).findIndex((g, j) => j % 2 === i && g === Infinity) : -1;
+          const said = new RegExp(`${name}’s [a-z ]+ ${stat} overflowed to ∞ (for [wb] at step \\d+ and )?for ${i ? 'b' : 'w'} at step (\\d+)`).exec(story.caption);
+          assert.equal(Boolean(said), first >= 0, `${k}: ${where}`);
+          if (said) {
+            assert.equal(Number(said[2]), Math.floor(first / 2) + 1, `${k}: ${where}`);
+            assert.ok(Array.from(run.rate[k][i]).slice(Math.floor(first / 2)).every((x) => x === 0), `${k}: ${where}`);
+            assert.doesNotMatch(all, new RegExp(`${name} (stalls|gets there|is still closing)`), where);
+          }
+        }
+      }
+    }
+  }
+});
+
+test('w₀ = 1e154: RMSProp’s and Adam’s rates (about 1e-155) sit on the floor as the note says; the η sweep is not said to have a best η', () => {
+  const { run, story, all } = tell({ w0: '1e154' }, { sweep: true });
+  const least = Math.min(...['rmsprop', 'adam'].flatMap((k) => Array.from(run.rate[k][0]).filter((v) => v > 0)));
+  assert.ok(least < 1e-150);
+  assert.match(story.floorNote, new RegExp(`the smallest rate for w here is ${short(least, 2)}\\) are drawn at 10⁻¹⁶`));
+  assert.ok(run.sweep.adagrad.every((d) => d === run.sweep.adagrad[0]));
+  assert.match(all, /it ends at the same distance for every η on this grid \(its G overflows whatever η is\)/);
+  assert.doesNotMatch(all, /its best η/);
+});

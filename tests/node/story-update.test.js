@@ -55,3 +55,12 @@ test('sweep: 200 settings drawn within the rules; every claim matches its run', 
     }
   }
 });
+
+test('x₀ = 0 with the smallest ε: G = 0 and η / ε overflows; the words say ∞ and that the step is 0 anyway', () => {
+  const { run, text } = tell({ tiny: '0', eps: '5e-324' });
+  assert.equal(run.tiny.same.out[0], Infinity);
+  assert.ok(Array.from(run.tiny.out.params).every((x) => x === 0));
+  assert.match(text[0], /the rate with ε outside, η \/ ε, overflows to ∞ \(the rate panel cannot draw it\)/);
+  assert.match(text[0], /both steps are 0 all the same/);
+  assert.doesNotMatch(text.join('\n'), /NaN|Infinity|undefined|—/);
+});

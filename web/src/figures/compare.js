@@ -10,7 +10,8 @@ import { cards, el } from '../ui/dom.js';
 import { numberField, button, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
 import { readFields as readSettings } from '../settings.js';
 import { segmentsToNodes } from '../story/segments.js';
-import { settings } from './compare/settings.js';
+import { settings, coreNames } from './compare/settings.js';
+import { pageWords } from '../ui/pagewords.js';
 import { compareRun } from './compare/model.js';
 import { compareStory } from './compare/story.js';
 import { formulaLines } from '../ui/math.js';
@@ -151,7 +152,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       const msg = messageOf(error);
       const name = fieldOfMessage(msg);
       const field = name === 'grad' ? (/^grad\[1\]/.test(msg) ? 'g2' : 'g1') : name === 'momentum' ? 'mom' : name === 'lr' ? 'lr' : 'k';
-      fields[field].error(msg);
+      fields[field].error(pageWords(msg, coreNames));
       formMessage.textContent = 'The core refused this setting; the table still shows the last valid run.';
       return false;
     }

@@ -16,7 +16,8 @@ import { optimizerStyles } from '../draw/optimizer-styles.js';
 import { short } from '../format.js';
 import { readFields as readSettings } from '../settings.js';
 import { segmentsToNodes } from '../story/segments.js';
-import { settings, SPEEDS } from './fading/settings.js';
+import { settings, SPEEDS, coreNames } from './fading/settings.js';
+import { pageWords } from '../ui/pagewords.js';
 import { fadingRuns, sweepRuns, KINDS, RANDOM_STEPS } from './fading/model.js';
 import { fadingStory, NAMES, FLOOR } from './fading/story.js';
 import { hasDiverged } from '../story/steps.js';
@@ -113,8 +114,9 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       const msg = messageOf(error);
       const name = fieldOfMessage(msg);
       const k = name === 'lr' ? FIELD_OF_KIND[error.kind] : name === 'x0' ? (/x0\[1\]/.test(msg) ? 'b0' : 'w0') : { steps: 'steps', seed: 'seed', n_samples: 'steps' }[name];
-      if (k && fields[k]) { fields[k].error(msg); formMessage.textContent = 'The core refused this setting; the figure still shows the last valid run.'; }
-      else formMessage.textContent = msg;
+      const said = pageWords(msg, coreNames(error.kind));
+      if (k && fields[k]) { fields[k].error(said); formMessage.textContent = 'The core refused this setting; the figure still shows the last valid run.'; }
+      else formMessage.textContent = said;
       return false;
     }
     formMessage.textContent = '';
@@ -156,6 +158,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   }
 
   const floorAt = (values) => values.map((v) => (v >= 0 && v < FLOOR ? FLOOR : v));
+  const rateFloorAt = (values) => values.map((v) => (v > 0 && v < FLOOR ? FLOOR : v));
   const diverged = hasDiverged;
 
   function draw() {
@@ -184,7 +187,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     const rd = logDomain(KINDS.map((k) => run.rate[k][c]), { floor: FLOOR });
     rateChart({
       xDomain, yDomain: rd, yFormat: decadeFormat(rd, 5),
-      series: KINDS.map((k) => ({ ...style(k), x: run.xr[k], y: run.rate[k][c], count: Math.min(t, runs[k].stepsTaken), last: true, lastRadius: 3.5 })),
+      // a rate below the floor sits on the bottom edge as the note says; a rate of 0 (G = ∞) is not drawn
+      series: KINDS.map((k) => ({ ...style(k), x: run.xr[k], y: rateFloorAt(run.rate[k][c]), count: Math.min(t, runs[k].stepsTaken), last: true, lastRadius: 3.5 })),
       description: t > 0 ? `Effective rate of ${c ? 'b' : 'w'} at step ${t}: ${KINDS.map((k) => `${NAMES[k]} ${short(run.rate[k][c][Math.min(t, runs[k].stepsTaken) - 1])}`).join(', ')}.` : 'No step yet.',
     });
     const R = run.random;

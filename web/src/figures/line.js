@@ -6,7 +6,8 @@ import { el } from '../ui/dom.js';
 import { numberField, button, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
 import { readFields as readSettings } from '../settings.js';
 import { segmentsToNodes } from '../story/segments.js';
-import { settings, presets, SPEEDS } from './line/settings.js';
+import { settings, presets, SPEEDS, coreNames } from './line/settings.js';
+import { pageWords } from '../ui/pagewords.js';
 import { lineRun } from './line/model.js';
 import { lineStory } from './line/story.js';
 import { racerList } from '../ui/racers.js';
@@ -117,8 +118,9 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     } catch (error) {
       const msg = messageOf(error);
       const name = (fieldOfMessage(msg) === 'lr' && error.racer) || { x0: /x0\[1\]/.test(msg) ? 'b0' : 'w0', steps: 'epochs', n_samples: 'n', noise: 'noise', seed: 'seed' }[fieldOfMessage(msg)];
-      if (name && fields[name]) fields[name].error(msg);
-      formMessage.textContent = name ? 'The core refused this setting; the figure still shows the last valid fits.' : msg;
+      const said = pageWords(msg, coreNames);
+      if (name && fields[name]) fields[name].error(said);
+      formMessage.textContent = name ? 'The core refused this setting; the figure still shows the last valid fits.' : said;
       return false;
     }
     formMessage.textContent = '';

@@ -18,7 +18,8 @@ import { optimizerStyles } from '../draw/optimizer-styles.js';
 import { colors } from '../draw/colors.js';
 import { niceDomain } from '../draw/scale.js';
 import { short } from '../format.js';
-import { settings, SPEEDS } from './pitfall/settings.js';
+import { settings, SPEEDS, coreNames } from './pitfall/settings.js';
+import { pageWords } from '../ui/pagewords.js';
 import { pitfallRun, OBJECTIVES } from './pitfall/model.js';
 import { pitfallStory, ETA_SHARE } from './pitfall/story.js';
 
@@ -108,7 +109,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       const msg = messageOf(error);
       const field = { lr: 'lr', x0: 'x0', steps: 'steps', scale: 'x0' }[fieldOfMessage(msg)] || 'lr';
       // x0 messages name the coordinate: x0[1] is b₀
-      fields[/^x0\[1\]/.test(msg) ? 'b0' : field].error(msg);
+      fields[/^x0\[1\]/.test(msg) ? 'b0' : field].error(pageWords(msg, coreNames));
       formMessage.textContent = 'The core refused this setting; the figure still shows the last valid runs.';
       return false;
     }

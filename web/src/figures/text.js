@@ -15,7 +15,8 @@ import { colors } from '../draw/colors.js';
 import { short, percent } from '../format.js';
 import { formula } from '../ui/math.js';
 import { readFields as readSettings } from '../settings.js';
-import { settings, SPEEDS, MAX_SENTENCE } from './text/settings.js';
+import { settings, SPEEDS, MAX_SENTENCE, coreNames } from './text/settings.js';
+import { pageWords } from '../ui/pagewords.js';
 import { corpus, trainBoth, countVector } from './text/model.js';
 import { textCaption } from './text/story.js';
 
@@ -132,7 +133,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     } catch (error) {
       // The core names the option ("lr must be finite and > 0, got -1"); model.js says whose.
       const msg = messageOf(error);
-      fields[fieldOfMessage(msg) === 'lr' && error.which ? error.which : 'epochs'].error(msg);
+      fields[fieldOfMessage(msg) === 'lr' && error.which ? error.which : 'epochs'].error(pageWords(msg, coreNames(error.which)));
       formMessage.textContent = 'The core refused this setting; the figure still shows the last valid training.';
       return false;
     }

@@ -6,7 +6,8 @@ import { el } from '../ui/dom.js';
 import { numberField, selectField, fieldOfMessage, messageOf, restoreDefaults } from '../ui/controls.js';
 import { readFields as readSettings } from '../settings.js';
 import { segmentsToNodes } from '../story/segments.js';
-import { settings, SPEEDS } from './why/settings.js';
+import { settings, SPEEDS, coreNames } from './why/settings.js';
+import { pageWords } from '../ui/pagewords.js';
 import { whyRun } from './why/model.js';
 import { whyStory } from './why/story.js';
 import { stepper } from '../ui/runstepper.js';
@@ -116,7 +117,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     } catch (error) {
       const msg = messageOf(error);
       const k = { lr: 'lr', eps: 'eps', steps: 'steps', seed: 'seed', rare_probability: 'rare' }[fieldOfMessage(msg)];
-      if (k) fields[k].error(msg); else formMessage.textContent = msg;
+      const said = pageWords(msg, coreNames);
+      if (k) fields[k].error(said); else formMessage.textContent = said;
       if (k) formMessage.textContent = 'The core refused this setting; the figure still shows the last valid run.';
       return false;
     }

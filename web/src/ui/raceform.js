@@ -7,6 +7,7 @@ import { racerList } from './racers.js';
 import { raceStyles } from '../draw/markers.js';
 import { cssColor } from '../draw/colors.js';
 import { readFields } from '../settings.js';
+import { pageWords } from './pagewords.js';
 
 // Each optimizer's look and the hyperparameters its row notes, the same in both races.
 const LOOKS = {
@@ -28,8 +29,9 @@ export const announcement = (step, steps, racers, shown, statusOf) =>
 
 /** settings: a table with the racers' η under their ids and `hide`; s: the state to start from;
  *  racers: [{id, style, name, note?}]; keys: the other numeric settings that get a field;
- *  fieldNames: a field's name on the page where it is not its key (data-field, messages). */
-export function raceForm({ settings, s, racers, keys, fieldNames = {}, label, onToggle, onCommit }) {
+ *  fieldNames: a field's name on the page where it is not its key (data-field, messages);
+ *  coreNames: the core's option names in the figure's words (ui/pagewords.js). */
+export function raceForm({ settings, s, racers, keys, fieldNames = {}, coreNames = {}, label, onToggle, onCommit }) {
   const d = settings.declarations;
   const ids = racers.map((r) => r.id);
   const list = racerList({ racers: racers.map((r) => ({ ...r, lr: s[r.id], slide: d[r.id].slide })), label, onToggle, onCommit });
@@ -49,14 +51,16 @@ export function raceForm({ settings, s, racers, keys, fieldNames = {}, label, on
     return { ...v, lr: Object.fromEntries(ids.map((id) => [id, v[id]])) };
   }
 
-  /** Marks the field a core message is about; returns whether one was found. `racer`: the racer
-   *  whose run threw; `names`: the core's option name → the figure's setting. */
+  /** Marks the field a core message is about, with the message in the figure's words; returns
+   *  {found, said}: whether a field was marked, and those words. `racer`: the racer whose run
+   *  threw; `names`: the core's option name → the figure's setting. */
   function blame(error, racer, names = {}) {
     const msg = messageOf(error);
     const word = fieldOfMessage(msg);
     const key = word === 'lr' && racer ? racer : word === 'x0' ? (/x0\[1\]/.test(msg) ? 'b0' : 'w0') : names[word] ?? word;
-    if (fields[key]) { fields[key].error(msg); return true; }
-    return false;
+    const said = pageWords(msg, coreNames);
+    if (fields[key]) { fields[key].error(said); return { found: true, said }; }
+    return { found: false, said };
   }
 
   /** What goes into the link: every field's text, the speed and who is hidden. */

@@ -8,3 +8,7 @@ export const settings = table({
   mom: real('0.9', { label: 'momentum μ', name: 'μ', min: 0, max: 0.999 }),
   k: count('100', { label: 'steps k', name: 'k', min: 1, max: 10000 }),
 });
+
+/** The core's option names in this figure's words (ui/pagewords.js): a refusal from the core is
+ *  shown with the name the figure gives the field. */
+export const coreNames = { 'grad[0]': 'g₁', 'grad[1]': 'g₂', momentum: 'μ', lr: 'η', steps: 'k' };

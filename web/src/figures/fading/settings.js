@@ -16,3 +16,8 @@ export const settings = table({
   seed: count('42', { label: 'seed of the random gradients', name: 'seed', min: 0, max: 4294967295, slide: false }),
   speed: choice('250', SPEEDS.map((v) => [v, `${v} steps/s`]), { label: 'speed' }),
 });
+
+/** The core's option names in this figure's words (ui/pagewords.js): a refusal from the core is
+ *  shown with the name the figure gives the field. `lr` is the η of whichever optimizer
+ *  the core refused (error.kind). */
+export const coreNames = (kind) => ({ lr: settings.get({ adagrad: 'ada', rmsprop: 'rms', adam: 'adam' }[kind])?.name ?? 'η', 'x0[0]': 'w₀', 'x0[1]': 'b₀', steps: 'steps', seed: 'seed' });

@@ -20,6 +20,28 @@ export const FADING = Object.freeze({
 /** The log axes stop here; smaller values sit on the floor. */
 export const FLOOR = 1e-16;
 
+/** Where a run's statistic of squared gradients (AdaGrad's sum G, RMSProp's and Adam's average
+ *  v: the trajectory's moments) passed the largest double and became ∞ in coordinate c (0: w,
+ *  1: b): the 1-based step, or null. The core, like PyTorch, goes on: ∞ stays ∞ (a sum only
+ *  grows; 0.99·∞ is still ∞), the rate is then 0, and that coordinate never moves again. */
+export function overflowStep(run, c) {
+  const G = run.moments, dim = run.dim ?? 2;
+  for (let t = 0; t * dim < G.length; t++) if (G[t * dim + c] === Infinity) return t + 1;
+  return null;
+}
+
+/** Each optimizer's statistic, named as the figure's formulas name it. */
+const STAT = { adagrad: 'sum of squared gradients G', rmsprop: 'average of squared gradients v', adam: 'average of squared gradients v' };
+const RATE = { adagrad: 'η / (√G + ε)', rmsprop: 'η / (√v + ε)', adam: 'its rate' };
+
+/** The rate panel cannot draw a rate of 0: whose line stops where. zeros: [[kind, step], …],
+ *  step: the first whose rate is 0. */
+function zeroNote(zeros, name) {
+  if (!zeros.length) return '';
+  const one = ([k, at], i) => `${NAMES[k]}’s ${i === 0 ? `line for ${name} ` : ''}${at > 1 ? `stops at step ${at - 1}` : 'is missing'} (${k === 'adagrad' ? 'G' : 'v'} = ∞ from step ${at})`;
+  return `Rates of 0 cannot be drawn on a log axis: in the rate panel ${listOf(zeros.map(one))}.`;
+}
+
 const listOf = (names) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
 const diverged = (r) => r.divergedAt !== null && r.divergedAt !== undefined;
 
@@ -49,6 +71,16 @@ export function fadingStory(run, c = 0) {
   const same = cfg.lr.adagrad === cfg.lr.rmsprop && cfg.lr.rmsprop === cfg.lr.adam;
   const rates = same ? `all three with η = ${short(cfg.lr.adagrad)}` : `with η = ${short(cfg.lr.adagrad)} (AdaGrad), ${short(cfg.lr.rmsprop)} (RMSProp) and ${short(cfg.lr.adam)} (Adam)`;
   const broken = KINDS.filter((k) => diverged(runs[k]));
+  // f at the start already past the largest double: no step can be judged
+  if (broken.length && !Number.isFinite(runs.adagrad.values[0])) {
+    const f0 = `f(${short(cfg.w0)}, ${short(cfg.b0)}) = w₀² + 10b₀²`;
+    return {
+      verdicts,
+      caption: `What to notice: ${f0} is already past the largest number a double can hold (about 1.8e308), so the loss is ∞ before any step and all three runs stop at step 1.`,
+      floorNote: '',
+      paragraphs: [[{ text: `The loss at the start overflowed to ∞`, tone: 'danger' }, `: ${f0} must stay below about 1.8e308 (|w₀| below 1.3e154 and |b₀| below 4.2e153 at the most). Bring the start closer.`]],
+    };
+  }
   if (broken.length) {
     const list = broken.map((k) => `${NAMES[k]} diverged at step ${runs[k].divergedAt}`).join(', ');
     return {
@@ -60,14 +92,33 @@ export function fadingStory(run, c = 0) {
   }
   const ada = run.rate.adagrad[c];
   const firstRate = ada[0], lastRate = ada[ada.length - 1];
-  const fell = lastRate < firstRate;
-  const caption = `What to notice: ${rates}, AdaGrad ${fate(verdicts.adagrad, far('adagrad'))}`
-    + `${fell ? ` while its rate for ${name} only falls, from ${short(firstRate, 3)} to ${short(lastRate, 3)}` : ''}; `
-    + `RMSProp ${fate(verdicts.rmsprop, far('rmsprop'))}, and Adam ${fate(verdicts.adam, far('adam'))}.`;
+  // A statistic = ∞ in some coordinate: that optimizer's rate there is 0 from that step on, and
+  // it is frozen in that coordinate.
+  const overOf = Object.fromEntries(KINDS.map((k) => [k, [0, 1].map((i) => overflowStep(runs[k], i))]));
+  const over = overOf.adagrad;
+  const frozen = over[c];
+  const fell = lastRate < firstRate && frozen === null;
+  const wb = (i) => (i ? 'b' : 'w');
+  const atEnd = (k, i) => runs[k].params[2 * end(k) + i];
+  const overflowWords = (k) => {
+    const at = [0, 1].filter((i) => overOf[k][i] !== null);
+    if (!at.length) return '';
+    return `${NAMES[k]}’s ${STAT[k]} overflowed to ∞ ${at.map((i) => `for ${wb(i)} at step ${overOf[k][i]}`).join(' and ')}: `
+      + `${k === 'adam' ? 'its rate' : `its rate ${RATE[k]}`} is 0 from then on, so it stays at ${at.map((i) => `${wb(i)} ≈ ${short(atEnd(k, i), 3)}`).join(', ')}`;
+  };
+  const adaPart = overflowWords('adagrad')
+    || `AdaGrad ${fate(verdicts.adagrad, far('adagrad'))}${fell ? ` while its rate for ${name} only falls, from ${short(firstRate, 3)} to ${short(lastRate, 3)}` : ''}`;
+  const caption = `What to notice: ${rates}, ${adaPart}; ${overflowWords('rmsprop') || `RMSProp ${fate(verdicts.rmsprop, far('rmsprop'))}`}, `
+    + `and ${overflowWords('adam') || `Adam ${fate(verdicts.adam, far('adam'))}`}.`;
 
-  let least = Infinity;
-  for (const k of KINDS) for (const v of runs[k].values) if (v > 0 && v < least) least = v;
-  const floorNote = least < FLOOR ? `The log axes stop at 10⁻¹⁶; smaller values (the smallest loss here is ${short(least, 2)}) are drawn on the bottom edge.` : '';
+  // The loss, distance and rate panels stop at FLOOR: a positive value below it is drawn at the
+  // floor (a rate of exactly 0 cannot be drawn on a log axis at all: said below).
+  let least = Infinity, what = '';
+  for (const k of KINDS) for (const v of runs[k].values) if (v > 0 && v < least) { least = v; what = 'loss'; }
+  for (const k of KINDS) for (const v of run.rate[k][c]) if (v > 0 && v < least) { least = v; what = `rate for ${name}`; }
+  const floorNote = [least < FLOOR ? `The log axes stop at 10⁻¹⁶; smaller values (the smallest ${what} here is ${short(least, 2)}) are drawn at 10⁻¹⁶.` : '',
+    zeroNote(KINDS.filter((k) => overOf[k][c] !== null).map((k) => [k, overOf[k][c]]), name)]
+    .filter(Boolean).join(' ');
 
   const paragraphs = [];
   // 1. how close each came, and whether it stayed
@@ -95,7 +146,12 @@ export function fadingStory(run, c = 0) {
 
   // 2. AdaGrad's rate against 1/√t, for the coordinate on show: the log-log slope of the rate
   // between a tenth of the run and its end says how it fell there.
-  if (ada.length >= 20) {
+  if (frozen !== null) {
+    paragraphs.push([{ text: `AdaGrad’s G for ${name} overflowed to ∞ at step ${frozen}`, tone: 'danger' },
+      `: the squared gradients added up past the largest double (about 1.8e308). G can only grow, so it stays ∞, and the rate η / (√G + ε) is exactly 0: `,
+      `from step ${frozen} on every step moves ${name} by 0 (PyTorch does the same), so AdaGrad ends at ${name} ≈ ${short(atEnd('adagrad', c), 3)}, ${frozen > 1 ? `where it was after step ${frozen - 1}` : 'where it started'}. `,
+      'This is the fading rate at its extreme: a sum that never forgets, grown until no step is left.']);
+  } else if (ada.length >= 20) {
     const ratio = firstRate / lastRate, root = Math.sqrt(ada.length);
     const t1 = Math.floor(ada.length / 10);
     const slope = Math.log(lastRate / ada[t1 - 1]) / Math.log(ada.length / t1);
@@ -110,6 +166,14 @@ export function fadingStory(run, c = 0) {
       p2.push(`From step ${t1} on it falls faster than 1/√t: the gradients grew, so G grew faster than t.`);
     }
     paragraphs.push(p2);
+  }
+
+  // 2b. RMSProp's or Adam's average overflowed too: forgetting cannot bring ∞ back
+  const leaky = ['rmsprop', 'adam'].filter((k) => overOf[k][c] !== null);
+  if (leaky.length) {
+    paragraphs.push([{ text: leaky.map((k) => `${NAMES[k]}’s v for ${name} overflowed to ∞ at step ${overOf[k][c]}`).join(' and '), tone: 'danger' },
+      `: ${leaky.length === 1 ? 'its' : 'each'} average adds a share of g² every step, and this far out g² itself is about as large as a double can hold. `,
+      `An average forgets by multiplying by less than 1, but a fraction of ∞ is still ∞, so ${leaky.length === 1 ? 'its rate stays' : 'their rates stay'} 0 and ${leaky.length === 1 ? 'it stays' : 'they stay'} put as well.`]);
   }
 
   // 3. the article's noise, and what it means for settling
@@ -136,8 +200,11 @@ export function fadingStory(run, c = 0) {
     const words = (d) => (Number.isNaN(d) ? 'diverges' : `ends ${short(d, 3)} away`);
     let best = -1;
     for (let i = 0; i < sw.eta.length; i++) if (Number.isFinite(sw.adagrad[i]) && (best < 0 || sw.adagrad[i] < sw.adagrad[best])) best = i;
+    const ends = sw.adagrad.filter(Number.isFinite);
+    const same = ends.length === sw.eta.length && ends.every((d) => d === ends[0]);
     paragraphs.push([`The last chart reruns all three for ${sw.eta.length} values of η. AdaGrad ${words(d01)} with η = 0.1, ${words(d1)} with η = 1 and ${words(d10)} with η = 10; `,
-      best >= 0 ? `its best η on this grid is ${short(sw.eta[best], 3)}. ` : 'it diverges for every η on this grid. ',
+      same ? `it ends at the same distance for every η on this grid${over.some((k) => k !== null) ? ' (its G overflows whatever η is)' : ''}. `
+        : best >= 0 ? `its best η on this grid is ${short(sw.eta[best], 3)}. ` : 'it diverges for every η on this grid. ',
       `The η that works depends on how far the start is and how long the run lasts: the article’s third limitation.`]);
   }
   return { verdicts, caption, floorNote, paragraphs };

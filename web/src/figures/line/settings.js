@@ -27,3 +27,7 @@ export const settings = table({
   adam: eta(presets.article.adam, 'Adam'),
   hide: subset('', IDS, { label: 'hidden optimizers' }),
 });
+
+/** The core's option names in this figure's words (ui/pagewords.js): a refusal from the core is
+ *  shown with the name the figure gives the field. */
+export const coreNames = { lr: 'η', 'x0[0]': 'start w₀', 'x0[1]': 'start b₀', steps: 'epochs', n_samples: 'points n', noise: 'noise', seed: 'seed' };

@@ -17,3 +17,7 @@ export const settings = table({
   steps: count('50', { label: 'steps', min: 1, max: 5000 }),
   speed: choice('10', SPEEDS.map((v) => [v, `${v} step${v === '1' ? '' : 's'}/s`]), { label: 'speed' }),
 });
+
+/** The core's option names in this figure's words (ui/pagewords.js): a refusal from the core is
+ *  shown with the name the figure gives the field. */
+export const coreNames = { x0: 'x₀', 'x0[0]': 'x₀', lr: 'η', eps: 'ε', steps: 'steps', eps_placement: 'ε placement' };

@@ -2,14 +2,15 @@
 // only: settings.js declares the settings, model.js runs them through the core, story.js
 // chooses the words from the run; here they become fields, charts and paragraphs.
 import { el } from '../../ui/dom.js';
-import { numberField, selectField, fieldOfMessage, messageOf, restoreDefaults } from '../../ui/controls.js';
+import { numberField, selectField, messageOf, restoreDefaults } from '../../ui/controls.js';
 import { stepper } from '../../ui/runstepper.js';
 import { lineChart } from '../../draw/linechart.js';
 import { colors } from '../../draw/colors.js';
 import { niceDomain } from '../../draw/scale.js';
 import { short } from '../../format.js';
 import { segmentsToNodes } from '../../story/segments.js';
-import { settings } from './settings.js';
+import { settings, coreNames } from './settings.js';
+import { pageWords, coreNamesIn } from '../../ui/pagewords.js';
 import { parabolaRun } from './model.js';
 import { parabolaStory } from './story.js';
 
@@ -76,8 +77,12 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       next = parabolaRun(lab, values);
     } catch (error) {
       const msg = messageOf(error);
-      const key = { x0: 'x0', lr: 'lr', eps: 'eps', steps: 'steps' }[fieldOfMessage(msg)];
-      if (key) fields[key].error(msg); else place.error(msg);
+      // every field the refusal names is marked (η, ε and x₀ together when G = 0 makes η / ε
+      // overflow), so a refused link keeps all of their texts beside the message
+      const keys = coreNamesIn(msg, ['x0', 'lr', 'eps', 'steps']);
+      const said = pageWords(msg, coreNames);
+      for (const key of keys) fields[key].error(said);
+      if (!keys.length) place.error(said);
       formMessage.textContent = 'The core refused this setting; the figures still show the last valid run.';
       return false;
     }

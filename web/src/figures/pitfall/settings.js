@@ -11,3 +11,7 @@ export const settings = table({
   steps: count('100', { label: 'steps', min: 1, max: 5000 }),
   speed: choice('10', SPEEDS.map((v) => [v, `${v} steps/s`]), { label: 'speed' }),
 });
+
+/** The core's option names in this figure's words (ui/pagewords.js): a refusal from the core is
+ *  shown with the name the figure gives the field. */
+export const coreNames = { lr: 'η', x0: 'x₀', 'x0[0]': 'x₀', 'x0[1]': 'b₀', steps: 'steps' };

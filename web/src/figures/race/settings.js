@@ -24,3 +24,7 @@ export const settings = table({
   ada: eta('1.5', 'AdaGrad'), rms: eta('0.15', 'RMSProp'), adam: eta('0.3', 'Adam'),
   hide: subset('', IDS, { label: 'hidden racers', name: 'hide' }),
 });
+
+/** The core's option names in this figure's words (ui/pagewords.js): a refusal from the core is
+ *  shown with the name the figure gives the field. */
+export const coreNames = { lr: 'η', 'x0[0]': 'start w₀', 'x0[1]': 'start b₀', steps: 'steps' };

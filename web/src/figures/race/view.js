@@ -13,7 +13,7 @@ import { colors } from '../../draw/colors.js';
 import { short } from '../../format.js';
 import { segmentsToNodes } from '../../story/segments.js';
 import { divergedBy, shownCount, rowAt } from '../../story/steps.js';
-import { settings, BOX, IDS, SPEEDS } from './settings.js';
+import { settings, BOX, IDS, SPEEDS, coreNames } from './settings.js';
 import { raceRun, SPECS, SCALES, FINISH } from './model.js';
 import { raceCaption, raceParagraphs, status, leaders, formulaNote, NAMES } from './story.js';
 
@@ -40,7 +40,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   // ----- controls
   const form = raceForm({
-    settings, s, racers: RACERS, keys: ['w0', 'b0', 'steps'],
+    settings, s, racers: RACERS, keys: ['w0', 'b0', 'steps'], coreNames,
     label: 'The racers: click a name to hide or show it; η is its learning rate',
     onToggle: () => { report(); show(); }, onCommit: recompute,
   });
@@ -98,8 +98,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     try {
       next = raceRun(lab, cfg);
     } catch (error) {
-      const found = form.blame(error, error.racer);
-      formMessage.textContent = found ? 'The core refused this setting; the figure still shows the last valid race.' : error.message;
+      const { found, said } = form.blame(error, error.racer);
+      formMessage.textContent = found ? 'The core refused this setting; the figure still shows the last valid race.' : said;
       return false;
     }
     formMessage.textContent = '';

@@ -59,3 +59,9 @@ export const settings = table({
 /** One layer's width, as the layer editor's fields read it. */
 export const width = (i) => count('8', { label: `layer ${i + 1}`, min: 1, max: MAX_WIDTH });
 export { MAX_LAYERS, MAX_WIDTH };
+
+/** The core's option names in this figure's words (ui/pagewords.js): a refusal from the core is
+ *  shown with the name the figure gives the field. The data and the weights each have a
+ *  seed (`stage`: 'data', 'network', or the board 'a' / 'b'); core layers[0] is the input and
+ *  layers[i] the i-th hidden layer, which the layer editor labels `layer i`. */
+export const coreNames = (stage) => ({ lr: 'η', seed: stage === 'network' ? 'weight seed' : 'data seed', noise: 'noise', n_samples: 'points', layers: (i) => (i === undefined ? 'hidden layers' : `layer ${i}`), activation: 'activation', init: 'initial weights', eps_placement: 'AdaGrad’s ε', epochs: 'epochs' });

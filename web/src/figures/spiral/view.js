@@ -11,7 +11,8 @@ import { colors } from '../../draw/colors.js';
 import { short } from '../../format.js';
 import { recordFrame, note } from '../../perf.js';
 import { segmentsToNodes } from '../../story/segments.js';
-import { settings, presets, width, MAX_LAYERS } from './settings.js';
+import { settings, presets, width, MAX_LAYERS, coreNames } from './settings.js';
+import { pageWords } from '../../ui/pagewords.js';
 import { spiralRuns, mirror } from './model.js';
 import { frames, bands, BOX, GRID_BUDGET_MS } from './play.js';
 import { spiralWorker } from './remote.js';
@@ -186,13 +187,14 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   }
 
   // Put a message from the core beside the field it names.
-  function blame(message, stage) {
-    const name = fieldOfMessage(message);
+  function blame(raw, stage) {
+    const name = fieldOfMessage(raw);
+    const message = pageWords(raw, coreNames(stage));
     if (stage === 'data') {
       ({ seed: f.seed, noise: f.noise, n_samples: f.n }[name] || f.n).error(message);
     } else if (stage === 'network') {
       if (name === 'layers') {
-        const m = /^layers\[(\d+)\]/.exec(message);
+        const m = /^layers\[(\d+)\]/.exec(raw);
         const field = m ? layerFields[Number(m[1]) - 1] : null;
         if (field) field.error(message); else layerMessage.textContent = message;
       } else if (name === 'activation') act.error(message);

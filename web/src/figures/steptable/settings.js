@@ -8,3 +8,7 @@ export const settings = table({
   // 'practice': rows ahead stay hidden until the learner has predicted them (a teacher can link it)
   mode: choice('filled', [['filled', 'filled in'], ['practice', 'work it out yourself']], { label: 'table' }),
 });
+
+/** The core's option names in this figure's words (ui/pagewords.js): a refusal from the core is
+ *  shown with the name the figure gives the field. */
+export const coreNames = { x0: 'x₀', 'x0[0]': 'x₀', lr: 'η', eps: 'ε', steps: 'rows', eps_placement: 'ε placement' };

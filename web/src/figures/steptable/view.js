@@ -3,7 +3,7 @@
 // the rows ahead hidden until the learner has predicted G, the rate and the new x. Rows come
 // from lab.stepTable (model.js); settings.js declares the settings.
 import { cards, el, reducedMotion } from '../../ui/dom.js';
-import { numberField, selectField, button, fieldOfMessage, messageOf, restoreDefaults } from '../../ui/controls.js';
+import { numberField, selectField, button, messageOf, restoreDefaults } from '../../ui/controls.js';
 import { player } from '../../ui/player.js';
 import { copyText } from '../../ui/clipboard.js';
 import { checkboxField } from '../../ui/checkbox.js';
@@ -11,7 +11,8 @@ import { formula as typeset, formulaPieces, signed } from '../../ui/math.js';
 import { lineChart } from '../../draw/linechart.js';
 import { colors } from '../../draw/colors.js';
 import { short, full } from '../../format.js';
-import { settings } from './settings.js';
+import { settings, coreNames } from './settings.js';
+import { pageWords, coreNamesIn } from '../../ui/pagewords.js';
 import { stepRows, checkPrediction, PREDICTED } from './model.js';
 
 export const defaults = settings.defaults;
@@ -138,8 +139,12 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       table = stepRows(lab, next);
     } catch (error) {
       const msg = messageOf(error);
-      const key = { x0: 'x0', lr: 'lr', eps: 'eps', steps: 'steps' }[fieldOfMessage(msg)];
-      if (key) fields[key].error(msg); else place.error(msg);
+      // every field the refusal names is marked (η, ε and x₀ together when G = 0 makes η / ε
+      // overflow), so a refused link keeps all of their texts beside the message
+      const keys = coreNamesIn(msg, ['x0', 'lr', 'eps', 'steps']);
+      const said = pageWords(msg, coreNames);
+      for (const key of keys) fields[key].error(said);
+      if (!keys.length) place.error(said);
       formMessage.textContent = 'The core refused this setting; the table still shows the last valid run.';
       return false;
     }

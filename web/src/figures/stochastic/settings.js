@@ -14,3 +14,8 @@ export const settings = table({
   common: word('great', 'common word'),
   speed: choice('5', SPEEDS.map((v) => [v, `${v} epochs/s`]), { label: 'speed' }),
 });
+
+/** The core's option names in this figure's words (ui/pagewords.js): a refusal from the core is
+ *  shown with the name the figure gives the field. `lr` is the η of the model the core
+ *  refused (error.which). */
+export const coreNames = (which) => ({ lr: settings.get(which)?.name ?? 'η', batch_size: 'reviews per step', shuffle_seed: 'seed', epochs: 'epochs' });

@@ -8,7 +8,8 @@ import { colors } from '../../draw/colors.js';
 import { short } from '../../format.js';
 import { readFields as readSettings } from '../../settings.js';
 import { segmentsToNodes } from '../../story/segments.js';
-import { settings, SPEEDS } from './settings.js';
+import { settings, SPEEDS, coreNames } from './settings.js';
+import { pageWords } from '../../ui/pagewords.js';
 import { corpus, stochasticRun } from './model.js';
 import { stochasticStory } from './story.js';
 
@@ -73,7 +74,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     } catch (error) {
       const msg = messageOf(error);
       const k = fieldOfMessage(msg) === 'lr' && error.which ? error.which : { batch_size: 'batch', shuffle_seed: 'seed' }[fieldOfMessage(msg)] || 'epochs';
-      fields[k].error(msg);
+      fields[k].error(pageWords(msg, coreNames(error.which)));
       formMessage.textContent = 'The core refused this setting; the figure still shows the last valid training.';
       return false;
     }

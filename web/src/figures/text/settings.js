@@ -15,3 +15,8 @@ export const settings = table({
   say: pattern('Tedious and clumsy, but great acting.', new RegExp(`^[A-Za-z0-9 ,.!?;:'()-]{0,${MAX_SENTENCE}}$`),
     { label: 'your review', what: 'a short sentence of letters, digits and punctuation' }),
 });
+
+/** The core's option names in this figure's words (ui/pagewords.js): a refusal from the core is
+ *  shown with the name the figure gives the field. `lr` is the η of the model the core
+ *  refused (error.which). */
+export const coreNames = (which) => ({ lr: settings.get(which)?.name ?? 'η', steps: 'epochs', epochs: 'epochs' });

@@ -5,7 +5,8 @@
 import { el } from '../../ui/dom.js';
 import { numberField, fieldOfMessage, messageOf } from '../../ui/controls.js';
 import { readFields as readSettings } from '../../settings.js';
-import { settings, OPTION_SPEEDS } from './settings.js';
+import { settings, OPTION_SPEEDS, optionsCoreNames } from './settings.js';
+import { pageWords } from '../../ui/pagewords.js';
 import { checkboxField } from '../../ui/checkbox.js';
 import { stepper } from '../../ui/runstepper.js';
 import { formulaPieces, signed } from '../../ui/math.js';
@@ -94,8 +95,9 @@ export function optionsPart(lab, s, report) {
     } catch (error) {
       const msg = messageOf(error);
       const k = { lr: 'blr', steps: 'bsteps', lr_decay: 'decayv', weight_decay: 'wdv', initial_accumulator_value: 'accv' }[fieldOfMessage(msg)];
-      if (k) { fields[k].error(msg); formMessage.textContent = 'The core refused this setting; the figure still shows the last valid runs.'; }
-      else formMessage.textContent = msg;
+      const said = pageWords(msg, optionsCoreNames);
+      if (k) { fields[k].error(said); formMessage.textContent = 'The core refused this setting; the figure still shows the last valid runs.'; }
+      else formMessage.textContent = said;
       return false;
     }
     formMessage.textContent = '';

@@ -7,7 +7,8 @@
 import { el } from '../../ui/dom.js';
 import { numberField, fieldOfMessage, messageOf } from '../../ui/controls.js';
 import { readFields as readSettings } from '../../settings.js';
-import { settings, SPEEDS } from './settings.js';
+import { settings, SPEEDS, placementCoreNames } from './settings.js';
+import { pageWords } from '../../ui/pagewords.js';
 import { stepper } from '../../ui/runstepper.js';
 import { formula as typeset } from '../../ui/math.js';
 import { lineChart } from '../../draw/linechart.js';
@@ -73,11 +74,12 @@ export function placementPart(lab, s, report) {
       const msg = messageOf(error);
       const name = fieldOfMessage(msg);
       const k = name === 'x0' ? which : { lr: 'lr', eps: 'eps', steps: 'steps' }[name];
+      const said = pageWords(msg, placementCoreNames(which));
       if (k) {
-        fields[k].error(msg);
+        fields[k].error(said);
         formMessage.textContent = 'The core refused this setting; the figure still shows the last valid run.';
       } else {
-        formMessage.textContent = msg;
+        formMessage.textContent = said;
       }
       return false;
     }

@@ -23,3 +23,9 @@ export const settings = table({
   accv: real('100', { label: 'initial_accumulator_value G₀', name: 'G₀', min: 0, max: 1e12 }),
   bspeed: choice('25', OPTION_SPEEDS.map((v) => [v, `${v} steps/s`]), { label: 'speed' }),
 });
+
+/** The core's option names in this figure's words (ui/pagewords.js): a refusal from the core is
+ *  shown with the name the figure gives the field. The placement part starts from the
+ *  tiny or the ordinary x₀ (`which`). */
+export const optionsCoreNames = { lr: 'η', steps: 'steps', lr_decay: 'lr_decay', weight_decay: 'weight_decay λ', initial_accumulator_value: 'G₀' };
+export const placementCoreNames = (which) => ({ lr: 'η', eps: 'ε', steps: 'steps', x0: settings.get(which)?.name ?? 'x₀', 'x0[0]': settings.get(which)?.name ?? 'x₀' });

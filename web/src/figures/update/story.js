@@ -56,9 +56,14 @@ function startParagraph(start, name, cfg) {
   const { same, out, inn, n } = start;
   const G0 = same.G[0], rel0 = same.rel[0], relN = same.rel[n - 1];
   const where = comparedWithEps(G0, cfg.eps);
-  const seg = [`From the ${name} start x₀ = ${short(start.x0)}, the first gradient makes G = ${short(G0, 4)}, ${where} ε = ${short(cfg.eps)}: `,
-    `the rate is ${short(same.out[0], 4)} with ε outside and ${short(same.in[0], 4)} with ε inside, `,
-    { text: `a ${pct(rel0)} difference`, strong: true, value: rel0 }, '. '];
+  const head = `From the ${name} start x₀ = ${short(start.x0)}, the first gradient makes G = ${short(G0, 4)}, ${where} ε = ${short(cfg.eps)}: `;
+  // G = 0 and an ε so small that η / ε passes the largest double: the outside rate is ∞. It
+  // multiplies a zero gradient (G = 0 means every g so far was 0), so the step is 0 all the same.
+  const seg = Number.isFinite(same.out[0]) && Number.isFinite(same.in[0])
+    ? [head, `the rate is ${short(same.out[0], 4)} with ε outside and ${short(same.in[0], 4)} with ε inside, `,
+      { text: `a ${pct(rel0)} difference`, strong: true, value: rel0 }, '. ']
+    : [head, { text: `the rate with ε outside, η / ε, overflows to ∞`, strong: true }, ` (the rate panel cannot draw it), and with ε inside it is ${short(same.in[0], 4)}; `,
+      'the gradient is 0, so both steps are 0 all the same. '];
   if (diverged(out) || diverged(inn)) return seg;
   const xo = endX(out), xi = endX(inn);
   let apart = 0;

@@ -15,7 +15,7 @@ const eta = (fallback, who) => rate(fallback, { label: 'η', name: 'η', help: `
 // β = 0.9 and η = 0.1, AdaGrad η = 1 (a first step of 1 in each of w and b).
 export const settings = table({
   density: real('0.05', { label: 'share of rows where x = 1 (density)', name: 'density', min: 0.01, max: 0.5 }),
-  n: count('100', { label: 'rows n', name: 'n_samples', min: 2, max: 5000 }),
+  n: count('100', { label: 'rows n', name: 'rows n', min: 2, max: 5000 }),
   noise: real('0.1', { label: 'noise', name: 'noise', min: 0, max: 10 }),
   seed: count('7', { label: 'seed', name: 'seed', min: 0, max: 4294967295, slide: false }),
   w0: real('-1', { label: 'start w₀', name: 'start w₀', min: BOX.x_min, max: BOX.x_max }),
@@ -25,3 +25,7 @@ export const settings = table({
   gd: eta('0.5', 'batch gradient descent'), mom: eta('0.1', 'Momentum'), nag: eta('0.1', 'Nesterov'), ada: eta('1', 'AdaGrad'),
   hide: subset('', IDS, { label: 'hidden optimizers', name: 'hide' }),
 });
+
+/** The core's option names in this figure's words (ui/pagewords.js): a refusal from the core is
+ *  shown with the name the figure gives the field. */
+export const coreNames = { lr: 'η', 'x0[0]': 'start w₀', 'x0[1]': 'start b₀', steps: 'steps', n_samples: 'rows n', noise: 'noise', seed: 'seed', density: 'density' };

@@ -15,7 +15,7 @@ import { colors } from '../../draw/colors.js';
 import { short } from '../../format.js';
 import { segmentsToNodes } from '../../story/segments.js';
 import { divergedBy, shownCount, rowAt } from '../../story/steps.js';
-import { settings, BOX, IDS, SPEEDS } from './settings.js';
+import { settings, BOX, IDS, SPEEDS, coreNames } from './settings.js';
 import { valleyRun, GRID, EXACT } from './model.js';
 import { valleyCaption, valleyParagraphs, denseNote, status, arrivals, ratesNote, NAMES } from './story.js';
 
@@ -57,7 +57,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   slider.addEventListener('change', () => announce());
 
   const form = raceForm({
-    settings, s, racers: RACERS, keys: ['n', 'noise', 'seed', 'w0', 'b0', 'steps'], fieldNames: { n: 'n_samples' },
+    settings, s, racers: RACERS, keys: ['n', 'noise', 'seed', 'w0', 'b0', 'steps'], fieldNames: { n: 'n_samples' }, coreNames,
     label: 'The optimizers: click a name to hide or show it; η is its learning rate',
     onToggle: () => { report(); show(); }, onCommit: recompute,
   });
@@ -120,8 +120,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     try {
       next = valleyRun(lab, cfg, run);
     } catch (error) {
-      const found = form.blame(error, error.racer, { n_samples: 'n' });
-      formMessage.textContent = found ? 'The core refused this setting; the figure still shows the last valid run.' : error.message;
+      const { found, said } = form.blame(error, error.racer, { n_samples: 'n' });
+      formMessage.textContent = found ? 'The core refused this setting; the figure still shows the last valid run.' : said;
       return false;
     }
     formMessage.textContent = '';

@@ -12,3 +12,7 @@ export const settings = table({
   scale: choice('linear', [['linear', 'linear'], ['log', 'logarithmic']], { label: 'y scale of G, rate, step' }),
   speed: choice('25', SPEEDS.map((v) => [v, `${v} steps/s`]), { label: 'speed' }),
 });
+
+/** The core's option names in this figure's words (ui/pagewords.js): a refusal from the core is
+ *  shown with the name the figure gives the field. */
+export const coreNames = { lr: 'η', eps: 'ε', steps: 'steps', seed: 'seed', rare_probability: 'probability' };
