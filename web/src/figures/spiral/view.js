@@ -256,7 +256,9 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   /** A reply from the worker: its boards' news goes into the mirror at once; a frame is drawn
    *  by the next animation frame, a Step's or a rest's full boundaries now. */
   function receive(m) {
-    if (m.heap !== undefined) note('spiral', { workerHeap: m.heap });
+    // the worker's malloc'd bytes and its WASM memory's size (the long-run script watches both)
+    if (m.heap !== undefined) note('spiral', { workerHeap: m.heap, workerMemory: m.memory });
+    if (m.type === 'built') note('spiral', { workerHeapBuilt: m.heap });   // at epoch 0 of a new run
     // when the worker first had boards (it compiles the module itself, off this thread)
     if (m.type === 'built' && !workerReady) { workerReady = true; note('spiral', { workerReadyAt: performance.now(), workerCoreMs: m.coreMs }); }
     if (m.gen !== gen || !remote || m.type === 'built') return;

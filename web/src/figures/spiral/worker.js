@@ -37,7 +37,7 @@ async function handle(m, seq) {
     f = frames(b);
     report = reporting(b);
     gen = m.gen;
-    self.postMessage({ type: 'built', gen, heap: lab.heapInUse(), coreMs });
+    self.postMessage({ type: 'built', gen, heap: lab.heapInUse(), memory: lab.HEAPU8.buffer.byteLength, coreMs });
     return;
   }
   if (!b || m.gen !== gen || gen !== latest) return;
@@ -78,5 +78,5 @@ async function handle(m, seq) {
 
 function send(type, fields) {
   // a grid the core refused is null, with its message in fields.errors
-  self.postMessage({ type, gen, boards: report(), heap: lab.heapInUse(), ...fields }, fields.grids.filter(Boolean).map((g) => g.buffer));
+  self.postMessage({ type, gen, boards: report(), heap: lab.heapInUse(), memory: lab.HEAPU8.buffer.byteLength, ...fields }, fields.grids.filter(Boolean).map((g) => g.buffer));
 }
