@@ -171,15 +171,21 @@ async function main() {
   // own navigation) scrolls there, which the browser has done, and changes no setting.
   const pending = [...mounted];   // in page order
   const urgent = [];              // figures a link sets, mounted next
-  window.addEventListener('hashchange', () => {
+  // Each figure a link changes recomputes in a task of its own (a link can change all of them);
+  // html[data-applying] is set until the last has. A newer link stops an older one's work.
+  let applying = 0;
+  window.addEventListener('hashchange', async () => {
     if (location.hash.slice(1) === writing) return;
     const next = safeRead(location.hash);
     section = next.section;
     const settingsGiven = next.refused.length > 0 || Object.values(next.state).some((group) => Object.keys(group).length > 0);
     if (!settingsGiven) { persist(); return; }
+    const generation = ++applying;
+    document.documentElement.dataset.applying = 'true';
     notice.replaceChildren(...next.refused.map((text) => el('p', {}, text)));
     notice.hidden = next.refused.length === 0;
     linkState = next.state;
+    const changed = [];
     for (const figure of mounted) {
       const { name } = figure;
       if (!updates[name]) {   // not mounted yet: it mounts with these settings, and soon if they are its own
@@ -187,8 +193,20 @@ async function main() {
         if (setByLink(figure) && pending.includes(figure)) urgent.push(figure);
         continue;
       }
-      try { updates[name]({ ...defaults[name], ...next.state[name] }); } catch (error) { console.error(`figure ${name}:`, error); }  // the others still update
+      // a figure already showing these settings (and no refused text in its fields) is left
+      // alone: a pasted link that changes one figure recomputes that one, not the whole lesson
+      const wanted = { ...defaults[name], ...next.state[name] };
+      const showing = current[name] && Object.keys(wanted).every((k) => current[name][k] === wanted[k])
+        && !containerOf(figure).querySelector('[aria-invalid="true"], .field.invalid');
+      if (!showing) changed.push([name, wanted]);
     }
+    for (const [i, [name, wanted]] of changed.entries()) {
+      if (i > 0) await nextTask();
+      if (generation !== applying) return;
+      try { updates[name](wanted); } catch (error) { console.error(`figure ${name}:`, error); }  // the others still update
+    }
+    persist();   // the address now holds what the page shows: what was refused is gone from it
+    delete document.documentElement.dataset.applying;
   });
 
   const take = (figure) => { pending.splice(pending.indexOf(figure), 1); return figure; };

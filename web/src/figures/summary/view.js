@@ -115,5 +115,6 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       radios[q.key][v].checked = true;
     }
     advise();
+    onState({ ...answers });   // the page's address follows a pasted link's answers
   };
 }
