@@ -39,3 +39,12 @@ test('seeds have no slider: dragging through seeds means nothing', async () => {
     for (const [key, d] of Object.entries(mod.settings.declarations)) if (/seed/.test(key)) assert.equal(d.slide, null, `${dir}.${key}`);
   }
 });
+
+test('the spiral’s points slider gives only even counts, which the notebook’s spiral needs', async () => {
+  const { sliderScale } = await import('../../web/src/ui/controls.js');
+  const { settings } = await import(path.join(FIGURES, 'spiral', 'settings.js'));
+  const d = settings.get('n');
+  assert.equal(d.slide.grain, 2);
+  const { toValue } = sliderScale(d.slide);
+  for (let pos = 0; pos <= 1000; pos++) assert.equal(toValue(pos) % 2, 0, `position ${pos}: ${toValue(pos)}`);
+});

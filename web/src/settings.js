@@ -45,8 +45,9 @@ function inRange(parsed, text, name, { min, max, minOpen = false, nonzero = fals
 
 /** The range a setting's slider covers, or null for none (`slide: false`, e.g. a seed): the
  *  rule's own range where it is a sensible thing to drag across, else a window of it. Rates and
- *  long counts slide on a log scale. `slide: [lo, hi]` sets it. */
-function slideOf(kind, { fallback, min, max, log, whole, slide }) {
+ *  long counts slide on a log scale. `slide: [lo, hi]` sets it; `grain: 2` makes a whole
+ *  number's slider give multiples of 2 only (a value some run needs, such as an even count). */
+function slideOf(kind, { fallback, min, max, log, whole, slide, grain }) {
   if (slide === false) return null;
   const d = Number(fallback);
   let lo, hi, onLog = log;
@@ -59,11 +60,11 @@ function slideOf(kind, { fallback, min, max, log, whole, slide }) {
     const m = Math.max(10, Math.pow(10, Math.ceil(Math.log10(2 * Math.abs(d) || 1))));
     lo = Math.max(min ?? -m, -m); hi = Math.min(max ?? m, m);
   }
-  return lo < hi ? { lo, hi, log: onLog, whole } : null;
+  return lo < hi ? { lo, hi, log: onLog, whole, ...(grain ? { grain } : {}) } : null;
 }
 
 /** A setting whose value is a number. `name` is how messages call it (η, ε, x₀…). */
-function numeric(kind, fallback, { label, name = label, min, max, minOpen, nonzero, unit = '', log = false, whole = false, help = '', slide }) {
+function numeric(kind, fallback, { label, name = label, min, max, minOpen, nonzero, unit = '', log = false, whole = false, help = '', slide, grain }) {
   const parse = (text) => {
     let r = finiteNumber(text, name);
     if (!r.error && whole && !Number.isInteger(r.value)) r = { error: `${name} must be a whole number, got ${String(text).trim()}` };
@@ -71,7 +72,7 @@ function numeric(kind, fallback, { label, name = label, min, max, minOpen, nonze
   };
   const what = whole ? `a whole number${range(min, max)}` : `a number${range(min, max, minOpen)}`;
   return { kind, default: fallback, label, name, min, max, unit, log, whole, help, parse, what, accepts: (t) => !parse(t).error,
-    slide: slideOf(kind, { fallback, min, max, log, whole, slide }) };
+    slide: slideOf(kind, { fallback, min, max, log, whole, slide, grain }) };
 }
 const range = (min, max, open) => (min !== undefined && max !== undefined ? ` from ${limit(min)}${open ? ' (excluded)' : ''} to ${limit(max)}`
   : min !== undefined ? ` ${open ? 'above' : 'of at least'} ${limit(min)}` : max !== undefined ? ` of at most ${limit(max)}` : '');

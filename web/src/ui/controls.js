@@ -63,13 +63,14 @@ export function busy(node, state) {
   if (state) figure.setAttribute('aria-busy', 'true'); else figure.removeAttribute('aria-busy');
 }
 
-/** Slider position (0…SLIDER_STEPS) ↔ value over slide = {lo, hi, log, whole}. */
-export function sliderScale({ lo, hi, log, whole }) {
+/** Slider position (0…SLIDER_STEPS) ↔ value over slide = {lo, hi, log, whole, grain}. */
+export function sliderScale({ lo, hi, log, whole, grain = 1 }) {
   const a = log ? Math.log10(lo) : lo, b = log ? Math.log10(hi) : hi;
   const toValue = (pos) => {
     const u = a + ((b - a) * pos) / SLIDER_STEPS;
     const v = log ? Math.pow(10, u) : u;
-    return whole ? Math.round(v) : Number(v.toPrecision(3));
+    // a whole number on the grain, kept within the range (lo and hi are on it where it matters)
+    return whole ? Math.min(hi, Math.max(lo, Math.round(v / grain) * grain)) : Number(v.toPrecision(3));
   };
   const toPosition = (v) => {
     if (!Number.isFinite(v)) return null;

@@ -42,7 +42,8 @@ export const settings = table({
   draw: choice(p.draw, [['numpy', 'numpy’s stream, as the notebook'], ['lab', 'the lab’s own generator']], { label: 'points drawn by' }),
   seed: count(p.seed, { label: 'data seed', name: 'seed', min: 0, max: 4294967295, slide: false }),
   noise: real(p.noise, { label: 'noise', min: 0, max: 10 }),
-  n: count(p.n, { label: 'points', name: 'points', min: 2, max: 2000 }),
+  // the notebook's spiral (numpy's stream) needs an even count: the slider gives only those
+  n: count(p.n, { label: 'points', name: 'points', min: 2, max: 2000, grain: 2 }),
   hidden: layers(p.hidden, { label: 'hidden layers', name: 'hidden layers' }),
   act: choice(p.act, [['relu', 'ReLU'], ['tanh', 'tanh'], ['sigmoid', 'sigmoid'], ['linear', 'linear']], { label: 'activation' }),
   init: choice(p.init, [['auto', 'He / Glorot'], ['he', 'He'], ['glorot', 'Glorot'], ['notebook', 'notebook: 0.1·randn (numpy)']], { label: 'initial weights' }),
