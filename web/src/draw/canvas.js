@@ -46,10 +46,14 @@ export function hidpiCanvas(parent, { className = '', label = '', onResize = () 
     get height() { return height; },
     /** Paints the canvas in the plot background and returns its context in CSS pixels. */
     begin() {
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      // the whole backing store, in device pixels: filled in CSS pixels, a box 394.6 px wide
+      // covered the last column only in part, and the last frames showed through it
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.globalAlpha = 1;
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
       ctx.fillStyle = colors.surface;
-      ctx.fillRect(0, 0, width, height);
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       return ctx;
     },
     setLabel(text) { canvas.setAttribute('aria-label', text); },
