@@ -3,6 +3,7 @@
 // lab.linearRegressionValueGrid), traced by d3-contour; optimizer paths on top, and a start point
 // the reader can drag, click to place, or move with the arrow keys. Drawing only: every value on
 // the grid and every point of a path is the core's.
+import { tracePolyline } from './polyline.js';
 import { contours } from 'd3-contour';
 import { hidpiCanvas } from './canvas.js';
 import { linearScale } from './scale.js';
@@ -198,6 +199,9 @@ export function contourPlot(container, {
     ctx.save();
     ctx.beginPath(); ctx.rect(g.x0, g.y1, g.x1 - g.x0, g.y0 - g.y1); ctx.clip();
     const clampPx = (v) => Math.max(-1e4, Math.min(1e4, v));
+    // paths are cut a little outside the plot (so a line's cap at the edge is whole; the clip
+    // above trims it): a run that flies off costs only its visible part (draw/polyline.js)
+    const view = { x0: g.x0 - 8, x1: g.x1 + 8, y0: g.y1 - 8, y1: g.y0 + 8 };
     for (const p of data.paths || []) {
       const n = Math.min(p.count ?? Infinity, p.params.length / 2);
       if (n < 1) continue;
@@ -206,7 +210,7 @@ export function contourPlot(container, {
       for (const [stroke, width, dash] of [[colors.halo, (p.width ?? 2) + 2.5, []], [p.color, p.width ?? 2, p.dash || []]]) {
         ctx.strokeStyle = stroke; ctx.lineWidth = width; ctx.setLineDash(dash); ctx.lineJoin = 'round'; ctx.lineCap = 'round';
         ctx.beginPath();
-        for (let i = 0; i < n; i++) { if (i) ctx.lineTo(px(i), py(i)); else ctx.moveTo(px(i), py(i)); }
+        tracePolyline(ctx, n, (i) => g.sx(p.params[2 * i]), (i) => g.sy(p.params[2 * i + 1]), view);
         ctx.stroke();
       }
       ctx.setLineDash([]);

@@ -1,5 +1,6 @@
 // A line chart on canvas with axes, ticks, labels and an HTML legend. It draws what it is
 // given: series of (x, y) values, optionally only the first `count` of them.
+import { tracePolyline } from './polyline.js';
 import { hidpiCanvas } from './canvas.js';
 import { drawAxes, plotLeft } from './axes.js';
 import { linearScale, logScale, niceDomain, niceLogDomain } from './scale.js';
@@ -76,15 +77,9 @@ export function lineChart(container, { xLabel = '', yLabel = '', yLog = false, l
       ctx.lineJoin = 'round';
       if (!s.dotsOnly) {
         ctx.beginPath();
-        let pen = false;
-        for (let i = 0; i < n; i++) {
-          const a = px(i), b = py(i);
-          if (!Number.isFinite(a) || !Number.isFinite(b)) { pen = false; continue; }
-          // keep far-off values drawable: canvas misbehaves with huge coordinates
-          const bb = Math.max(-1e5, Math.min(1e5, b));
-          if (pen) ctx.lineTo(a, bb); else ctx.moveTo(a, bb);
-          pen = true;
-        }
+        // cut to the plot (draw/polyline.js): canvas misbehaves with huge coordinates, and
+        // strokes and dashes a far-off segment over its whole length
+        tracePolyline(ctx, n, px, py, { x0: x0 - 8, x1: x1 + 8, y0: y1 - 8, y1: y0 + 8 });
         ctx.stroke();
       }
       ctx.setLineDash([]);
