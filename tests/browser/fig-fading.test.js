@@ -124,3 +124,28 @@ test('a bad entry shows its message beside the field and keeps the last good run
   assert.deepEqual(problems(messages), []);
   await context.close();
 });
+
+test('at 20 000 steps the η sweep runs over many tasks, says how far it has got, and ends with the core’s distances', async () => {
+  const { page, context, messages } = await openDev(browser, 'fading', { hash: '#fading.steps=1000' });
+  // every text the sweep's note shows from now on
+  await page.evaluate((fig) => {
+    const note = document.querySelector(`${fig} .note[aria-live]`);
+    window.__notes = [];
+    new MutationObserver(() => window.__notes.push(note.textContent)).observe(note, { childList: true, characterData: true, subtree: true });
+  }, fig);
+  await setField(page, 'steps', '20000');
+  await page.waitForFunction(() => window.__notes.some((t) => t.startsWith('Running')) && window.__notes.at(-1) === '', null, { timeout: 60000 });
+  const notes = await page.evaluate(() => window.__notes);
+  const counts = notes.map((t) => /Running every η: (\d+) of 48 runs/.exec(t)?.[1]).filter(Boolean).map(Number);
+  assert.ok(counts.length >= 2, `the note counted the runs in several tasks: ${JSON.stringify(notes)}`);
+  assert.ok(counts.every((c, i) => c >= 0 && c < 48 && (i === 0 || c >= counts[i - 1])), `counts rise: ${counts}`);
+  assert.equal(notes.at(-1), '', 'the note is gone once every η has run');
+  // AdaGrad's distance at η = 1 after 20 000 steps is the core's
+  const core = await coreRuns(page, { steps: 20000, lr: { adagrad: 1, rmsprop: 1, adam: 1 } });
+  const said = /AdaGrad (?:ends (\S+) away|diverges) with η = 0\.1, (?:ends (\S+) away|diverges) with η = 1/.exec(await page.locator(`${fig} .explain`).innerText());
+  assert.ok(said, 'the sweep’s sentence');
+  const shown = Number(said[2]);
+  assert.ok(Math.abs(shown - core.adagrad.dist) <= 6e-3 * core.adagrad.dist, `η = 1: ${shown} against the core’s ${core.adagrad.dist}`);
+  assert.deepEqual(problems(messages), []);
+  await context.close();
+});

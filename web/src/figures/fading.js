@@ -18,7 +18,7 @@ import { readFields as readSettings } from '../settings.js';
 import { segmentsToNodes } from '../story/segments.js';
 import { settings, SPEEDS, coreNames } from './fading/settings.js';
 import { pageWords } from '../ui/pagewords.js';
-import { fadingRuns, sweepRuns, KINDS, RANDOM_STEPS } from './fading/model.js';
+import { fadingRuns, sweepSteps, SWEEP_RUNS, KINDS, RANDOM_STEPS } from './fading/model.js';
 import { fadingStory, NAMES, FLOOR } from './fading/story.js';
 import { hasDiverged } from '../story/steps.js';
 
@@ -46,6 +46,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const s = { ...defaults, ...state };
   let run = null;
   let sweep = null, sweepKey = '';
+  /** The sweep being computed, a few runs per task: {key, it (sweepSteps), done, timer}. */
+  let job = null;
 
   const fields = {
     w0: numberField({ label: 'start w₀', name: 'w0', value: s.w0, width: 's', onCommit: recompute, slide: settings.get('w0')?.slide }),
@@ -96,11 +98,35 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     return v && configOf(v);
   }
 
-  // The η sweep (48 whole runs) is recomputed only when the start or the length changes.
-  function sweepFor(cfg) {
-    const k = `${cfg.w0}|${cfg.b0}|${cfg.steps}`;
-    if (k !== sweepKey) { sweep = sweepRuns(lab, cfg); sweepKey = k; }
-    return sweep;
+  // The η sweep (48 whole runs) is recomputed only when the start or the length changes. It runs
+  // a few runs per task (about 30 ms each), so the page answers while it is computed (at 20 000
+  // steps it takes over a second); a newer start or length abandons it for its own.
+  const sweepKeyOf = (cfg) => `${cfg.w0}|${cfg.b0}|${cfg.steps}`;
+  function scheduleSweep() {
+    if (job?.timer) return;
+    if (!job || job.key !== sweepKeyOf(run.cfg)) job = { key: sweepKeyOf(run.cfg), it: sweepSteps(lab, run.cfg), done: 0, timer: 0 };
+    job.timer = setTimeout(pumpSweep, 0);
+  }
+  const sweepProgress = () => `Running every η: ${job?.done ?? 0} of ${SWEEP_RUNS} runs…`;
+  function pumpSweep() {
+    job.timer = 0;
+    if (run.sweep) { job = null; return; }
+    if (job.key !== sweepKeyOf(run.cfg)) { job = null; scheduleSweep(); return; }
+    const t0 = performance.now();
+    let r;
+    try {
+      do { r = job.it.next(); } while (!r.done && performance.now() - t0 < 30);
+    } catch (error) { sweepNote.textContent = messageOf(error); job = null; return; }
+    if (!r.done) {
+      job.done = r.value;
+      sweepNote.textContent = sweepProgress();
+      scheduleSweep();
+      return;
+    }
+    sweep = r.value; sweepKey = job.key; job = null;
+    run.sweep = sweep;
+    draw();
+    explainRun();
   }
 
   function recompute() {
@@ -109,7 +135,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     let next;
     try {
       next = fadingRuns(lab, cfg);
-      next.sweep = `${cfg.w0}|${cfg.b0}|${cfg.steps}` === sweepKey ? sweep : null;
+      next.sweep = sweepKeyOf(cfg) === sweepKey ? sweep : null;
     } catch (error) {
       const msg = messageOf(error);
       const name = fieldOfMessage(msg);
@@ -126,17 +152,9 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     transport.load(cfg.steps);
     explainRun();
     announce();
-    // The η sweep is the slowest part (48 whole runs): it follows in its own task, so the rest of
-    // the figure is on screen first. A newer run makes a pending sweep moot.
-    if (!run.sweep) {
-      const mine = run;
-      setTimeout(() => {
-        if (run !== mine) return;
-        try { mine.sweep = sweepFor(mine.cfg); } catch (error) { sweepNote.textContent = messageOf(error); return; }
-        draw();
-        explainRun();
-      }, 0);
-    }
+    // The η sweep is the slowest part (48 whole runs): it follows in later tasks, so the rest of
+    // the figure is on screen first.
+    if (!run.sweep) scheduleSweep();
     return true;
   }
 
@@ -203,7 +221,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       description: tr > 0 ? `On random N(0, 1) gradients, at step ${tr}: ${KINDS.map((k) => `${NAMES[k]} ${short(R[k][tr - 1])}`).join(', ')}; η/√t is ${short(R.guide[tr - 1])}.` : 'No step yet.',
     });
     const sw = run.sweep;
-    sweepNote.textContent = sw ? '' : 'Running every η…';
+    sweepNote.textContent = sw ? '' : sweepProgress();
     if (sw) drawSweep(sw);
     formula.replaceChildren(...formulaFor(t));
     readout.replaceChildren(...readoutParts(t));

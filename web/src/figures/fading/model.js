@@ -51,16 +51,33 @@ export function randomRates(/** @type {AdagradLab.Lab} */ lab, cfg) {
   } finally { for (const o of opts) o.delete(); }
 }
 
-/** The distance from the minimum after the whole run, for every η in SWEEP (NaN: diverged). */
-export function sweepRuns(/** @type {AdagradLab.Lab} */ lab, cfg) {
+/** The distance from the minimum after a whole run of `kind` at η = lr (NaN: diverged). */
+export function sweepDistance(/** @type {AdagradLab.Lab} */ lab, cfg, kind, lr) {
+  const r = lab.runQuadratic({ scales: SCALES, x0: [cfg.w0, cfg.b0], steps: cfg.steps, optimizer: { kind, lr } });
+  if (r.divergedAt !== null && r.divergedAt !== undefined) return NaN;
+  const n = r.stepsTaken;
+  return Math.hypot(r.params[2 * n], r.params[2 * n + 1]);
+}
+
+/** The sweep one run at a time: yields the number of runs done (of SWEEP_RUNS) after each, and
+ *  returns the result, so the page can spread its 48 runs over tasks (at 20 000 steps the whole
+ *  sweep takes over a second). */
+export function* sweepSteps(/** @type {AdagradLab.Lab} */ lab, cfg) {
   const res = { eta: SWEEP, logEta: SWEEP.map((v) => Math.log10(v)) };
+  let done = 0;
   for (const kind of KINDS) {
-    res[kind] = SWEEP.map((lr) => {
-      const r = lab.runQuadratic({ scales: SCALES, x0: [cfg.w0, cfg.b0], steps: cfg.steps, optimizer: { kind, lr } });
-      if (r.divergedAt !== null && r.divergedAt !== undefined) return NaN;
-      const n = r.stepsTaken;
-      return Math.hypot(r.params[2 * n], r.params[2 * n + 1]);
-    });
+    res[kind] = [];
+    for (const lr of SWEEP) {
+      res[kind].push(sweepDistance(lab, cfg, kind, lr));
+      yield ++done;
+    }
   }
   return res;
+}
+export const SWEEP_RUNS = KINDS.length * SWEEP.length;
+
+/** The distance from the minimum after the whole run, for every η in SWEEP (NaN: diverged). */
+export function sweepRuns(/** @type {AdagradLab.Lab} */ lab, cfg) {
+  const it = sweepSteps(lab, cfg);
+  for (;;) { const r = it.next(); if (r.done) return r.value; }
 }
