@@ -131,7 +131,11 @@ test('at 20 000 steps the η sweep runs over many tasks, says how far it has got
   await page.evaluate((fig) => {
     const note = document.querySelector(`${fig} .note[aria-live]`);
     window.__notes = [];
-    new MutationObserver(() => window.__notes.push(note.textContent)).observe(note, { childList: true, characterData: true, subtree: true });
+    window.__busy = [];
+    new MutationObserver(() => {
+      window.__notes.push(note.textContent);
+      window.__busy.push(document.querySelectorAll(`${fig} [aria-busy="true"]`).length);
+    }).observe(note, { childList: true, characterData: true, subtree: true });
   }, fig);
   await setField(page, 'steps', '20000');
   await page.waitForFunction(() => window.__notes.some((t) => t.startsWith('Running')) && window.__notes.at(-1) === '', null, { timeout: 60000 });
@@ -140,6 +144,9 @@ test('at 20 000 steps the η sweep runs over many tasks, says how far it has got
   assert.ok(counts.length >= 2, `the note counted the runs in several tasks: ${JSON.stringify(notes)}`);
   assert.ok(counts.every((c, i) => c >= 0 && c < 48 && (i === 0 || c >= counts[i - 1])), `counts rise: ${counts}`);
   assert.equal(notes.at(-1), '', 'the note is gone once every η has run');
+  const busy = await page.evaluate(() => window.__busy);
+  assert.ok(busy.slice(0, -1).every((n) => n === 2), `the sweep's chart and the words are marked busy while it runs: ${busy}`);
+  assert.equal(await page.locator(`${fig} [aria-busy]`).count(), 0, 'and not after');
   // AdaGrad's distance at η = 1 after 20 000 steps is the core's
   const core = await coreRuns(page, { steps: 20000, lr: { adagrad: 1, rmsprop: 1, adam: 1 } });
   const said = /AdaGrad (?:ends (\S+) away|diverges) with η = 0\.1, (?:ends (\S+) away|diverges) with η = 1/.exec(await page.locator(`${fig} .explain`).innerText());

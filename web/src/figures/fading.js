@@ -85,7 +85,8 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const rateChart = lineChart(panel(['Effective learning rate of ', rateHead, ', log scale']), { xLabel: 'step', yLabel: 'rate', yLog: true, label: 'effective rates against step' });
   const randomChart = lineChart(panel('The same optimizers fed 1000 pure random gradients g ~ N(0, 1)'), { xLabel: 'step', yLabel: 'rate', yLog: true, label: 'effective rates on random gradients' });
   const sweepNote = el('p', { className: 'note', 'aria-live': 'polite' });
-  const sweepChart = lineChart(panel(['How close each optimizer gets in the whole run, for each η', sweepNote]), { xLabel: 'log₁₀ η', yLabel: 'final distance', yLog: true, label: 'final distance to the minimum against the learning rate' });
+  const sweepPanel = panel(['How close each optimizer gets in the whole run, for each η', sweepNote]);
+  const sweepChart = lineChart(sweepPanel, { xLabel: 'log₁₀ η', yLabel: 'final distance', yLog: true, label: 'final distance to the minimum against the learning rate' });
   const formula = el('div', { className: 'formula fading-formula' });
   panel('The three rates at the current step').append(formula);
   const readout = el('p', { className: 'readout' });
@@ -102,7 +103,10 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   // a few runs per task (about 30 ms each), so the page answers while it is computed (at 20 000
   // steps it takes over a second); a newer start or length abandons it for its own.
   const sweepKeyOf = (cfg) => `${cfg.w0}|${cfg.b0}|${cfg.steps}`;
+  // while it runs, its chart and the words (whose last paragraph is about it) are marked busy
+  const sweeping = (on) => { for (const n of [sweepPanel, explain]) { if (on) n.setAttribute('aria-busy', 'true'); else n.removeAttribute('aria-busy'); } };
   function scheduleSweep() {
+    sweeping(true);
     if (job?.timer) return;
     if (!job || job.key !== sweepKeyOf(run.cfg)) job = { key: sweepKeyOf(run.cfg), it: sweepSteps(lab, run.cfg), done: 0, timer: 0 };
     job.timer = setTimeout(pumpSweep, 0);
@@ -110,13 +114,13 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
   const sweepProgress = () => `Running every η: ${job?.done ?? 0} of ${SWEEP_RUNS} runs…`;
   function pumpSweep() {
     job.timer = 0;
-    if (run.sweep) { job = null; return; }
+    if (run.sweep) { job = null; sweeping(false); return; }
     if (job.key !== sweepKeyOf(run.cfg)) { job = null; scheduleSweep(); return; }
     const t0 = performance.now();
     let r;
     try {
       do { r = job.it.next(); } while (!r.done && performance.now() - t0 < 30);
-    } catch (error) { sweepNote.textContent = messageOf(error); job = null; return; }
+    } catch (error) { sweepNote.textContent = messageOf(error); job = null; sweeping(false); return; }
     if (!r.done) {
       job.done = r.value;
       sweepNote.textContent = sweepProgress();
@@ -125,6 +129,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     }
     sweep = r.value; sweepKey = job.key; job = null;
     run.sweep = sweep;
+    sweeping(false);
     draw();
     explainRun();
   }
