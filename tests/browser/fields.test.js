@@ -1,37 +1,26 @@
-// Every numeric field of every figure refuses NaN, ±∞, an overflowing 1e400, an empty text and
-// what is out of range, with a message beside the field naming it and the text; the figure keeps
-// its last good run; and the page never writes into its address a value its own reader would
-// refuse (issue 14: text epochs=NaN read "epoch 0 of NaN", spiral epochs=NaN made Play spin for
+// Every field of every figure (enumerated from the page's registry and the page itself) refuses
+// nothing, words, NaN, ±∞, overflowing 1e309 and 1e400, huge and negative values and what is out of
+// range, with a message beside the field naming it and the text; the figure keeps its last good
+// run, words and plots, and shows its first run again once the field is given its value back;
+// every menu's choices and every slider's ends are taken; and the page never writes into its
+// address a value its own reader would refuse (issue 14: text epochs=NaN read "epoch 0 of NaN", spiral epochs=NaN made Play spin for
 // ever, compare k=NaN, and the page wrote "#text.epochs=NaN").
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { launch, problems } = require('./helpers.js');
 const { openDev } = require('./fig-dev-page.js');
 
-let browser, readHash;
+let browser, readHash, figures;
 before(async () => {
   browser = await launch();
-  // the page's own reader, with every figure's rules, as main.js registers them
+  // the page's own reader, with every figure's rules, as main.js registers them from the registry
   const state = await import('../../web/src/state.js');
-  const rules = {
-    x2: 'figures/parabola/settings.js', table: 'figures/steptable/settings.js', why: 'figures/why/settings.js',
-    sp: 'figures/spiral/settings.js', update: 'figures/update/settings.js', race: 'figures/race/settings.js', valley: 'figures/valley/settings.js', text: 'figures/text/settings.js',
-    stochastic: 'figures/stochastic/settings.js', line: 'figures/line/settings.js', fading: 'figures/fading/settings.js',
-    compare: 'figures/compare/settings.js', pitfall: 'figures/pitfall/settings.js',
-  };
-  const names = { x2: 'parabola', table: 'step-table', sp: 'spiral' };   // web/src/registry.js
-  const figures = [];
-  for (const [key, file] of Object.entries(rules)) {
-    const m = await import(`../../web/src/${file}`);
-    figures.push({ key, name: names[key] || key, schema: m.schema ?? m.settings.schema });
-  }
+  figures = await (await import('../fuzz/hostile-hashes.mjs')).loadFigures();
   state.registerSchemas(figures);
   readHash = state.readHash;
 });
 after(async () => { await browser?.close(); });
 
-const MOUNTS = { x2: 'fig-parabola', table: 'fig-table', sp: 'fig-spiral' };
-const mountOf = (key) => `#${MOUNTS[key] || `fig-${key}`}`;
 
 /** The figure's text without its messages: what it shows of its run. */
 const figureText = (page, mount) => page.evaluate((mount) => {
@@ -64,31 +53,89 @@ const enter = (page, mount, name, value) => page.evaluate(({ mount, name, value 
 
 const readable = (hash) => assert.deepEqual(readHash(hash).refused, [], `the page wrote ${hash}, which its reader refuses`);
 
-for (const key of ['x2', 'table', 'sp', 'why', 'update', 'race', 'valley', 'text', 'stochastic', 'line', 'fading', 'compare', 'pitfall']) {
-  test(`${key}: every numeric field refuses NaN, ±∞, 1e400 and nothing with a message, and the address stays readable`, async () => {
-    const mount = mountOf(key);
-    const { page, context, messages } = await openDev(browser, key, { reducedMotion: 'reduce' });
-    const fields = await page.$$eval(`${mount} input[data-field][inputmode]`,
-      (list) => list.filter((i) => !i.disabled && i.offsetParent).map((i) => [i.dataset.field, i.value]));
-    assert.ok(fields.length >= 3, `${key} has ${fields.length} numeric fields`);
-    for (const [name, good] of fields) {
-      for (const value of ['NaN', 'Infinity', '-Infinity', '1e400', '', '-1', '0']) {
-        const r = await enter(page, mount, name, value);
-        const where = `${key} ${name} = “${value}”`;
-        readable(r.hash);
-        assert.doesNotMatch(r.hash, /NaN|Infinity|1e400/i, where);
-        if (['-1', '0'].includes(value) && !r.invalid) continue;  // a value this field allows
-        assert.ok(r.invalid, `${where} is accepted`);
-        assert.ok(value === '' ? /enter a number/.test(r.message) : r.message.includes(value), `${where}: “${r.message}”`);
-        assert.equal(r.after, r.before, `${where}: the figure keeps its last good run`);
+/** A digest of every canvas drawn in `mount` (of its PNG: reading pixels back would make
+ *  Chromium warn): whether the plots changed. */
+const canvases = (page, mount) => page.evaluate((mount) => [...document.querySelectorAll(`${mount} canvas`)].map((c) => {
+  if (!c.width || !c.height) return 0;
+  const png = c.toDataURL();
+  let h = 2166136261;
+  for (let i = 0; i < png.length; i++) h = Math.imul(h ^ png.charCodeAt(i), 16777619);
+  return h >>> 0;
+}), mount);
+
+// What a reader can type into a box: nothing, words, NaN, ±∞, numbers that overflow, huge and
+// negative ones, 0; then the field's own value again.
+const ABUSE = ['', 'abc', 'NaN', 'Infinity', '-Infinity', '1e309', '1e400', '1e300', '-1', '-1e300', '0'];
+
+/** The field a message is about: its words before " must", " can" or ":" ("η of Adam must be…"). */
+const subjectOf = (message) => /^(.+?)(?: must | can |: )/.exec(message)?.[1] ?? '';
+
+test('every field of every figure (from the registry) refuses what it cannot take, beside the field, and keeps the last good run', async (t) => {
+  for (const { key, mount: id } of figures) {
+    await t.test(key, async () => {
+      const mount = `#${id}`;
+      const { page, context, messages } = await openDev(browser, key, { reducedMotion: 'reduce' });
+      const fields = await page.$$eval(`${mount} input[type=text][data-field]`,
+        (list) => list.filter((i) => !i.disabled && i.offsetParent).map((i) => [i.dataset.field, i.value, i.labels[0]?.textContent || '']));
+      const shown = { text: await figureText(page, mount), plots: await canvases(page, mount) };
+      for (const [name, good, label] of fields) {
+        let plots = await canvases(page, mount);
+        for (const value of ABUSE) {
+          const r = await enter(page, mount, name, value);
+          const where = `${key} ${name} = “${value}”`;
+          readable(r.hash);
+          assert.doesNotMatch(r.hash, /NaN|Infinity|1e309|1e400/i, where);
+          if (!r.invalid) { plots = await canvases(page, mount); continue; }  // a value this field allows (a free text, a negative start, 0…)
+          assert.ok(value === '' ? /enter a number|must be/.test(r.message) : r.message.includes(value), `${where}: “${r.message}” does not name the value`);
+          const subject = subjectOf(r.message);
+          // every word of it is in the field's label ("SGD η" for "SGD learning rate η")
+          assert.ok(subject && subject.split(/\s+/).every((w) => label.includes(w)), `${where}: “${r.message}” does not name the field “${label}”`);
+          assert.equal(r.after, r.before, `${where}: the figure keeps its last good run and words`);
+          assert.deepEqual(await canvases(page, mount), plots, `${where}: the plots are unchanged`);
+        }
+        const back = await enter(page, mount, name, good);
+        assert.equal(back.invalid, false, `${key} ${name} back to ${good}: ${back.message}`);
       }
-      const back = await enter(page, mount, name, good);
-      assert.equal(back.invalid, false, `${key} ${name} back to ${good}: ${back.message}`);
-    }
-    assert.deepEqual(problems(messages), [], key);
-    await context.close();
-  });
-}
+      // every field back at its own value: the figure shows what it showed at first
+      assert.equal(await figureText(page, mount), shown.text, `${key}: the same run after the abuse`);
+      assert.deepEqual(await canvases(page, mount), shown.plots, `${key}: the same plots after the abuse`);
+
+      // every choice of every menu, then a value that is none of them (set from a script)
+      const selects = await page.$$eval(`${mount} select[data-field]`, (list) => list.filter((s) => !s.disabled && s.offsetParent)
+        .map((s) => [s.dataset.field, s.value, [...s.options].map((o) => o.value)]));
+      for (const [name, good, options] of selects) {
+        const select = page.locator(`${mount} select[data-field="${name}"]`);
+        for (const v of [...options, good]) {
+          await select.selectOption(v);
+          readable(await page.evaluate(() => location.hash));
+        }
+        const forced = await page.evaluate(({ mount, name }) => {
+          const s = document.querySelector(`${mount} select[data-field="${name}"]`);
+          s.value = 'abc';
+          s.dispatchEvent(new Event('change', { bubbles: true }));
+          return location.hash;
+        }, { mount, name });
+        readable(forced);
+        assert.doesNotMatch(forced, /abc/, `${key} ${name}: a value not in the menu was written into the address`);
+        await select.selectOption(good);
+      }
+      // every slider to both ends: its box takes only what the setting allows
+      const sliders = await page.$$eval(`${mount} input[type=range][data-slider]`, (list) => list.filter((s) => s.offsetParent).map((s) => s.dataset.slider));
+      for (const name of sliders) {
+        const box = page.locator(`${mount} input[data-field="${name}"]`);
+        const good = await box.inputValue();
+        for (const end of ['0', '1000', '500']) {
+          await page.locator(`${mount} input[type=range][data-slider="${name}"]`).fill(end);
+          assert.equal(await box.getAttribute('aria-invalid'), null, `${key} slider ${name} at ${end}: ${await box.inputValue()}`);
+          readable(await page.evaluate(() => location.hash));
+        }
+        await enter(page, mount, name, good);
+      }
+      assert.deepEqual(problems(messages), [], key);
+      await context.close();
+    });
+  }
+});
 
 test('text epochs=NaN: refused beside the field; the counter and the address keep the last good run', async () => {
   const { page, context, messages } = await openDev(browser, 'text');
