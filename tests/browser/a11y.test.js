@@ -17,7 +17,7 @@ before(async () => {
 });
 after(async () => { await browser?.close(); });
 
-const KEYS = fs.readdirSync(path.join(root, 'dist', 'figures')).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -5));
+const KEYS = fs.readdirSync(path.join(process.env.ADAGRAD_DIST || path.join(root, 'dist'), 'figures')).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -5));
 
 /** axe-core's violations on the page: ["rule: target"]. */
 async function violations(page) {
