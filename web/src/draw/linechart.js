@@ -132,9 +132,26 @@ export function lineChart(container, { xLabel = '', yLabel = '', yLog = false, l
       if (!(px >= x0 && px <= x1)) continue;
       ctx.strokeStyle = m.color; ctx.setLineDash([4, 3]);
       ctx.beginPath(); ctx.moveTo(px, y0); ctx.lineTo(px, y1); ctx.stroke(); ctx.setLineDash([]);
-      ctx.fillStyle = m.color; ctx.textBaseline = 'top';
-      ctx.textAlign = px > (x0 + x1) / 2 ? 'right' : 'left';
-      ctx.fillText(m.text, px + (ctx.textAlign === 'left' ? 4 : -4), y1 + 2);
+      ctx.fillStyle = m.color; ctx.textBaseline = 'top'; ctx.textAlign = 'left';
+      // beside the line on whichever side it fits, else in two lines, else kept inside the plot
+      // (a label 'Momentum diverged at step 47' at step 47 of 100 ran off a phone's chart)
+      const fits = (lines) => {
+        const w = Math.max(...lines.map((l) => ctx.measureText(l).width));
+        if (px + 4 + w <= x1 + 4) return px + 4;
+        if (px - 4 - w >= x0) return px - 4 - w;
+        return null;
+      };
+      const words = m.text.split(' ');
+      const half = Math.ceil(words.length / 2);
+      const two = words.length > 1 ? [words.slice(0, half).join(' '), words.slice(half).join(' ')] : [m.text];
+      let lines = [m.text], at = fits(lines);
+      if (at === null) { lines = two; at = fits(lines); }
+      if (at === null) at = Math.max(x0, Math.min(px + 4, x1 + 4 - Math.max(...lines.map((l) => ctx.measureText(l).width))));
+      lines.forEach((line, k) => {
+        ctx.strokeStyle = colors.halo; ctx.lineWidth = 3; ctx.lineJoin = 'round';
+        ctx.strokeText(line, at, y1 + 2 + 14 * k);
+        ctx.fillText(line, at, y1 + 2 + 14 * k);
+      });
     }
   }
 
