@@ -175,6 +175,8 @@ declare namespace AdagradLab {
 
     /** Emscripten's: the WASM memory (its size: HEAP8.buffer.byteLength). */
     HEAP8: Int8Array;
+    /** Emscripten's: the same memory as bytes (the spiral's worker reads its size here). */
+    HEAPU8: Uint8Array;
   }
 }
 

@@ -14,3 +14,9 @@ export const named = [
   { key: 'table', name: 'step-table', title: 'The step table, by hand', dir: 'steptable', mount: 'fig-table' },
   { key: 'sp', name: 'spiral', title: 'A spiral, two optimizers', dir: 'spiral', mount: 'fig-spiral' },
 ];
+
+/** What a figure's render(container, lab, options) is given besides where and with what to draw:
+ *  `state`, its settings as texts from the link (those left out take their defaults), and
+ *  `onState`, called with every setting's text whenever the reader changes one (main.js writes
+ *  them into the link; an embedded figure ignores them).
+ *  @typedef {{ state?: Record<string, string>, onState?: (state: Record<string, string>) => void }} RenderOptions */

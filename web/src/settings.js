@@ -93,14 +93,22 @@ export function choice(fallback, options, { label, name = label, help = '' } = {
 }
 
 /** A figure's settings table: the declarations, plus what derives from them. Lookups use own
- *  properties only, so a link naming `__proto__` or `constructor` finds nothing. */
+ *  properties only, so a link naming `__proto__` or `constructor` finds nothing.
+ *  @template {Record<string, { default: string, parse: (text: string) => { value?: any, error?: string } }>} D
+ *  @param {D} declarations */
 export function table(declarations) {
   const entries = Object.entries(declarations);
-  const defaults = Object.fromEntries(entries.map(([k, d]) => [k, d.default]));
+  /** Every setting's default text (fromEntries loses the keys: the declared type puts them back).
+   *  @type {{ [K in keyof D]: string }} */
+  const defaults = /** @type {any} */ (Object.fromEntries(entries.map(([k, d]) => [k, d.default])));
   // The URL rule state.js checks: `pattern.test(text)` is the whole parser, range included.
   const schema = Object.fromEntries(entries.map(([k, d]) => [k, { pattern: { test: d.accepts }, what: d.what }]));
   const has = (key) => Object.prototype.hasOwnProperty.call(declarations, key);
-  /** { values, errors }: every field parsed; `values` holds the good ones, `errors` a message per bad one. */
+  /** { values, errors, ok }: every field parsed; `values` holds the good ones, `errors` a message
+   *  per bad one; ok (no errors) means `values` has every setting.
+   *  @param {Record<string, string> | undefined} texts
+   *  @returns {{ values: { [K in keyof D]: any }, errors: { [K in keyof D]?: string }, ok: true }
+   *    | { values: { [K in keyof D]?: any }, errors: { [K in keyof D]?: string }, ok: false }} */
   function parse(texts) {
     const values = {}, errors = {};
     for (const [k, d] of entries) {
@@ -110,7 +118,9 @@ export function table(declarations) {
     }
     return { values, errors, ok: Object.keys(errors).length === 0 };
   }
-  return { declarations, keys: entries.map(([k]) => k), defaults, schema, has, parse, get: (k) => (has(k) ? declarations[k] : undefined) };
+  /** @type {(key: string) => D[keyof D] | undefined} */
+  const get = (k) => (has(k) ? declarations[k] : undefined);
+  return { declarations, keys: entries.map(([k]) => k), defaults, schema, has, parse, get };
 }
 
 /** Deterministic pseudo-random settings inside each rule, for sweep tests: mulberry32. */
@@ -144,7 +154,8 @@ export function sampler(seed) {
 /** Reads form fields ({key: numberField}) through a table's rules: each field is marked with
  *  its message or cleared, and the parsed values come back, or null if any was refused.
  *  `skip(key)` leaves a field out (a switched-off option): its value is not used, so a bad text
- *  there does not stop the run, but it is still checked and its message shown beside it. */
+ *  there does not stop the run, but it is still checked and its message shown beside it.
+ *  @returns {Record<string, any> | null} */
 export function readFields(tbl, fields, { skip = () => false } = {}) {
   const values = {};
   let bad = false;

@@ -24,7 +24,10 @@ export function decadeFormat([lo, hi], most = 6) {
   };
 }
 
-/** A log domain widened to whole powers of ten, with its floor raised to `floor` at most. */
+/** A log domain widened to whole powers of ten, with its floor raised to `floor` at most.
+ *  @param {Iterable<ArrayLike<number> & Iterable<number>>} values lists of values (≤ 0 and non-finite ones are left out)
+ *  @param {{ floor?: number, pad?: number }} [options]
+ *  @returns {[number, number]} [lo, hi] */
 export function logDomain(values, { floor = 1e-300, pad = 0 } = {}) {
   let lo = Infinity, hi = -Infinity;
   for (const list of values) for (const v of list) if (v > 0 && Number.isFinite(v)) { if (v < lo) lo = v; if (v > hi) hi = v; }

@@ -1,3 +1,4 @@
+// @ts-check (its calls into the module against cpp/bindings/adagrad_lab.d.ts: build-scripts/typecheck)
 // Figure: AdaGrad among SGD, Momentum, RMSProp and Adam. A comparison table (what each adapts,
 // what it remembers per parameter, its rule, its weak spot, where this page shows it, PyTorch's
 // defaults as the core reports them, lab.optionDefaults) and a live experiment:
@@ -24,7 +25,7 @@ import { short } from '../format.js';
 export const defaults = settings.defaults;
 
 /** The figure's run for its settings (texts as in a link) as plain data, for the JSON export. */
-export function results(lab, texts) {
+export function results(/** @type {AdagradLab.Lab} */ lab, texts) {
   const { values, ok } = settings.parse(texts);
   return ok ? compareRun(lab, values).results : null;
 }
@@ -66,7 +67,8 @@ const ROWS = [
   },
 ];
 
-export function render(container, lab, { state = {}, onState = () => {} } = {}) {
+export function render(/** @type {HTMLElement} */ container, /** @type {AdagradLab.Lab} */ lab,
+  /** @type {import('../registry.js').RenderOptions} */ { state = {}, onState = () => {} } = {}) {
   const s = { ...defaults, ...state };
   let run = null;
 

@@ -1,3 +1,4 @@
+// @ts-check (its calls into the module against cpp/bindings/adagrad_lab.d.ts: build-scripts/typecheck)
 // Figure 10: AdaGrad's effective rate only falls. A long run on the stretched bowl
 // f(w, b) = w² + 10 b² from a far start, AdaGrad against RMSProp and Adam with the same η
 // (lab.runQuadratic: paths, values, per-step effective rates and AdaGrad's G as the
@@ -28,7 +29,7 @@ export const defaults = settings.defaults;
 
 /** AdaGrad's, RMSProp's and Adam's runs for the figure's settings (texts as in a link) as plain
  *  data, for the JSON export. */
-export function results(lab, texts) {
+export function results(/** @type {AdagradLab.Lab} */ lab, texts) {
   const { values, ok } = settings.parse(texts);
   return ok ? fadingRuns(lab, configOf(values)) : null;
 }
@@ -42,7 +43,8 @@ const GUIDE = { color: colors.muted, dash: [1, 4], width: 1.5, label: 'η / √t
 
 const style = (kind) => ({ color: optimizerStyles[kind].color, dash: optimizerStyles[kind].dash, width: kind === 'adagrad' ? 2.5 : 2 });
 
-export function render(container, lab, { state = {}, onState = () => {} } = {}) {
+export function render(/** @type {HTMLElement} */ container, /** @type {AdagradLab.Lab} */ lab,
+  /** @type {import('../registry.js').RenderOptions} */ { state = {}, onState = () => {} } = {}) {
   const s = { ...defaults, ...state };
   let run = null;
   let sweep = null, sweepKey = '';

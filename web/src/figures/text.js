@@ -1,3 +1,4 @@
+// @ts-check (its calls into the module against cpp/bindings/adagrad_lab.d.ts: build-scripts/typecheck)
 // Figure: rare words in a bag of words. Logistic regression (a network with no hidden layer) on
 // 40 short reviews, trained from zero weights by SGD and by AdaGrad side by side: the loss and
 // accuracy, each word's effective rate against how many reviews contain it, a rare and a common
@@ -23,7 +24,7 @@ import { textCaption } from './text/story.js';
 export const defaults = settings.defaults;
 
 /** The figure's run for its settings (texts as in a link) as plain data, for the JSON export. */
-export function results(lab, texts) {
+export function results(/** @type {AdagradLab.Lab} */ lab, texts) {
   const { values, ok } = settings.parse(texts);
   return ok ? trainBoth(lab, corpus(lab), configOf(values)) : null;
 }
@@ -36,7 +37,8 @@ const RARE_MAX_DF = 2;
 // G at 0 or at rounding residue like 1e-34; either way the rate is about η/ε.
 const negligible = (G) => G < 1e-16;   // the "rare word" menu: words in at most 2 reviews; the "common" menu: the rest
 
-export function render(container, lab, { state = {}, onState = () => {} } = {}) {
+export function render(/** @type {HTMLElement} */ container, /** @type {AdagradLab.Lab} */ lab,
+  /** @type {import('../registry.js').RenderOptions} */ { state = {}, onState = () => {} } = {}) {
   const s = { ...defaults, ...state };
   const bag = corpus(lab);
   const V = bag.dim;
@@ -216,7 +218,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
       description: `Training accuracy after ${epoch} epochs: SGD ${percent(at(sgd, sgd.accuracies))}, AdaGrad ${percent(at(ada, ada.accuracies))}.`,
     });
     showRates();
-    for (const [chart, select, kind] of [[rareChart, rare, 'rare'], [commonChart, common, 'common']]) {
+    for (const [chart, select, kind] of /** @type {const} */ ([[rareChart, rare, 'rare'], [commonChart, common, 'common']])) {
       const word = select.value, i = bag.index.get(word);
       const path = (r) => Float64Array.from({ length: r.done + 1 }, (_, e) => r.params[e * run.P + i]);
       chart({
@@ -345,7 +347,7 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
 
   // ----- settings from a link: words must be in their menus, the sentence is only ever text
   function applyWords(next) {
-    for (const [select, list, key] of [[rare, rareWords, 'rare'], [common, commonWords, 'common']]) {
+    for (const [select, list, key] of /** @type {const} */ ([[rare, rareWords, 'rare'], [common, commonWords, 'common']])) {
       const word = next[key];
       if (word === undefined) continue;
       if (list.includes(word)) { select.set(word); select.ok(); } else select.error(`“${word}” is not among the ${key} words of the reviews; showing “${select.value}”.`);

@@ -37,7 +37,9 @@ const gapsOf = (values, fMin) => Array.from(values, (v) => v - fMin);
  *    stalls     {gap, pace, toGo}  no progress or far too slow, with small steps
  *    closing    {gap, pace, toGo}  still approaching at a pace that would get there
  *  Every kind also carries `zigzag` (its recent steps cross the minimum), `steps` (taken),
- *  `gap0` and `lastStep` (the length of its last move). */
+ *  `gap0` and `lastStep` (the length of its last move).
+ *  @param {{ params: ArrayLike<number>, values: ArrayLike<number>, dim?: number, divergedAt?: number | null }} run
+ *  @param {{ fMin?: number, minimizer?: ArrayLike<number>, target?: number }} [about] */
 export function verdict(run, { fMin = 0, minimizer, target } = {}) {
   const dim = run.dim ?? minimizer?.length ?? 1;
   const gaps = gapsOf(run.values, fMin);

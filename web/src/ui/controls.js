@@ -172,6 +172,10 @@ export function selectField({ label, name, value, options, onChange }) {
   };
 }
 
+/** A button: `kind` is an extra class (primary…), `label` its aria-label, `name` its data-action.
+ *  @param {string} text
+ *  @param {(event: MouseEvent) => void} onClick
+ *  @param {{ kind?: string, label?: string, name?: string }} [options] */
 export function button(text, onClick, { kind = '', label, name } = {}) {
   return el('button', { type: 'button', className: `btn ${kind}`.trim(), onClick, 'aria-label': label, dataset: name ? { action: name } : undefined }, text);
 }

@@ -44,7 +44,8 @@ export function raceForm({ settings, s, racers, keys, fieldNames = {}, coreNames
     ...list.fields,
   };
 
-  /** The form's values ({…settings, lr: {id: η}}), or null with each refused field marked. */
+  /** The form's values ({…settings, lr: {id: η}}), or null with each refused field marked.
+   *  @returns {{ [key: string]: any, lr: Record<string, number> } | null} */
   function read() {
     const v = readFields(settings, fields);
     if (!v) return null;

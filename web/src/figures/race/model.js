@@ -1,3 +1,4 @@
+// @ts-check (its calls into the module against cpp/bindings/adagrad_lab.d.ts: build-scripts/typecheck)
 // The race's runs, through the core only: six optimizers on f(w, b) = w² + 10b² from one start
 // (lab.runQuadratic: paths, values, rates, and AdaGrad's gradients and G as the trajectory's
 // grads and moments). Then what the words need: when each crosses the finish, whether gradient
@@ -21,7 +22,7 @@ export const SPECS = {
 };
 
 /** cfg: {w0, b0, steps, lr: {id: η}}. A refused η throws with error.racer set. */
-export function raceRun(lab, cfg) {
+export function raceRun(/** @type {AdagradLab.Lab} */ lab, cfg) {
   const x0 = [cfg.w0, cfg.b0];
   const runs = {};
   for (const [id, spec] of Object.entries(SPECS)) {

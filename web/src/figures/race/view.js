@@ -1,3 +1,4 @@
+// @ts-check (its calls into the module against cpp/bindings/adagrad_lab.d.ts: build-scripts/typecheck)
 // Figure: six optimizers race down the stretched bowl f(w, b) = w² + 10b² from a start the reader
 // drags. The view only: settings.js declares the settings, model.js runs them through the core,
 // story.js chooses every word from the run; here they become fields, plots and paragraphs.
@@ -24,7 +25,7 @@ export const schema = settings.schema;
 
 /** The six runs for the figure's settings (texts as in a link) as plain data, for the JSON
  *  export: each racer's optimizer, trajectory and the step it crossed f = 10⁻³. */
-export function results(lab, texts) {
+export function results(/** @type {AdagradLab.Lab} */ lab, texts) {
   const { values, ok } = settings.parse(texts);
   if (!ok) return null;
   const run = raceRun(lab, { w0: values.w0, b0: values.b0, steps: values.steps, lr: Object.fromEntries(IDS.map((id) => [id, values[id]])) });
@@ -34,7 +35,8 @@ export function results(lab, texts) {
 const RACERS = racersOf(IDS, NAMES);
 const NX = 161, NY = 81;
 
-export function render(container, lab, { state = {}, onState = () => {} } = {}) {
+export function render(/** @type {HTMLElement} */ container, /** @type {AdagradLab.Lab} */ lab,
+  /** @type {import('../../registry.js').RenderOptions} */ { state = {}, onState = () => {} } = {}) {
   const s = { ...defaults, ...state };
   let run = null;   // the last good race (race/model.js)
 

@@ -1,3 +1,4 @@
+// @ts-check (its calls into the module against cpp/bindings/adagrad_lab.d.ts: build-scripts/typecheck)
 // The spiral figure's Web Worker: it owns the two boards (spiral/model.js, the same core with the
 // same settings and seeds, so the same run), trains them and computes their boundary grids, and
 // posts what changed; the page only draws (spiral/remote.js, view.js). build-scripts/build-web
@@ -14,7 +15,9 @@ import { frames, bands, BOX } from './play.js';
 const started = performance.now();
 let coreMs = 0;  // from this script's start to a running core (it compiles the module itself)
 const core = self.AdagradLab().then((lab) => { coreMs = performance.now() - started; return lab; });
-let lab = null, b = null, f = null, report = null, gen = 0;
+/** @type {AdagradLab.Lab} */
+let lab = null;  // the core, once `core` has resolved
+let b = null, f = null, report = null, gen = 0;
 let latest = 0;    // the newest build asked for
 let received = 0;  // messages so far: a rest gives way to anything that came after it
 let queue = Promise.resolve();

@@ -1,3 +1,4 @@
+// @ts-check (its calls into the module against cpp/bindings/adagrad_lab.d.ts: build-scripts/typecheck)
 // Figure: the manual step table. AdaGrad on f(x) = x² one row per step, with the update
 // formula filled in with the current row's numbers; or, in the "work it out yourself" mode,
 // the rows ahead hidden until the learner has predicted G, the rate and the new x. Rows come
@@ -18,7 +19,7 @@ import { stepRows, checkPrediction, PREDICTED } from './model.js';
 export const defaults = settings.defaults;
 
 /** The table for the figure's settings (texts as in a link) as plain data, for the JSON export. */
-export function results(lab, texts) {
+export function results(/** @type {AdagradLab.Lab} */ lab, texts) {
   const { values, ok } = settings.parse(texts);
   return ok ? { objective: 'f(x) = x²', rows: stepRows(lab, values) } : null;
 }
@@ -45,7 +46,8 @@ export function toMarkdown(rows) {
   return [head, rule, ...body].join('\n') + '\n';
 }
 
-export function render(container, lab, { state = {}, onState = () => {} } = {}) {
+export function render(/** @type {HTMLElement} */ container, /** @type {AdagradLab.Lab} */ lab,
+  /** @type {import('../../registry.js').RenderOptions} */ { state = {}, onState = () => {} } = {}) {
   const s = { ...defaults, ...state };
   let rows = null, cfg = null;
   let shown = 0;       // rows revealed
@@ -124,11 +126,11 @@ export function render(container, lab, { state = {}, onState = () => {} } = {}) 
     fallback);
 
   function readFields() {
-    const { values, errors } = settings.parse({
+    const { values, errors, ok } = settings.parse({
       x0: fields.x0.text, lr: fields.lr.text, eps: fields.eps.text, steps: fields.steps.text, place: place.value, mode: mode.value,
     });
     for (const [key, field] of Object.entries(fields)) if (errors[key]) field.error(errors[key]); else field.ok();
-    return Object.keys(errors).length ? null : values;
+    return ok ? values : null;
   }
 
   function recompute() {

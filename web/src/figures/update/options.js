@@ -1,3 +1,4 @@
+// @ts-check (its calls into the module against cpp/bindings/adagrad_lab.d.ts: build-scripts/typecheck)
 // Part B of the update figure: PyTorch's three extra Adagrad options, each switchable, on the
 // notes' own PyTorch example (a line through (1, 2), (2, 4), (3, 6), (4, 8), fitted from w = b = 0).
 // Both runs (plain AdaGrad and AdaGrad with the switched-on options) come from
@@ -23,7 +24,7 @@ const PLAIN = { color: colors.adagrad, dash: null, label: 'plain AdaGrad' };
 const WITH = { color: colors.orange, dash: [6, 3], label: 'with the options switched on' };
 const BEST = { color: colors.muted, dash: [2, 3], label: 'least-squares answer' };
 
-export function optionsPart(lab, s, report) {
+export function optionsPart(/** @type {AdagradLab.Lab} */ lab, s, report) {
   let run = null;
   const commit = () => recompute();
   const fields = {
