@@ -121,7 +121,8 @@ export function render(/** @type {HTMLElement} */ container, /** @type {AdagradL
     const t0 = performance.now();
     let r;
     try {
-      do { r = job.it.next(); } while (!r.done && performance.now() - t0 < 30);
+      // (past the last run only the result is left to take: never a task that says "48 of 48")
+      do { r = job.it.next(); } while (!r.done && (performance.now() - t0 < 30 || r.value === SWEEP_RUNS));
     } catch (error) { sweepNote.textContent = messageOf(error); job = null; sweeping(false); return; }
     if (!r.done) {
       job.done = r.value;
