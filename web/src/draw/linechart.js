@@ -127,10 +127,12 @@ export function lineChart(container, { xLabel = '', yLabel = '', yLog = false, l
       ctx.strokeText(s.offPlot(n - 1), tx, ty);
       ctx.fillText(s.offPlot(n - 1), tx, ty);
     }
+    const placed = [];  // the markers' labels drawn so far: {x0, x1, y0, y1}
     for (const m of data.markers || []) {  // labelled vertical markers (e.g. "diverged")
       const px = Math.round(sx(m.x)) + 0.5;
       if (!(px >= x0 && px <= x1)) continue;
-      ctx.strokeStyle = m.color; ctx.setLineDash([4, 3]);
+      // (its own width: the previous marker's label left the halo's)
+      ctx.strokeStyle = m.color; ctx.lineWidth = 1; ctx.setLineDash([4, 3]);
       ctx.beginPath(); ctx.moveTo(px, y0); ctx.lineTo(px, y1); ctx.stroke(); ctx.setLineDash([]);
       ctx.fillStyle = m.color; ctx.textBaseline = 'top'; ctx.textAlign = 'left';
       // beside the line on whichever side it fits, else in two lines, else kept inside the plot
@@ -147,10 +149,18 @@ export function lineChart(container, { xLabel = '', yLabel = '', yLog = false, l
       let lines = [m.text], at = fits(lines);
       if (at === null) { lines = two; at = fits(lines); }
       if (at === null) at = Math.max(x0, Math.min(px + 4, x1 + 4 - Math.max(...lines.map((l) => ctx.measureText(l).width))));
+      // below the labels already placed that it would overlap (two runs diverging at one step)
+      const w = Math.max(...lines.map((l) => ctx.measureText(l).width)), h = 14 * lines.length;
+      let top = y1 + 2;
+      for (let moved = true; moved;) {
+        moved = false;
+        for (const r of placed) if (at < r.x1 && at + w > r.x0 && top < r.y1 && top + h > r.y0) { top = r.y1; moved = true; }
+      }
+      placed.push({ x0: at, x1: at + w, y0: top, y1: top + h });
       lines.forEach((line, k) => {
         ctx.strokeStyle = colors.halo; ctx.lineWidth = 3; ctx.lineJoin = 'round';
-        ctx.strokeText(line, at, y1 + 2 + 14 * k);
-        ctx.fillText(line, at, y1 + 2 + 14 * k);
+        ctx.strokeText(line, at, top + 14 * k);
+        ctx.fillText(line, at, top + 14 * k);
       });
     }
   }
